@@ -1,0 +1,51 @@
+# Short developer commands over CMake. `make run` and `make test` are the
+# two commands of the README.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DB         ?= $(BUILD)/sample.db
+
+.PHONY: all deps build asan run test test-plain test-asan bench clean format
+
+all: build
+
+deps:
+	@./tools/install-deps.sh
+
+$(BUILD)/Makefile:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+$(ASAN_BUILD)/Makefile:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSL_SANITIZE=ON
+
+asan: deps $(ASAN_BUILD)/Makefile
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The main job on the bundled sample: ingest every format, list, search.
+run: build
+	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BUILD)/storyline ingest --db $(DB) sample/
+	$(BUILD)/storyline articles --db $(DB)
+	$(BUILD)/storyline search --db $(DB) 'ferry'
+
+test-plain: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Every test, plain and under ASan+UBSan.
+test: test-plain test-asan
+
+bench: build
+	./bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,274 @@
+/*
+ * storyline.h — the public interface of libstoryline.
+ *
+ * libstoryline reads raw news (HTML pages, text scrapes, radio transcripts,
+ * JSONL dumps, WARC streams), turns each document into a clean article with
+ * dated metadata, segments it into sentences and tokens with byte offsets,
+ * and keeps articles in a SQLite store.
+ *
+ * Conventions
+ *   - Every function that can fail returns an sl_status; SL_OK is 0.
+ *     A human-readable reason is written into the caller's sl_error when
+ *     one is passed. The library never prints.
+ *   - Strings are UTF-8 and NUL-terminated. Spans are byte offsets
+ *     [start, end) into the article's clean text.
+ *   - An sl_article is owned by whoever produced it (reader or sl_extract)
+ *     and freed with sl_article_free(); everything it points to lives in
+ *     the article's own arena.
+ */
+#ifndef STORYLINE_H
+#define STORYLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define SL_API __attribute__((visibility("default")))
+#else
+#define SL_API
+#endif
+
+#define SL_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- status */
+
+typedef enum sl_status {
+    SL_OK = 0,
+    SL_END,           /* no more items (not an error) */
+    SL_ERR_IO,        /* cannot open/read/write */
+    SL_ERR_NOMEM,     /* allocation failed */
+    SL_ERR_FORMAT,    /* malformed input (bad JSON line, broken WARC record) */
+    SL_ERR_TRUNCATED, /* input ends in the middle of an item */
+    SL_ERR_LIMIT,     /* an explicit limit was hit (size, depth, time) */
+    SL_ERR_ENCODING,  /* undecodable / binary content */
+    SL_ERR_EMPTY,     /* nothing usable in the item */
+    SL_ERR_STORE,     /* database error */
+    SL_ERR_ARG        /* bad argument */
+} sl_status;
+
+typedef struct sl_error {
+    sl_status status;
+    char msg[256];
+} sl_error;
+
+SL_API const char *sl_status_name(sl_status s);
+
+/* ---------------------------------------------------------------- limits */
+
+/* Explicit bounds on every document; hitting one is an SL_ERR_LIMIT error
+ * for that item, never unbounded memory or time. Zero fields mean default. */
+typedef struct sl_limits {
+    size_t max_doc_bytes;    /* one raw document (default 16 MiB) */
+    size_t max_line_bytes;   /* one JSONL/text line (default 16 MiB) */
+    size_t max_depth;        /* HTML/JSON nesting (default 512) */
+    size_t max_record_bytes; /* one WARC record, decompressed (default 64 MiB) */
+    double max_doc_seconds;  /* CPU time for one document (default 2 s) */
+} sl_limits;
+
+SL_API void sl_limits_default(sl_limits *lim);
+
+/* --------------------------------------------------------------- article */
+
+typedef enum sl_block_kind {
+    SL_BLOCK_PARAGRAPH = 0,
+    SL_BLOCK_HEADING,
+    SL_BLOCK_TURN,      /* transcript turn: speaker + what they said */
+    SL_BLOCK_QUOTE,     /* blockquote */
+    SL_BLOCK_LIST_ITEM,
+    SL_BLOCK_PRE
+} sl_block_kind;
+
+typedef struct sl_block {
+    sl_block_kind kind;
+    size_t start, end;   /* span of the block's text in sl_article.text */
+    const char *speaker; /* SL_BLOCK_TURN: speaker label as written, else NULL */
+} sl_block;
+
+typedef struct sl_sentence {
+    size_t start, end;             /* byte span in text */
+    size_t token_first, token_end; /* token index range [first, end) */
+    int block;                     /* index of the enclosing block */
+} sl_sentence;
+
+typedef enum sl_token_kind {
+    SL_TOK_WORD = 0,
+    SL_TOK_NUMBER,
+    SL_TOK_PUNCT,
+    SL_TOK_SYMBOL,
+    SL_TOK_URL
+} sl_token_kind;
+
+typedef struct sl_token {
+    uint32_t start, end; /* byte span in text */
+    sl_token_kind kind;
+} sl_token;
+
+/* Where the publication date came from, best first. */
+typedef enum sl_date_source {
+    SL_DATE_NONE = 0,
+    SL_DATE_FIELD,    /* a structured field of the input (JSONL, WARC header) */
+    SL_DATE_JSONLD,   /* schema.org datePublished */
+    SL_DATE_META,     /* <meta> / <time> tags */
+    SL_DATE_HEADER,   /* header-style text: YYYYMMDD line */
+    SL_DATE_URL,      /* /2021/12/30/ in the URL */
+    SL_DATE_DATELINE, /* a date line at the top of the body */
+    SL_DATE_TEXT      /* a full date in the text itself */
+} sl_date_source;
+
+SL_API const char *sl_date_source_name(sl_date_source s);
+
+typedef enum sl_format {
+    SL_FORMAT_UNKNOWN = 0,
+    SL_FORMAT_HTML,
+    SL_FORMAT_TEXT,       /* plain text scrape (may hold transcript turns) */
+    SL_FORMAT_HEADERTEXT, /* title line, YYYYMMDD line, URL line, body */
+    SL_FORMAT_JSONL,
+    SL_FORMAT_WARC
+} sl_format;
+
+SL_API const char *sl_format_name(sl_format f);
+
+/* Where the raw bytes came from: file, byte offset and length of the
+ * record inside it (a WARC record, a JSONL line; the whole file else). */
+typedef struct sl_provenance {
+    const char *path;
+    uint64_t offset, length;
+    const char *record_id; /* WARC-Record-ID or JSONL "id", may be NULL */
+} sl_provenance;
+
+typedef struct sl_article {
+    const char *title;     /* may be "" */
+    const char *url;       /* may be NULL */
+    const char *outlet;    /* host name or outlet name, may be NULL */
+    const char *authors;   /* "; "-joined, may be NULL */
+    const char *language;  /* ISO 639-1, may be NULL */
+    char published[32];    /* ISO 8601 date or date-time, "" if unknown */
+    sl_date_source published_from;
+    sl_format format;      /* the format of the raw item */
+
+    const char *text;      /* clean article text, blocks joined by "\n\n" */
+    size_t text_len;
+    sl_block *blocks;
+    size_t n_blocks;
+    sl_sentence *sentences;
+    size_t n_sentences;
+    sl_token *tokens;
+    size_t n_tokens;
+
+    sl_provenance prov;
+    uint8_t hash[16];      /* content hash of the normalized text */
+    char warning[128];     /* non-fatal note ("truncated record"), "" if none */
+} sl_article;
+
+SL_API void sl_article_free(sl_article *a);
+
+/* Serialize an article as one JSON object (no trailing newline).
+ * with_segments adds sentences/tokens. Returns 0 or -1 on write error. */
+SL_API int sl_article_write_json(const sl_article *a, FILE *out, int with_segments);
+
+/* Hex string of the article's content hash (33 bytes with NUL). */
+SL_API void sl_article_hash_hex(const sl_article *a, char out[33]);
+
+/* -------------------------------------------------------------- extract */
+
+typedef struct sl_extract_opts {
+    const char *url;          /* known URL (WARC-Target-URI), may be NULL */
+    const char *content_type; /* HTTP Content-Type, may carry charset */
+    const char *path;         /* file name, a hint only */
+    sl_format format;         /* SL_FORMAT_UNKNOWN: detect from content */
+    const sl_limits *limits;  /* NULL: defaults */
+} sl_extract_opts;
+
+/* Detect the format of a document from its first bytes (and path hint). */
+SL_API sl_format sl_detect_format(const char *data, size_t len, const char *path);
+
+/* Turn one raw document (HTML, text, header-style text) into an article.
+ * JSONL and WARC hold many documents: use a reader for them. */
+SL_API sl_status sl_extract(const char *data, size_t len, const sl_extract_opts *opts,
+                            sl_article **out, sl_error *err);
+
+/* --------------------------------------------------------------- reader */
+
+/* A reader yields the articles of one input (file, stdin, memory) one by
+ * one, streaming: a multi-GB WARC or JSONL never sits in memory. An item
+ * that fails gives its error and the reader goes on with the next. */
+typedef struct sl_reader sl_reader;
+
+SL_API sl_status sl_reader_open(const char *path, const sl_limits *lim, sl_reader **out,
+                                sl_error *err);
+/* Read from an open stream (stdin); name is used in provenance/errors. */
+SL_API sl_status sl_reader_open_file(FILE *f, const char *name, const sl_limits *lim,
+                                     sl_reader **out, sl_error *err);
+/* SL_OK with *out set (caller frees it), SL_END at end of input, or an
+ * error for the current item (err names it); calling again continues. */
+SL_API sl_status sl_reader_next(sl_reader *r, sl_article **out, sl_error *err);
+SL_API sl_format sl_reader_format(const sl_reader *r);
+SL_API uint64_t sl_reader_bytes_read(const sl_reader *r);
+SL_API void sl_reader_close(sl_reader *r);
+
+/* List the regular files under path (itself if a file), recursively, in
+ * byte-wise sorted order, skipping dot-files. *paths is malloc'ed; free with
+ * sl_paths_free. Unreadable subdirectories are reported through cb. */
+typedef void (*sl_walk_error_fn)(void *ud, const char *path, const char *msg);
+SL_API sl_status sl_walk(const char *path, char ***paths, size_t *n, sl_walk_error_fn cb,
+                         void *ud, sl_error *err);
+SL_API void sl_paths_free(char **paths, size_t n);
+
+/* ---------------------------------------------------------------- store */
+
+typedef struct sl_store sl_store;
+
+SL_API sl_status sl_store_open(const char *path, sl_store **out, sl_error *err);
+SL_API void sl_store_close(sl_store *s);
+
+/* Articles are added inside batches; a batch is one transaction. */
+SL_API sl_status sl_store_begin(sl_store *s, sl_error *err);
+SL_API sl_status sl_store_commit(sl_store *s, sl_error *err);
+
+/* Add an article: *id receives its id; *is_new is 0 when the same content
+ * was already stored (its provenance is added, nothing else). */
+SL_API sl_status sl_store_add(sl_store *s, const sl_article *a, int64_t *id, int *is_new,
+                              sl_error *err);
+
+typedef struct sl_article_row {
+    int64_t id;
+    const char *title, *url, *outlet, *authors, *language;
+    const char *published, *published_from, *format;
+    const char *text; /* NULL in listings */
+    int64_t n_sources;
+} sl_article_row;
+
+/* Callback-style iteration; returning non-zero from cb stops early. */
+typedef int (*sl_row_fn)(void *ud, const sl_article_row *row);
+
+SL_API sl_status sl_store_list(sl_store *s, int64_t limit, int64_t offset, sl_row_fn cb,
+                               void *ud, sl_error *err);
+SL_API sl_status sl_store_get(sl_store *s, int64_t id, sl_row_fn cb, void *ud, sl_error *err);
+/* Rebuild the full article (blocks, sentences, provenance) from the store. */
+SL_API sl_status sl_store_load(sl_store *s, int64_t id, sl_article **out, sl_error *err);
+
+typedef struct sl_search_hit {
+    int64_t id;
+    const char *title, *published, *outlet;
+    const char *snippet; /* with [ ] around matches */
+    double rank;
+} sl_search_hit;
+typedef int (*sl_hit_fn)(void *ud, const sl_search_hit *hit);
+
+/* FTS5 query syntax (phrases, prefix*, AND/OR/NOT); a syntax error is
+ * SL_ERR_ARG with the reason, never a crash. */
+SL_API sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
+                                 void *ud, sl_error *err);
+
+SL_API sl_status sl_store_count(sl_store *s, int64_t *n_articles, int64_t *n_sources,
+                                sl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* STORYLINE_H */

@@ -1,0 +1,12 @@
+/* hash.h — non-cryptographic hashes for content identity and tables. */
+#ifndef SL_HASH_H
+#define SL_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+uint64_t sl_hash64(const void *p, size_t n, uint64_t seed);
+/* 128-bit content hash (two independent 64-bit lanes), little-endian out. */
+void sl_hash128(const void *p, size_t n, uint8_t out[16]);
+
+#endif
