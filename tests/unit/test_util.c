@@ -49,7 +49,7 @@ static void utf8_rejects_overlong_and_surrogates(void **state) {
     (void)state;
     assert_int_equal(sl_utf8_valid("\xC0\xAF", 2), 0);
     assert_int_equal(sl_utf8_valid("\xED\xA0\x80", 3), 0);
-    assert_int_equal(sl_utf8_valid("caf\xC3\xA9 \xE2\x80\x94", 8), 1);
+    assert_int_equal(sl_utf8_valid("caf\xC3\xA9 \xE2\x80\x94", 9), 1);
     char out[4];
     assert_int_equal(sl_utf8_encode(0x20AC, out), 3);
     assert_memory_equal(out, "\xE2\x82\xAC", 3);
