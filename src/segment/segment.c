@@ -149,11 +149,13 @@ static int is_boundary(const block_ctx *b, size_t first, size_t i, size_t j, ter
         tok_str(b, i)[0] == '.')
         return 0; /* "1. The first point" is a list marker */
     size_t w = j;
-    while (w < b->end && w < j + 3 && is_opener(b, w))
+    int opened = 0; /* a quote opens; "(AP)" after "Calif." does not */
+    while (w < b->end && w < j + 3 && is_opener(b, w)) {
+        opened |= tok_str(b, w)[0] != '(' && tok_str(b, w)[0] != '[';
         w++;
+    }
     if (w == b->end)
         return 0;
-    int opened = w > j;
     int c = seg_case(tok_str(b, w), tok_len(b, w));
     if (c < 0)
         return 0;
@@ -229,10 +231,10 @@ static int segment_blocks(const char *text, size_t n, const sl_block *blocks, si
     size_t prev = 0;
     for (size_t i = 0; i < n_blocks; i++) {
         /* Clamp bad spans so the output stays sorted and in bounds. */
-        size_t be = blocks[i].end < n ? blocks[i].end : n;
         size_t bs = blocks[i].start < prev ? prev : blocks[i].start;
-        if (bs > be)
-            bs = be;
+        size_t be = blocks[i].end < n ? blocks[i].end : n;
+        bs = bs < n ? bs : n;
+        be = be < bs ? bs : be;
         if (do_block(text, bs, be, i, tv, sv))
             return -1;
         prev = be;
@@ -251,6 +253,18 @@ static int segment_pieces(const char *text, size_t n, seg_tokvec *tv, sentvec *s
     return 0;
 }
 
+/* Bytes that may end a sentence (. ! ? and the lead byte of …), and of
+ * line feeds (piece boundaries), capped at n / 4: an estimate of the
+ * sentence count that stays small on runs of dots. */
+static size_t stop_marks(const char *text, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        k += c == '.' || c == '!' || c == '?' || c == '\n' || c == '\xE2';
+    }
+    return k < n / 4 ? k : n / 4;
+}
+
 sl_status sl_segment(const char *text, size_t n, const sl_block *blocks, size_t n_blocks,
                      sl_arena *a, sl_sentence **sents, size_t *n_sents, sl_token **toks,
                      size_t *n_toks) {
@@ -263,10 +277,10 @@ sl_status sl_segment(const char *text, size_t n, const sl_block *blocks, size_t 
         return SL_ERR_LIMIT; /* token offsets are 32-bit */
     seg_tokvec tv = {NULL, 0, 0, a};
     sentvec sv = {NULL, 0, 0, a};
-    /* Start near the usual sizes (a token per ~6 bytes, a sentence per
-     * ~120) so most documents never grow an array. */
+    /* Start near the final sizes so most documents never grow an array:
+     * a token per ~6 bytes, at most one sentence per stop mark. */
     tv.cap = n / 6 + 16;
-    sv.cap = n / 120 + n_blocks + 4;
+    sv.cap = stop_marks(text, n) + n_blocks + 4;
     tv.v = sl_arena_alloc(a, tv.cap * sizeof *tv.v);
     sv.v = sl_arena_alloc(a, sv.cap * sizeof *sv.v);
     if (!tv.v || !sv.v)
