@@ -71,8 +71,9 @@ static sl_block *split_blocks(const char *s, size_t n, size_t *nb) {
     return b;
 }
 
-static void show_boundaries(const char *s, const sl_sentence *st, size_t ns, size_t samples) {
-    srand(42);
+static void show_boundaries(const char *s, const sl_sentence *st, size_t ns, size_t samples,
+                            unsigned seed) {
+    srand(seed);
     for (size_t k = 0; k < samples && ns > 1; k++) {
         size_t i = (size_t)rand() % (ns - 1);
         if (st[i].block != st[i + 1].block) {
@@ -81,6 +82,10 @@ static void show_boundaries(const char *s, const sl_sentence *st, size_t ns, siz
         }
         size_t a = st[i].end > st[i].start + 60 ? st[i].end - 60 : st[i].start;
         size_t e = st[i + 1].start + 60 < st[i + 1].end ? st[i + 1].start + 60 : st[i + 1].end;
+        while (a < st[i].end && ((unsigned char)s[a] & 0xC0) == 0x80)
+            a++; /* print whole characters */
+        while (e > st[i + 1].start && ((unsigned char)s[e] & 0xC0) == 0x80)
+            e--;
         printf("%3zu: ...%.*s  ||  %.*s...\n", k + 1, (int)(st[i].end - a), s + a,
                (int)(e - st[i + 1].start), s + st[i + 1].start);
     }
@@ -127,7 +132,7 @@ int main(int argc, char **argv) {
     }
     printf("%zu bytes, %zu blocks, %zu sentences, %zu tokens: best %.1f ms, %.1f MB/s\n", n, nb,
            ns, nt, best * 1e3, (double)n / 1e6 / best);
-    show_boundaries(s, st, ns, samples);
+    show_boundaries(s, st, ns, samples, (unsigned)time(NULL));
     sl_arena_free(&a);
     free(blocks);
     free(s);

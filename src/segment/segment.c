@@ -253,16 +253,20 @@ static int segment_pieces(const char *text, size_t n, seg_tokvec *tv, sentvec *s
     return 0;
 }
 
-/* Bytes that may end a sentence (. ! ? and the lead byte of …), and of
- * line feeds (piece boundaries), capped at n / 4: an estimate of the
- * sentence count that stays small on runs of dots. */
-static size_t stop_marks(const char *text, size_t n) {
-    size_t k = 0;
+/* Estimated array sizes from one cheap pass: a token per space or
+ * punctuation mark, at most one sentence per byte that may end one (. ! ?,
+ * the lead byte of …, a line feed). Capped so runs of dots stay small. */
+static void estimate(const char *text, size_t n, size_t *toks, size_t *sents) {
+    size_t spaces = 0, marks = 0, stops = 0;
     for (size_t i = 0; i < n; i++) {
-        char c = text[i];
-        k += c == '.' || c == '!' || c == '?' || c == '\n' || c == '\xE2';
+        unsigned char c = (unsigned char)text[i];
+        int stop = c == '.' || c == '!' || c == '?' || c == '\n' || c == 0xE2;
+        stops += stop;
+        spaces += c == ' ';
+        marks += stop || c == ',' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')';
     }
-    return k < n / 4 ? k : n / 4;
+    *toks = spaces + marks < n / 2 ? spaces + marks : n / 2;
+    *sents = stops < n / 4 ? stops : n / 4;
 }
 
 sl_status sl_segment(const char *text, size_t n, const sl_block *blocks, size_t n_blocks,
@@ -277,10 +281,10 @@ sl_status sl_segment(const char *text, size_t n, const sl_block *blocks, size_t 
         return SL_ERR_LIMIT; /* token offsets are 32-bit */
     seg_tokvec tv = {NULL, 0, 0, a};
     sentvec sv = {NULL, 0, 0, a};
-    /* Start near the final sizes so most documents never grow an array:
-     * a token per ~6 bytes, at most one sentence per stop mark. */
-    tv.cap = n / 6 + 16;
-    sv.cap = stop_marks(text, n) + n_blocks + 4;
+    /* Start near the final sizes so most documents never grow an array. */
+    estimate(text, n, &tv.cap, &sv.cap);
+    tv.cap += 16;
+    sv.cap += n_blocks + 4;
     tv.v = sl_arena_alloc(a, tv.cap * sizeof *tv.v);
     sv.v = sl_arena_alloc(a, sv.cap * sizeof *sv.v);
     if (!tv.v || !sv.v)
