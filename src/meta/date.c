@@ -257,10 +257,10 @@ static int parse_time(const char *s, size_t n, size_t *i, dt *t) {
     if (word_at(s, n, k, "am") || word_at(s, n, k, "pm")) {
         pm = lower(s[k]) == 'p';
         k += 2;
-    } else if (k + 4 <= n && (lower(s[k]) == 'a' || lower(s[k]) == 'p') && s[k + 1] == '.' &&
-               lower(s[k + 2]) == 'm' && s[k + 3] == '.') {
-        pm = lower(s[k]) == 'p';
-        k += 4;
+    } else if (k + 3 <= n && (lower(s[k]) == 'a' || lower(s[k]) == 'p') && s[k + 1] == '.' &&
+               lower(s[k + 2]) == 'm' && (k + 3 == n || !is_alpha(s[k + 3]))) {
+        pm = lower(s[k]) == 'p'; /* "p.m." (the last dot may be trimmed) */
+        k += 3 + (k + 3 < n && s[k + 3] == '.');
     }
     if (pm >= 0) {
         if (h < 1 || h > 12)
@@ -474,22 +474,19 @@ static int url_sep(char c) { return c == '/' || c == '-' || c == '_' || c == '.'
 /* Try the date shapes at p (just after a separator) in a URL path. */
 static int url_date_at(const char *p, size_t n, dt *t) {
     size_t i = 0;
+    int v;
     memset(t, 0, sizeof *t);
-    if (!digits(p, n, &i, 4, &t->y))
-        return 0;
-    if (i < n && (p[i] == '/' || p[i] == '-' || p[i] == '_')) {
+    if (digits(p, n, &i, 8, &v)) {
+        t->y = v / 10000, t->mo = v / 100 % 100, t->d = v % 100;
+    } else {
+        if (!digits(p, n, &i, 4, &t->y) || i >= n || (p[i] != '/' && p[i] != '-' && p[i] != '_'))
+            return 0;
         char sep = p[i++];
         if (!digits12(p, n, &i, &t->mo) || i >= n || p[i] != sep)
             return 0; /* "/2021/12/" is a month archive, not a date */
         i++;
         if (!digits12(p, n, &i, &t->d))
             return 0;
-    } else {
-        i = 0;
-        int v;
-        if (!digits(p, n, &i, 8, &v))
-            return 0;
-        t->y = v / 10000, t->mo = v / 100 % 100, t->d = v % 100;
     }
     return (i == n || url_sep(p[i]) || p[i] == '?' || p[i] == '#') && valid_dt(t);
 }

@@ -383,7 +383,7 @@ static int is_bio(span x) {
 typedef struct para_it {
     const char *s;
     size_t n, pos;
-    int wrapped;
+    int wrapped, blank_paras;
     size_t width;
 } para_it;
 
@@ -391,10 +391,13 @@ typedef struct para_it {
  * width, below ~110 columns, and mostly not ending a sentence; a file with
  * one paragraph per line has neither property. */
 static void detect_layout(para_it *it) {
-    size_t hist[128] = {0}, inner = 0, inner_end = 0, pos = 0;
+    size_t hist[128] = {0}, inner = 0, inner_end = 0, pos = 0, blank_between = 0;
     span prev = {0, 0}, line;
+    int seen = 0;
     while (next_line(it->s, it->n, &pos, &line)) {
         line = trim(line);
+        seen |= line.n > 0;
+        blank_between += seen && !line.n && prev.n;
         if (prev.n && line.n) {
             size_t k = cp_len(prev);
             hist[k < 127 ? k : 127]++;
@@ -416,15 +419,25 @@ static void detect_layout(para_it *it) {
         near += hist[k];
     if (near * 2 < inner)
         return;
-    it->wrapped = 1;
+    /* The wrapper's width is the longest ordinary line, not a percentile:
+     * a line that could have taken the next word must end a paragraph. */
     it->width = w;
+    for (size_t k = w; k <= 110; k++)
+        if (hist[k])
+            it->width = k;
+    it->wrapped = 1;
+    it->blank_paras = blank_between >= 2;
 }
 
 static int wrap_break(const para_it *it, span prev, span next) {
     size_t dummy;
     if (turn_label(next, &dummy) || is_chrome(prev) || is_chrome(next))
         return 1;
-    return cp_len(prev) + 1 + first_word_len(next) <= it->width;
+    /* Wrappers that balance lines (fmt, par) leave room at line ends, so
+     * "the next word would have fit" is only trusted with a margin; when
+     * blank lines separate paragraphs, only a clearly short line ends one. */
+    size_t room = it->blank_paras ? it->width / 2 : it->width - it->width / 8;
+    return cp_len(prev) + 1 + first_word_len(next) <= room;
 }
 
 /* Next paragraph into out; *blanks gets the blank lines before it. */
@@ -591,7 +604,7 @@ static void take_byline(sl_draft *d, span x) {
 /* How many leading paragraphs form the title block: those before the first
  * body-like paragraph, if that comes early enough; else none. */
 static int title_block_len(const char *s, size_t n, sl_buf *tmp, sl_buf *strip) {
-    para_it it = {s, n, 0, 0, 0};
+    para_it it = {s, n, 0, 0, 0, 0};
     detect_layout(&it);
     int blanks, had, lead;
     for (int k = 0; k < TOP_MAX_PARAS && para_next(&it, tmp, &blanks); k++) {
@@ -611,7 +624,7 @@ static sl_status run(const char *s, size_t n, sl_draft *d, int n_top, sl_error *
     sl_buf_init(&para);
     sl_buf_init(&title);
     sl_buf_init(&p.strip);
-    para_it it = {s, n, 0, 0, 0};
+    para_it it = {s, n, 0, 0, 0, 0};
     detect_layout(&it);
     int blanks, rc = 0;
     for (int k = 0; rc == 0 && para_next(&it, &para, &blanks); k++) {
