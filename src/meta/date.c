@@ -117,10 +117,10 @@ static void format_dt(const dt *t, char iso[32]) {
 
 /* ---------------------------------------------------------- names, zones */
 
-static const char *const MONTHS[12] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
-static const char *const WEEKDAYS[7] = {"monday", "tuesday", "wednesday", "thursday",
+static const char *const MONTHS[12] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
+static const char *const WEEKDAYS[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
 
 /* A full name, its 3-letter prefix, or "sept"; optional '.' after an
@@ -204,12 +204,15 @@ static int zone_numeric(const char *s, size_t n, size_t *i, dt *t) {
 /* Named zones. US "ET"/"PT" say which coast but not which season, so they
  * are consumed without giving an offset rather than guessed. */
 static int zone_named(const char *s, size_t n, size_t *i, dt *t) {
-    static const struct { const char *name; int off; int known; } Z[] = {
-        {"utc", 0, 1},      {"gmt", 0, 1},      {"ut", 0, 1},       {"est", -300, 1},
-        {"edt", -240, 1},   {"cst", -360, 1},   {"cdt", -300, 1},   {"mst", -420, 1},
-        {"mdt", -360, 1},   {"pst", -480, 1},   {"pdt", -420, 1},   {"cet", 60, 1},
-        {"cest", 120, 1},   {"msk", 180, 1},    {"et", 0, 0},       {"ct", 0, 0},
-        {"mt", 0, 0},       {"pt", 0, 0},
+    static const struct {
+        const char *name;
+        int off;
+        int known;
+    } Z[] = {
+        {"utc", 0, 1},    {"gmt", 0, 1},    {"ut", 0, 1},     {"est", -300, 1}, {"edt", -240, 1},
+        {"cst", -360, 1}, {"cdt", -300, 1}, {"mst", -420, 1}, {"mdt", -360, 1}, {"pst", -480, 1},
+        {"pdt", -420, 1}, {"cet", 60, 1},   {"cest", 120, 1}, {"msk", 180, 1},  {"et", 0, 0},
+        {"ct", 0, 0},     {"mt", 0, 0},     {"pt", 0, 0},
     };
     for (size_t k = 0; k < sizeof Z / sizeof Z[0]; k++) {
         if (!word_at(s, n, *i, Z[k].name))
@@ -288,9 +291,9 @@ static void opt_time(const char *s, size_t n, size_t *i, dt *t) {
     skip_spaces(s, n, &j);
     if (j < n && (s[j] == ',' || s[j] == '-' || s[j] == '|'))
         j++;
-    else if (j + 3 <= n && (memcmp(s + j, "\xE2\x80\x94", 3) == 0 ||
-                            memcmp(s + j, "\xE2\x80\x93", 3) == 0 ||
-                            (j + 2 <= n && memcmp(s + j, "\xC2\xB7", 2) == 0)))
+    else if (j + 3 <= n &&
+             (memcmp(s + j, "\xE2\x80\x94", 3) == 0 || memcmp(s + j, "\xE2\x80\x93", 3) == 0 ||
+              (j + 2 <= n && memcmp(s + j, "\xC2\xB7", 2) == 0)))
         j += memcmp(s + j, "\xC2\xB7", 2) == 0 ? 2 : 3;
     skip_spaces(s, n, &j);
     if (word_at(s, n, j, "at")) {
@@ -545,7 +548,8 @@ int sl_is_copyright_line(const char *s, size_t n) {
             if (j < n && is_digit(s[j]))
                 return 1;
         }
-        if (lower(s[i]) == 'c' && (i == 0 || !is_alpha(s[i - 1])) && word_at(s, n, i, "copyright")) {
+        if (lower(s[i]) == 'c' && (i == 0 || !is_alpha(s[i - 1])) &&
+            word_at(s, n, i, "copyright")) {
             size_t j = i + 9;
             if (j < n && s[j] == ':')
                 j++;
@@ -561,9 +565,14 @@ int sl_is_copyright_line(const char *s, size_t n) {
 
 /* Labels that may precede a date line; "updated" dates are a fallback. */
 static size_t date_label(const char *s, size_t n, int *updated) {
-    static const char *const L[] = {"first published", "originally published", "published",
-                                    "posted",          "last updated",         "updated",
-                                    "date",            "dated"};
+    static const char *const L[] = {"first published",
+                                    "originally published",
+                                    "published",
+                                    "posted",
+                                    "last updated",
+                                    "updated",
+                                    "date",
+                                    "dated"};
     *updated = 0;
     for (size_t k = 0; k < sizeof L / sizeof L[0]; k++) {
         if (!word_at(s, n, 0, L[k]))
@@ -590,7 +599,8 @@ static int dateline_tail(const char *s, size_t n, size_t i) {
         return 0;
     if (s[i] == '-' || s[i] == '(')
         return 1;
-    return i + 3 <= n && (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0);
+    return i + 3 <= n &&
+           (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0);
 }
 
 /* "WASHINGTON, Dec. 30, 2021 —", "MARROW BAY, Ore., March 3, 2023 --":

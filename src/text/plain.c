@@ -23,9 +23,9 @@
 #include "../meta/date.h"
 
 enum {
-    TOP_MAX_PARAS = 15,    /* the title block sits within the first lines */
-    CHROME_MAX_BYTES = 120,/* chrome lines are short; longer text is prose */
-    TAIL_MAX_BLOCKS = 12,  /* trailing chrome/bios scanned from the end */
+    TOP_MAX_PARAS = 15,     /* the title block sits within the first lines */
+    CHROME_MAX_BYTES = 120, /* chrome lines are short; longer text is prose */
+    TAIL_MAX_BLOCKS = 12,   /* trailing chrome/bios scanned from the end */
     LABEL_MAX_BYTES = 60,
     TITLE_MAX_BYTES = 300,
 };
@@ -142,12 +142,12 @@ static size_t word_count(span x) {
 /* Uppercase words that open a line with a colon but name no speaker. */
 static int non_speaker_label(span name) {
     static const char *const L[] = {
-        "update",   "updated",   "correction", "clarification", "editor's note", "note",
-        "watch",    "read",      "read more",  "related",       "photos",        "photo",
-        "video",    "listen",    "breaking",   "exclusive",     "advertisement", "source",
-        "sources",  "also",      "more",       "warning",       "transcript",    "credit",
-        "tags",     "audio",     "analysis",   "opinion",       "live",          "see also",
-        "caption",  "graphic",   "map",        "editor’s note", "disclaimer",   "by"};
+        "update",  "updated", "correction", "clarification", "editor's note", "note",
+        "watch",   "read",    "read more",  "related",       "photos",        "photo",
+        "video",   "listen",  "breaking",   "exclusive",     "advertisement", "source",
+        "sources", "also",    "more",       "warning",       "transcript",    "credit",
+        "tags",    "audio",   "analysis",   "opinion",       "live",          "see also",
+        "caption", "graphic", "map",        "editor’s note", "disclaimer",    "by"};
     for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
         if (name.n == strlen(L[k]) && starts_ci(name, L[k]))
             return 1;
@@ -234,20 +234,52 @@ static void strip_markers(span x, sl_buf *out, int *had, int *lead) {
 
 /* Site and player controls that stand alone on a line. */
 static int ui_phrase(span x) {
-    static const char *const P[] = {
-        "play live radio", "listen live",   "live radio",         "next up",
-        "available on air stations",        "on air now",         "listen",
-        "listen now",      "listen to this article",              "share",
-        "share this",      "share this story",                    "share this article",
-        "tweet",           "email",         "print",              "donate",
-        "subscribe",       "sign up",       "sign in",            "log in",
-        "advertisement",   "skip to main content",                "skip to content",
-        "menu",            "search",        "close",              "loading...",
-        "read more",       "related",       "related stories",    "more stories",
-        "you may also like",                "toggle navigation",  "back to top",
-        "comments",        "show comments", "hide caption",       "toggle caption",
-        "enlarge this image",               "download",           "embed",
-        "all stations",    "play",          "pause",              "now playing"};
+    static const char *const P[] = {"play live radio",
+                                    "listen live",
+                                    "live radio",
+                                    "next up",
+                                    "available on air stations",
+                                    "on air now",
+                                    "listen",
+                                    "listen now",
+                                    "listen to this article",
+                                    "share",
+                                    "share this",
+                                    "share this story",
+                                    "share this article",
+                                    "tweet",
+                                    "email",
+                                    "print",
+                                    "donate",
+                                    "subscribe",
+                                    "sign up",
+                                    "sign in",
+                                    "log in",
+                                    "advertisement",
+                                    "skip to main content",
+                                    "skip to content",
+                                    "menu",
+                                    "search",
+                                    "close",
+                                    "loading...",
+                                    "read more",
+                                    "related",
+                                    "related stories",
+                                    "more stories",
+                                    "you may also like",
+                                    "toggle navigation",
+                                    "back to top",
+                                    "comments",
+                                    "show comments",
+                                    "hide caption",
+                                    "toggle caption",
+                                    "enlarge this image",
+                                    "download",
+                                    "embed",
+                                    "all stations",
+                                    "play",
+                                    "pause",
+                                    "now playing"};
     while (x.n && (x.s[x.n - 1] == ':' || x.s[x.n - 1] == '.' || x.s[x.n - 1] == ' '))
         x.n--;
     for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
@@ -281,9 +313,9 @@ static int handle_line(span x) {
 }
 
 static int is_chrome(span x) {
-    static const char *const PREFIX[] = {"posts tagged with", "tagged with", "tags:",
-                                         "filed under",       "transcript provided by",
-                                         "this transcript was"};
+    static const char *const PREFIX[] = {
+        "posts tagged with",      "tagged with",        "tags:", "filed under",
+        "transcript provided by", "this transcript was"};
     if (x.n > CHROME_MAX_BYTES)
         return 0;
     if (sl_is_copyright_line(x.s, x.n) || ui_phrase(x) || timecode_line(x) || handle_line(x))
@@ -297,10 +329,10 @@ static int is_chrome(span x) {
 /* ------------------------------------------------------------------ bios */
 
 static int role_word(span w, span prev) {
-    static const char *const R[] = {"correspondent", "reporter",  "editor",     "producer",
-                                    "host",          "anchor",    "writer",     "contributor",
-                                    "journalist",    "columnist", "photographer",
-                                    "photojournalist", "co-host", "cohost",     "newscaster"};
+    static const char *const R[] = {"correspondent", "reporter",  "editor",       "producer",
+                                    "host",          "anchor",    "writer",       "contributor",
+                                    "journalist",    "columnist", "photographer", "photojournalist",
+                                    "co-host",       "cohost",    "newscaster"};
     if (w.n && w.s[w.n - 1] == 's')
         w.n--; /* plurals: "one of the hosts" */
     for (size_t k = 0; k < sizeof R / sizeof R[0]; k++)
@@ -344,8 +376,8 @@ static size_t bio_name(span x) {
 /* "<Name> is a White House correspondent ...", "<Name> has been one of the
  * hosts ...": a staff biography, judged on its first sentence. */
 static int is_bio(span x) {
-    static const char *const VERB[] = {"is ", "was ", "has been ", "has ", "joined ",
-                                       "covers ", "serves ", "reports "};
+    static const char *const VERB[] = {"is ",     "was ",    "has been ", "has ",
+                                       "joined ", "covers ", "serves ",   "reports "};
     size_t i = bio_name(x);
     if (!i)
         return 0;

@@ -60,10 +60,20 @@ static void parses_numeric_dates(void **state) {
 
 static void rejects_invalid_and_partial_dates(void **state) {
     (void)state;
-    const char *bad[] = {"",           "ferry",           "2023-02-29",      "2023-13-01",
-                         "2021-04-31", "February 30, 2024", "March 2023",    "2023",
-                         "20231301",   "13/13/2023",      "2023-03-03T25:00", "March 3, 2023 and more",
-                         "3:35 PM",    "Dec 32, 2021"};
+    const char *bad[] = {"",
+                         "ferry",
+                         "2023-02-29",
+                         "2023-13-01",
+                         "2021-04-31",
+                         "February 30, 2024",
+                         "March 2023",
+                         "2023",
+                         "20231301",
+                         "13/13/2023",
+                         "2023-03-03T25:00",
+                         "March 3, 2023 and more",
+                         "3:35 PM",
+                         "Dec 32, 2021"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char iso[32];
         if (sl_date_parse(bad[i], strlen(bad[i]), iso))
@@ -101,9 +111,11 @@ static const char *from_url(const char *url) {
 static void finds_dates_in_url_paths(void **state) {
     (void)state;
     assert_string_equal(from_url("https://kmbr.example/2023/03/03/ferry-strike/"), "2023-03-03");
-    assert_string_equal(from_url("https://kmbr.example/news/2023-03-03-ferry-strike"), "2023-03-03");
+    assert_string_equal(from_url("https://kmbr.example/news/2023-03-03-ferry-strike"),
+                        "2023-03-03");
     assert_string_equal(from_url("https://kmbr.example/news/20230303/ferry"), "2023-03-03");
-    assert_string_equal(from_url("https://kmbr.example/audio/ferry_20230303_pilots.mp3"), "2023-03-03");
+    assert_string_equal(from_url("https://kmbr.example/audio/ferry_20230303_pilots.mp3"),
+                        "2023-03-03");
     /* a month archive is not a publication date */
     assert_string_equal(from_url("https://kmbr.example/2023/03/ferry-strike/"), "(none)");
     /* article ids, host names and impossible dates are not dates */
@@ -125,7 +137,8 @@ static int from_text(const char *text, char iso[32]) {
 static void finds_date_lines_and_datelines(void **state) {
     (void)state;
     char iso[32];
-    assert_true(from_text("Ferry strike enters second week\n\nMarch 3, 2023\n\nCrews stayed ashore.", iso));
+    assert_true(
+        from_text("Ferry strike enters second week\n\nMarch 3, 2023\n\nCrews stayed ashore.", iso));
     assert_string_equal(iso, "2023-03-03");
     assert_true(from_text("Headline here\nPublished: Mar 3, 2023 10:00 AM\nBody.", iso));
     assert_string_equal(iso, "2023-03-03T10:00:00");
@@ -143,7 +156,8 @@ static void finds_date_lines_and_datelines(void **state) {
 static void ignores_copyright_and_dates_in_sentences(void **state) {
     (void)state;
     char iso[32];
-    assert_false(from_text("\xC2\xA9 2024 KMBR\nPublic radio for the coast\nPlay Live Radio\n", iso));
+    assert_false(
+        from_text("\xC2\xA9 2024 KMBR\nPublic radio for the coast\nPlay Live Radio\n", iso));
     assert_false(from_text("Copyright March 3, 2023 KMBR\nText.", iso));
     assert_false(from_text("Crews walked out on March 3, 2023 after talks failed.\n", iso));
     assert_false(from_text("The union voted on Friday, March 3.\n", iso));
@@ -158,9 +172,9 @@ static void ignores_copyright_and_dates_in_sentences(void **state) {
 
 static void recognises_copyright_lines(void **state) {
     (void)state;
-    const char *yes[] = {"\xC2\xA9 2024 KMBR", "(c) 2024 Marrow Bay Gazette", "Copyright 2023 KMBR",
-                         "Copyright \xC2\xA9 KMBR", "All Rights Reserved.",
-                         "Transcript provided by KMBR, Copyright KMBR."};
+    const char *yes[] = {"\xC2\xA9 2024 KMBR",   "(c) 2024 Marrow Bay Gazette",
+                         "Copyright 2023 KMBR",  "Copyright \xC2\xA9 KMBR",
+                         "All Rights Reserved.", "Transcript provided by KMBR, Copyright KMBR."};
     const char *no[] = {"Copyright law in Marrow Bay is strict.", "The ferry left at 6.",
                         "(c) the third option", ""};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)

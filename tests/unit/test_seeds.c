@@ -98,7 +98,8 @@ static void seed_000_transcript(void **state) {
     (void)state;
     sl_article *a = seed("000_");
     assert_int_equal(a->format, SL_FORMAT_TEXT);
-    assert_string_equal(a->title,
+    assert_string_equal(
+        a->title,
         "President Biden speaks with Russian President Vladimir Putin as Ukraine tensions rise");
     assert_string_equal(a->published, ""); /* not 2024 from the copyright line */
     assert_int_equal(a->published_from, SL_DATE_NONE);
@@ -180,7 +181,8 @@ static void seed_003_transcript_with_bios(void **state) {
 static void seed_004_scrape_with_dateline(void **state) {
     (void)state;
     sl_article *a = seed("004_");
-    assert_string_equal(a->title, "Biden phones Putin to de-escalate tensions along Ukraine border");
+    assert_string_equal(a->title,
+                        "Biden phones Putin to de-escalate tensions along Ukraine border");
     assert_string_equal(a->published, "2022-01-03");
     assert_int_equal(a->published_from, SL_DATE_DATELINE);
     assert_absent(a, "Posts tagged with");
