@@ -309,7 +309,7 @@ static void body_cleans_without_guessing_title_or_date(void **state) {
 
 static void hostile_input_finishes(void **state) {
     (void)state;
-    size_t n = 2u << 20;
+    size_t n = 1u << 20;
     char *s = malloc(n);
     assert_non_null(s);
     sl_article *a = NULL;
