@@ -79,6 +79,15 @@ int sl_draft_add_block(sl_draft *d, sl_block_kind kind, const char *s, size_t n,
     return 0;
 }
 
+void sl_draft_drop_last(sl_draft *d) {
+    if (!d->n_blocks)
+        return;
+    d->n_blocks--;
+    d->text.len = d->n_blocks ? d->blocks[d->n_blocks - 1].end : 0;
+    if (d->text.data)
+        d->text.data[d->text.len] = 0;
+}
+
 const char *sl_draft_str(sl_draft *d, const char *s, size_t n) {
     if (!s || !n)
         return NULL;
@@ -159,9 +168,12 @@ sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
         snprintf(a->published, sizeof a->published, "%s", date->iso);
         a->published_from = date->source;
     }
-    if (sl_segment(a->text, a->text_len, a->blocks, a->n_blocks, &arena, &a->sentences,
-                   &a->n_sentences, &a->tokens, &a->n_tokens) != SL_OK)
-        goto oom;
+    sl_status st = sl_segment(a->text, a->text_len, a->blocks, a->n_blocks, &arena,
+                              &a->sentences, &a->n_sentences, &a->tokens, &a->n_tokens);
+    if (st != SL_OK) {
+        d->arena = arena;
+        return sl_fail(err, st, "cannot segment the text: %s", sl_status_name(st));
+    }
     sl_hash128(a->text, a->text_len, a->hash);
     h->arena = arena;
     sl_buf_free(&d->text);

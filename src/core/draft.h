@@ -43,6 +43,8 @@ void sl_draft_discard(sl_draft *d);
  * normalization adds nothing. speaker is copied. Returns 0 or -1 (OOM). */
 int sl_draft_add_block(sl_draft *d, sl_block_kind kind, const char *s, size_t n,
                        const char *speaker);
+/* Remove the last block (trailing chrome found after the fact). */
+void sl_draft_drop_last(sl_draft *d);
 /* Copy a metadata string into the arena after whitespace/NFC cleanup;
  * NULL or empty gives NULL. */
 const char *sl_draft_str(sl_draft *d, const char *s, size_t n);

@@ -605,9 +605,7 @@ static void trim_tail(proc *p) {
         int tail = is_chrome(t) || is_bio(t) || (t.n <= 80 && !ends_sentence(t));
         if (!tail)
             return;
-        d->n_blocks--;
-        d->text.len = d->n_blocks ? d->blocks[d->n_blocks - 1].end : 0;
-        d->text.data[d->text.len] = 0;
+        sl_draft_drop_last(d);
     }
 }
 
