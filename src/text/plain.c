@@ -646,6 +646,34 @@ static int title_block_len(const char *s, size_t n, sl_buf *tmp, sl_buf *strip) 
     return 0;
 }
 
+/* "© 2024 WGLT" at the top of a scrape names the outlet even though its year
+ * is not the story's: the name after the symbol and years, if short. */
+static void take_outlet(sl_draft *d, span x) {
+    if (d->outlet || !sl_is_copyright_line(x.s, x.n))
+        return;
+    size_t i = 0;
+    while (i < x.n) {
+        if (starts_ci((span){x.s + i, x.n - i}, "copyright"))
+            i += 9;
+        else if (starts_ci((span){x.s + i, x.n - i}, "(c)"))
+            i += 3;
+        else if (x.n - i >= 2 && memcmp(x.s + i, "\xC2\xA9", 2) == 0)
+            i += 2;
+        else if ((x.s[i] >= '0' && x.s[i] <= '9') || x.s[i] == ' ' || x.s[i] == '-' ||
+                 x.s[i] == ',')
+            i++;
+        else
+            break;
+    }
+    span name = trim((span){x.s + i, x.n - i});
+    size_t end = 0;
+    while (end < name.n && name.s[end] != '.' && name.s[end] != '|' && name.s[end] != ',')
+        end++;
+    name = trim((span){name.s, end});
+    if (name.n >= 2 && name.n <= 60 && word_count(name) <= 6 && is_alpha(name.s[0]))
+        d->outlet = sl_draft_str(d, name.s, name.n);
+}
+
 /* The shared loop: n_top leading paragraphs are the title block (title,
  * byline, date line, chrome), the rest is body. */
 static sl_status run(const char *s, size_t n, sl_draft *d, int n_top, sl_error *err) {
@@ -664,6 +692,7 @@ static sl_status run(const char *s, size_t n, sl_draft *d, int n_top, sl_error *
             strip_markers((span){para.data, para.len}, &p.strip, &had, &lead);
             span t = trim((span){p.strip.data, p.strip.len});
             take_byline(d, t);
+            take_outlet(d, t);
             if (headline_like(t)) {
                 sl_buf_clear(&title);
                 sl_buf_append(&title, t.s, t.n);

@@ -102,6 +102,7 @@ static void seed_000_transcript(void **state) {
         a->title,
         "President Biden speaks with Russian President Vladimir Putin as Ukraine tensions rise");
     assert_string_equal(a->published, ""); /* not 2024 from the copyright line */
+    assert_string_equal(a->outlet, "WGLT"); /* the copyright line names the outlet */
     assert_int_equal(a->published_from, SL_DATE_NONE);
     assert_true(has_speaker(a, "SHAPIRO"));
     assert_true(has_speaker(a, "KHALID"));
