@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../meta/date.h"
 #include "../meta/meta.h"
@@ -39,10 +40,28 @@ void sl_draft_discard(sl_draft *d) {
     d->blocks = NULL;
 }
 
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void sl_draft_set_deadline(sl_draft *d, double seconds) {
+    d->deadline = seconds > 0 ? now_seconds() + seconds : 0;
+}
+
+int sl_draft_expired(sl_draft *d) {
+    if (!d->expired && d->deadline > 0 && now_seconds() > d->deadline)
+        d->expired = 1;
+    return d->expired;
+}
+
 /* Normalize into a scratch buffer, then glue-split into the text. Two passes
  * keep each module simple; blocks are short, so the copy is cheap. */
 int sl_draft_add_block(sl_draft *d, sl_block_kind kind, const char *s, size_t n,
                        const char *speaker) {
+    if (sl_draft_expired(d))
+        return 0;
     sl_buf tmp;
     sl_buf_init(&tmp);
     if (sl_normalize_inline(s, n, &tmp)) {
@@ -123,6 +142,8 @@ sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
     *out = NULL;
     if (d->text.oom)
         return sl_fail(err, SL_ERR_NOMEM, "out of memory building text");
+    if (d->expired)
+        return sl_fail(err, SL_ERR_LIMIT, "document took longer than its time limit");
     if (d->text.len == 0)
         return sl_fail(err, SL_ERR_EMPTY, "no article text found");
     if (d->url && !d->outlet) {

@@ -32,12 +32,20 @@ typedef struct sl_draft {
     sl_format format;
     sl_provenance prov;
     int split_glued;       /* 1: split words glued by lost markup (default) */
+    double deadline;       /* CLOCK_MONOTONIC seconds; 0: none */
+    int expired;           /* sticky: the deadline passed */
     char warning[128];
 } sl_draft;
 
 void sl_draft_init(sl_draft *d, sl_format format);
 /* Free a draft that was not finished. */
 void sl_draft_discard(sl_draft *d);
+
+/* Give the document a time budget (sl_limits.max_doc_seconds). Once it is
+ * spent, blocks are refused and sl_draft_finish fails with SL_ERR_LIMIT;
+ * long extractor loops may poll sl_draft_expired to stop early. */
+void sl_draft_set_deadline(sl_draft *d, double seconds);
+int sl_draft_expired(sl_draft *d);
 
 /* Normalize raw (UTF-8) text and append it as a block; empty text after
  * normalization adds nothing. speaker is copied. Returns 0 or -1 (OOM). */

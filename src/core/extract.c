@@ -68,6 +68,7 @@ sl_status sl_extract(const char *data, size_t len, const sl_extract_opts *opts,
     sl_draft_init(&d, fmt);
     d.url = opts->url ? sl_arena_strdup(&d.arena, opts->url) : NULL;
     d.prov.path = opts->path;
+    sl_draft_set_deadline(&d, lim.max_doc_seconds);
     d.prov.length = len;
     char *utf8;
     size_t n;
