@@ -62,6 +62,7 @@ int sl_normalize_inline(const char *s, size_t n, sl_buf *out) {
     int space = 0, need_nfc = 0;
     if (sl_buf_reserve(out, n))
         return -1;
+    out->data[out->len] = 0; /* reserve leaves it unset; n may yield nothing */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (plain(c)) {
