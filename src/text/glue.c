@@ -53,7 +53,7 @@ static const char *const suffixes[] = {
 
 static int in_list(const char *const *list, size_t n_list, const char *w, size_t n) {
     for (size_t i = 0; i < n_list; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 && list[i][n] == 0)
             return 1;
     return 0;
 }
@@ -80,6 +80,8 @@ static int known_with(const char *w, size_t n, const char *tail) {
 }
 
 static int ends(const char *w, size_t n, const char *suf) {
+    if (suf[0] != w[n - 1] && suf[1] == 0)
+        return 0;
     size_t k = strlen(suf);
     return n > k && memcmp(w + n - k, suf, k) == 0;
 }
@@ -109,6 +111,8 @@ static int known_inflection(const char *w, size_t n) {
 /* A known word behind a productive prefix ("nonaggression", "reopened"). */
 static int known_prefixed(const char *w, size_t n) {
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        if (prefixes[i][0] != w[0])
+            continue;
         size_t k = strlen(prefixes[i]);
         if (n > k + 2 && memcmp(w, prefixes[i], k) == 0 &&
             (known(w + k, n - k) || known_inflection(w + k, n - k)))
@@ -126,7 +130,7 @@ static int is_real_word(const char *w, size_t n) {
 static int piece_score(const char *w, size_t n, int first, int last) {
     if (n == 1)
         return first && !last && w[0] == 'a' ? FUNC_BONUS : -1;
-    int fw = IN(function_words, w, n);
+    int fw = n <= 5 && IN(function_words, w, n);
     if (!fw && (n < MIN_PART || !sl_glue_is_word(w, n)))
         return -1;
     if (last && n < 3)
@@ -308,9 +312,11 @@ static int emit_split(const char *w, size_t n, const split *sp, sl_buf *out) {
     return out->oom ? -1 : 0;
 }
 
-/* Share of English words in s, in percent, over its first 200 words.
+/* Share of English words in s, in percent, over its first 200 short words.
  * Glued-word splitting only makes sense in English text: in a German or
- * Spanish block, "anfallen" or "problemas" are words, not glue. */
+ * Spanish block, "anfallen" or "problemas" are words, not glue. Only words
+ * of 2..6 letters count (function words say most about the language, and
+ * glued tokens are longer); with fewer than 5 of them, assume English. */
 static int english_share(const char *s, size_t n) {
     size_t words = 0, known_words = 0, i = 0;
     while (i < n && words < 200) {
@@ -326,12 +332,13 @@ static int english_share(const char *s, size_t n) {
             i++;
         }
         size_t len = i - t;
-        if (len < 2 || len > sizeof low || (i < n && (unsigned char)s[i] >= 0x80))
-            continue; /* accented words count as unknown below */
+        if (len < 2 || len > 6)
+            continue;
         words++;
-        known_words += is_real_word(low, len);
+        /* a word running into accented letters is not English */
+        known_words += !(i < n && (unsigned char)s[i] >= 0x80) && is_real_word(low, len);
     }
-    return words ? (int)(known_words * 100 / words) : 100;
+    return words >= 5 ? (int)(known_words * 100 / words) : 100;
 }
 
 /* Split the candidate tokens of one whitespace-free chunk [a, b). */

@@ -28,11 +28,22 @@ static cp_class classify(int32_t cp) {
     }
 }
 
-/* Code points that are NFC and cannot combine with what follows them are
- * safe to leave to the fast path: below U+0300 (ASCII, Latin-1, Latin
- * Extended) and General Punctuation (quotes, dashes) and currency signs. */
+/* Code points that are NFC, have combining class 0 and are never the second
+ * half of a composition are left to the fast path: only a following mark
+ * (which is not in these ranges) could change them. Covers Latin, General
+ * Punctuation, currency, Greek, Cyrillic, Hebrew and Arabic letters, kana,
+ * CJK ideographs and Hangul syllables; the unit test checks the claim
+ * against utf8proc. */
 static int nfc_safe(int32_t cp) {
-    return cp < 0x300 || (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF);
+    if (cp < 0x300)
+        return 1;
+    if (cp < 0x2000)
+        return (cp >= 0x386 && cp <= 0x3CE) || (cp >= 0x400 && cp <= 0x482) ||
+               (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
+               (cp >= 0x621 && cp <= 0x64A);
+    return (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF) ||
+           (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
 }
 
 /* printable ASCII, copied as is */
@@ -66,8 +77,10 @@ int sl_normalize_inline(const char *s, size_t n, sl_buf *out) {
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (plain(c)) {
+            /* whole phrases at once: single spaces between words stay */
             size_t j = i + 1;
-            while (j < n && plain((unsigned char)s[j]))
+            while (j < n && (plain((unsigned char)s[j]) ||
+                             (s[j] == ' ' && j + 1 < n && plain((unsigned char)s[j + 1]))))
                 j++;
             if (space && out->len > start)
                 sl_buf_putc(out, ' ');
