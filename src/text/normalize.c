@@ -38,7 +38,7 @@ static int nfc_safe(int32_t cp) {
     if (cp < 0x300)
         return 1;
     if (cp < 0x2000)
-        return (cp >= 0x386 && cp <= 0x3CE) || (cp >= 0x400 && cp <= 0x482) ||
+        return cp == 0x386 || (cp >= 0x388 && cp <= 0x3CE) || (cp >= 0x400 && cp <= 0x482) ||
                (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
                (cp >= 0x621 && cp <= 0x64A);
     return (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF) ||
