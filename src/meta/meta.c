@@ -235,7 +235,7 @@ const char *sl_lang_guess(const char *text, size_t n) {
     }
     size_t top = c.score[best], gap = top - second;
     /* stopwords are a large share of any real text; a near tie is unclear */
-    if (top * 10 < c.words || gap < 3 || gap * 20 < top)
+    if (top < 5 || top * 20 < c.words || gap < 3 || gap * 20 < top)
         return NULL;
     return langs[best].code;
 }
