@@ -81,7 +81,7 @@ typedef struct lang {
 
 static const lang langs[] = {
     {"en", "the and of to is that was for with on are this have from by it he she they not "
-           "but said would which has been were will its their"},
+           "but said would which has been were will its their you your a in or"},
     {"de", "der die und das ist nicht mit den von ein eine sich auch auf dem des f\xC3\xBCr "
            "wird sind nach bei wie noch oder aber werden \xC3\xBC" "ber zu im"},
     {"fr", "le la les et des est une du dans pour que qui pas sur au avec ce il elle sont par "
@@ -94,6 +94,9 @@ static const lang langs[] = {
            "no se seu sua tamb\xC3\xA9m est\xC3\xA1 s\xC3\xA3o"},
     {"nl", "de het een en van is dat niet op te met voor zijn er ook aan maar bij om wordt "
            "heeft naar dan nog worden deze die"},
+    /* not asked for, but without it Indonesian ("dan", "di") reads as Dutch */
+    {"id", "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena bisa "
+           "ada mereka kita oleh sudah atau saat"},
     {"sv", "och att det som en \xC3\xA4r p\xC3\xA5 f\xC3\xB6r med inte har till av om var jag "
            "men ett sig ocks\xC3\xA5 efter kan hade skulle vid n\xC3\xA4r eller fr\xC3\xA5n"},
     {"da", "og at det er en af p\xC3\xA5 for med ikke har til som de den var jeg men et sig "
@@ -235,7 +238,7 @@ const char *sl_lang_guess(const char *text, size_t n) {
     }
     size_t top = c.score[best], gap = top - second;
     /* stopwords are a large share of any real text; a near tie is unclear */
-    if (top < 5 || top * 20 < c.words || gap < 3 || gap * 20 < top)
+    if (top < 5 || top * 40 < c.words || gap < 3 || gap * 20 < top)
         return NULL;
     return langs[best].code;
 }
