@@ -438,6 +438,8 @@ static sl_status finish(const charset *cs, const char *s, size_t n, sl_arena *a,
 static int declaration_holds(const charset *cs, const char *s, size_t n, utf8_stats st) {
     if (cs->kind == CS_UTF8)
         return mostly_utf8(st);
+    if (cs->kind == CS_UTF16LE || cs->kind == CS_UTF16BE)
+        return 0; /* real UTF-16 was recognised before: this is ASCII-based */
     if (st.bad == 0 && st.multi > 0)
         return 0;
     if (cs->kind != CS_ICONV)
@@ -507,8 +509,7 @@ sl_status sl_charset_decode(const char *data, size_t len, const char *content_ty
     sl_charset_from from = SL_CS_HTTP;
     charset decl = declared(data, len, content_type, is_html, &from);
     utf8_stats st = scan_utf8(data, len);
-    if (decl.kind == CS_UTF16LE || decl.kind == CS_UTF16BE ||
-        (decl.kind != CS_NONE && declaration_holds(&decl, data, len, st))) {
+    if (decl.kind != CS_NONE && declaration_holds(&decl, data, len, st)) {
         set_info(info, &decl, from);
         if (decl.kind == CS_UTF8 && st.bad == 0)
             return emit(data, len, a, out, out_len, err);

@@ -131,6 +131,17 @@ static void utf16le_without_bom_is_recognised(void **state) {
     done(&r);
 }
 
+static void ascii_page_mislabelled_utf16_is_read_as_text(void **state) {
+    (void)state;
+    const char *s = "<p>Ferry timetable: \xE2\x80\x9Cno sailings\xE2\x80\x9D</p>";
+    result r;
+    decode(&r, s, strlen(s), "text/html; charset=utf-16", 1);
+    assert_int_equal(r.st, SL_OK);
+    assert_string_equal(r.text, s);
+    assert_int_equal(r.info.lied, 1);
+    done(&r);
+}
+
 static void binary_blob_is_rejected(void **state) {
     (void)state;
     unsigned char blob[4096];
@@ -251,6 +262,7 @@ int main(void) {
         cmocka_unit_test(page_declaring_latin1_but_utf8_is_caught),
         cmocka_unit_test(utf16le_with_bom),
         cmocka_unit_test(utf16le_without_bom_is_recognised),
+        cmocka_unit_test(ascii_page_mislabelled_utf16_is_read_as_text),
         cmocka_unit_test(binary_blob_is_rejected),
         cmocka_unit_test(stray_bad_bytes_in_utf8_become_replacement),
         cmocka_unit_test(plain_utf8_takes_the_fast_path),

@@ -77,6 +77,24 @@ static void european_languages(void **state) {
           "dat de staking doorgaat tot de rederij met hen over het loon wil praten. De "
           "passagiers wachten op de kade en er is nog geen oplossing.",
           "nl");
+    guess("Färjans besättning i Marrow Bay har strejkat sedan måndag, och facket säger att "
+          "strejken ska fortsätta till dess att rederiet vill tala med dem om lönen. "
+          "Passagerarna väntar på kajen och det finns inte någon lösning än.",
+          "sv");
+    guess("Færgens besætning i Marrow Bay har strejket siden mandag, og fagforeningen siger "
+          "at strejken vil fortsætte indtil rederiet vil tale med dem om lønnen. "
+          "Passagererne venter på kajen, og der er ikke nogen løsning endnu, men det blev "
+          "sagt at der er meget at tale om nu.",
+          "da");
+    guess("Fergens mannskap i Marrow Bay har streiket siden mandag, og fagforeningen sier at "
+          "streiken vil fortsette til rederiet vil snakke med dem om lønnen. Passasjerene "
+          "venter på kaia, og det er ikke noen løsning ennå, men det ble sagt at det er mye "
+          "å snakke om nå.",
+          "no");
+    guess("Załoga promu w Marrow Bay strajkuje od poniedziałku, a związek mówi, że strajk "
+          "będzie trwał, dopóki armator nie zacznie z nimi rozmawiać o płacach. Pasażerowie "
+          "czekają na nabrzeżu i nie jest jasne, jak długo to potrwa.",
+          "pl");
 }
 
 static void scripts(void **state) {
