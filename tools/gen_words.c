@@ -48,6 +48,7 @@ static const char *const extra_words[] = {
     "megacities", "frontrunner", "frontrunners", "fundraiser", "fundraisers",
     "fundraising", "carmaker", "carmakers", "automaker", "automakers", "chipmaker",
     "chipmakers", "drugmaker", "drugmakers", "shipbuilding", "counterterrorism",
+    "servicemember", "servicemembers",
 };
 
 typedef struct word {
