@@ -1,23 +1,310 @@
-/* STUB CLI: extract only. */
-#include <stdio.h>
+/* main.c — the storyline command: global options, dispatch, help, and the
+ * small helpers every command uses (options, errors, JSON, opening the store).
+ */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "storyline.h"
-int main(int argc, char **argv) {
-    if (argc < 3 || strcmp(argv[1], "extract")) { fprintf(stderr, "usage: storyline extract FILE\n"); return 2; }
-    FILE *f = fopen(argv[2], "rb");
-    if (!f) { perror(argv[2]); return 1; }
-    char *buf = NULL; size_t len = 0, cap = 0; size_t k;
-    char tmp[65536];
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
-        if (len + k > cap) { cap = (len + k) * 2; buf = realloc(buf, cap); }
-        memcpy(buf + len, tmp, k); len += k;
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage_main[] =
+    "usage: storyline [--db FILE] COMMAND [options]\n"
+    "\n"
+    "Turn raw news (HTML, text, transcripts, JSONL, WARC) into clean dated\n"
+    "articles in a SQLite store, and browse them.\n"
+    "\n"
+    "commands:\n"
+    "  ingest PATH...|-     read files, directories or stdin into the store\n"
+    "  extract FILE|-       print the article(s) of one input as JSON or text\n"
+    "  articles             list stored articles, newest first\n"
+    "  show ID              show one stored article\n"
+    "  search QUERY         full-text search with ranked snippets\n"
+    "  stats                counts of the store\n"
+    "  help [COMMAND]       this text, or a command's\n"
+    "\n"
+    "global options:\n"
+    "  --db FILE            the database (default: $STORYLINE_DB, else ./storyline.db)\n"
+    "  --help               help (also after any command)\n"
+    "  --version            print the version\n"
+    "\n"
+    "exit status:\n"
+    "  0    success\n"
+    "  1    some input or item failed (the rest was done), or no such article\n"
+    "  2    usage error: bad command, option or search query\n"
+    "  3    store error: the database cannot be opened, read or written\n"
+    "  130  interrupted; finished batches are saved\n";
+
+static const struct {
+    const char *name;
+    const char *usage;
+} usages[] = {
+    {"ingest",
+     "usage: storyline ingest [options] PATH...|-\n"
+     "\n"
+     "Read files, directories (recursively, dot-files skipped) or stdin (-)\n"
+     "into the store. Content already stored is not stored again; only where\n"
+     "it was seen is recorded. Articles are committed in batches: an\n"
+     "interrupted run keeps every finished batch, and a re-run completes it.\n"
+     "\n"
+     "On a terminal a progress line is drawn on stderr. Otherwise the run is\n"
+     "quiet and ends with one JSON line on stdout:\n"
+     "  {\"files\":N,\"articles\":N,\"new\":N,\"duplicates\":N,\"errors\":N,\n"
+     "   \"bytes\":N,\"seconds\":X}\n"
+     "Each failed input or item gives one line \"storyline: FILE: reason\" on\n"
+     "stderr, and the run goes on.\n"
+     "\n"
+     "options:\n"
+     "  --db FILE        the database\n"
+     "  --batch N        articles per transaction (default 500)\n"
+     "  --json           print the JSON summary even on a terminal\n"
+     "  --quiet          no progress line\n"
+     "\n"
+     "exit: 0 all stored, 1 some input failed (the rest is stored),\n"
+     "      2 usage error, 3 store error, 130 interrupted\n"},
+    {"extract",
+     "usage: storyline extract [options] FILE|-\n"
+     "\n"
+     "Print the first article of the input as one JSON object. Nothing is\n"
+     "stored.\n"
+     "\n"
+     "options:\n"
+     "  --all            every article of a multi-article input, as JSON lines\n"
+     "  --segments       include sentence and token spans\n"
+     "  --text           print only the clean text\n"
+     "\n"
+     "exit: 0 ok, 1 the input or an item failed (one line on stderr), 2 usage\n"},
+    {"articles",
+     "usage: storyline articles [--limit N] [--offset N] [--json]\n"
+     "\n"
+     "List stored articles, newest first (unknown dates last): id, date,\n"
+     "outlet, title; --json gives one JSON object per line.\n"
+     "\n"
+     "options:\n"
+     "  --limit N        at most N articles (default 50; 0 for all)\n"
+     "  --offset N       skip the first N\n"
+     "  --json           JSON lines\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 ok, 2 usage, 3 store error\n"},
+    {"show",
+     "usage: storyline show ID [--json]\n"
+     "\n"
+     "Show one stored article: title, date and how it was found, outlet, url,\n"
+     "authors, where it was read from, then its text (transcript turns as\n"
+     "\"SPEAKER: text\"). --json prints the article as JSON with its store id.\n"
+     "\n"
+     "exit: 0 ok, 1 no such article, 2 usage, 3 store error\n"},
+    {"search",
+     "usage: storyline search QUERY [--limit N] [--json]\n"
+     "\n"
+     "Full-text search over titles and texts, best first, with snippets\n"
+     "marking matches as [word]. QUERY is plain words or FTS5 syntax:\n"
+     "\"a phrase\", prefix*, AND / OR / NOT, NEAR(a b), title:word.\n"
+     "Accents are ignored (cafe finds café).\n"
+     "\n"
+     "options:\n"
+     "  --limit N        at most N hits (default 20; 0 for all)\n"
+     "  --json           JSON lines: id, rank (higher is better), title,\n"
+     "                   published, outlet, snippet\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 ok (even with no hits), 2 usage or bad query syntax, 3 store error\n"},
+    {"stats",
+     "usage: storyline stats [--json]\n"
+     "\n"
+     "Counts of the store: articles and sources (places they were read from).\n"
+     "\n"
+     "exit: 0 ok, 2 usage, 3 store error\n"},
+};
+
+void cli_usage(FILE *f, const char *cmd) {
+    for (size_t i = 0; cmd && i < sizeof usages / sizeof *usages; i++)
+        if (strcmp(cmd, usages[i].name) == 0) {
+            fputs(usages[i].usage, f);
+            return;
+        }
+    fputs(usage_main, f);
+}
+
+void cli_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("storyline: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------ options */
+
+void cli_args_init(cli_args *a, int argc, char **argv, const char *cmd) {
+    memset(a, 0, sizeof *a);
+    a->argc = argc;
+    a->argv = argv;
+    a->cmd = cmd;
+}
+
+int cli_args_next(cli_args *a) {
+    while (a->i < a->argc) {
+        a->arg = a->argv[a->i++];
+        a->val = NULL;
+        if (a->opts_done || a->arg[0] != '-' || a->arg[1] == 0)
+            return 2;
+        if (strcmp(a->arg, "--") == 0) {
+            a->opts_done = 1;
+            continue;
+        }
+        return 1;
     }
-    fclose(f);
-    sl_extract_opts o = {0}; o.path = argv[2];
-    sl_article *a; sl_error e;
-    if (sl_extract(buf, len, &o, &a, &e)) { fprintf(stderr, "%s: %s\n", argv[2], e.msg); return 1; }
-    sl_article_write_json(a, stdout, 0); putchar('\n');
-    sl_article_free(a); free(buf);
     return 0;
+}
+
+int cli_flag(const cli_args *a, const char *name) {
+    return strcmp(a->arg, name) == 0;
+}
+
+int cli_opt(cli_args *a, const char *name) {
+    size_t n = strlen(name);
+    if (strncmp(a->arg, name, n) != 0)
+        return 0;
+    if (a->arg[n] == '=') {
+        a->val = a->arg + n + 1;
+        return 1;
+    }
+    if (a->arg[n] != 0)
+        return 0;
+    if (a->i >= a->argc) {
+        cli_error("%s: option %s needs a value", a->cmd, name);
+        return -1;
+    }
+    a->val = a->argv[a->i++];
+    return 1;
+}
+
+int cli_common_opt(cli_args *a, cli_ctx *ctx, int *help) {
+    if (cli_flag(a, "--help") || cli_flag(a, "-h")) {
+        *help = 1;
+        return 1;
+    }
+    int m = cli_opt(a, "--db");
+    if (m > 0)
+        ctx->db = a->val;
+    return m;
+}
+
+int cli_unknown(const cli_args *a) {
+    cli_error("%s: unknown option %s (see storyline %s --help)", a->cmd, a->arg, a->cmd);
+    return CLI_USAGE;
+}
+
+int cli_parse_count(const char *cmd, const char *opt, const char *s, int64_t *out) {
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || v < 0) {
+        cli_error("%s: %s wants a number >= 0, not '%s'", cmd, opt, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+sl_store *cli_open_store(const cli_ctx *ctx, int must_exist) {
+    if (must_exist && access(ctx->db, F_OK) != 0) {
+        cli_error("no database at %s (run 'storyline ingest' first, or give --db)", ctx->db);
+        return NULL;
+    }
+    sl_store *s = NULL;
+    sl_error err = {0};
+    if (sl_store_open(ctx->db, &s, &err) != SL_OK) {
+        cli_error("%s", err.msg);
+        return NULL;
+    }
+    return s;
+}
+
+void cli_json_str(FILE *f, const char *s) {
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    putc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                putc(*p, f);
+        }
+    }
+    putc('"', f);
+}
+
+void cli_json_field(FILE *f, const char *key, const char *val) {
+    fprintf(f, ",\"%s\":", key);
+    cli_json_str(f, val);
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static const struct {
+    const char *name;
+    int (*run)(cli_ctx *, int, char **);
+} commands[] = {
+    {"ingest", cli_cmd_ingest},     {"extract", cli_cmd_extract}, {"articles", cli_cmd_articles},
+    {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
+};
+
+int main(int argc, char **argv) {
+    cli_ctx ctx = {0};
+    const char *env = getenv("STORYLINE_DB");
+    ctx.db = env && *env ? env : "./storyline.db";
+
+    /* Global options come before the command; the command sees the rest. */
+    cli_args a;
+    cli_args_init(&a, argc - 1, argv + 1, "storyline");
+    int kind, help = 0;
+    while ((kind = cli_args_next(&a)) == 1) {
+        if (cli_flag(&a, "--version") || cli_flag(&a, "-V")) {
+            printf("storyline %s\n", SL_VERSION);
+            return CLI_OK;
+        }
+        int m = cli_common_opt(&a, &ctx, &help);
+        if (m < 0)
+            return CLI_USAGE;
+        if (m == 0) {
+            cli_error("unknown option %s", a.arg);
+            cli_usage(stderr, NULL);
+            return CLI_USAGE;
+        }
+    }
+    if (kind == 0) {
+        cli_usage(help ? stdout : stderr, NULL);
+        return help ? CLI_OK : CLI_USAGE;
+    }
+    const char *cmd = a.arg;
+    int rest = a.argc - a.i;
+    char **rest_argv = a.argv + a.i;
+    if (strcmp(cmd, "help") == 0) {
+        cli_usage(stdout, rest > 0 ? rest_argv[0] : NULL);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(cmd, commands[i].name) == 0) {
+            if (help) {
+                cli_usage(stdout, cmd);
+                return CLI_OK;
+            }
+            return commands[i].run(&ctx, rest, rest_argv);
+        }
+    cli_error("unknown command '%s' (see storyline --help)", cmd);
+    return CLI_USAGE;
 }

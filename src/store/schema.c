@@ -1,0 +1,132 @@
+/* schema.c — the store's schema as an ordered list of migrations.
+ *
+ * PRAGMA user_version holds the number of migrations applied. Opening a file
+ * applies the missing ones in one transaction, so a file is never left half
+ * migrated; a file from a newer storyline (a higher version) is refused
+ * rather than misread. Append new migrations; never edit an applied one.
+ */
+#include <stdio.h>
+
+#include "store_int.h"
+#include "../core/draft.h"
+
+/* Version 1: articles, where their bytes came from, their blocks and
+ * sentences, and full-text search.
+ *
+ * - article.hash is the content hash of the clean text: ingesting the same
+ *   text again finds it and only records the new provenance.
+ * - Token spans are not stored: they are cheap to recompute from the text
+ *   and would triple the file. Sentences are stored because later stages
+ *   refer to them by index.
+ * - article_fts is an external-content FTS5 index (no second copy of the
+ *   text), kept in step by triggers. bm25 weighs a title hit 5x a body hit.
+ * - "offset" and "end" are SQL keywords, hence the quotes. */
+static const char *const migrations[] = {
+    "CREATE TABLE article("
+    "  id INTEGER PRIMARY KEY,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  url TEXT, outlet TEXT, authors TEXT, language TEXT,"
+    "  published TEXT,"
+    "  published_from TEXT,"
+    "  format TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  warning TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX article_by_published ON article(published DESC, id);"
+    "CREATE TABLE source("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  path TEXT NOT NULL,"
+    "  \"offset\" INTEGER NOT NULL,"
+    "  length INTEGER NOT NULL,"
+    "  record_id TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  UNIQUE(article_id, path, \"offset\"));"
+    "CREATE TABLE block("
+    "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  \"end\" INTEGER NOT NULL,"
+    "  speaker TEXT,"
+    "  PRIMARY KEY(article_id, idx)) WITHOUT ROWID;"
+    "CREATE TABLE sentence("
+    "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  \"end\" INTEGER NOT NULL,"
+    "  block INTEGER NOT NULL,"
+    "  PRIMARY KEY(article_id, idx)) WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE article_fts USING fts5(title, text,"
+    "  content='article', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "INSERT INTO article_fts(article_fts, rank) VALUES('rank', 'bm25(5.0, 1.0)');"
+    "CREATE TRIGGER article_fts_ai AFTER INSERT ON article BEGIN"
+    "  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "CREATE TRIGGER article_fts_ad AFTER DELETE ON article BEGIN"
+    "  INSERT INTO article_fts(article_fts, rowid, title, text)"
+    "    VALUES ('delete', old.id, old.title, old.text);"
+    "END;"
+    "CREATE TRIGGER article_fts_au AFTER UPDATE OF title, text ON article BEGIN"
+    "  INSERT INTO article_fts(article_fts, rowid, title, text)"
+    "    VALUES ('delete', old.id, old.title, old.text);"
+    "  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;",
+};
+
+enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };
+
+int sl_store_schema_version(void) { return N_MIGRATIONS; }
+
+static sl_status user_version(sl_store *s, int *v, sl_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return sl_store_fail(s, err, "reading the schema version");
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SL_OK : sl_store_fail(s, err, "reading the schema version");
+}
+
+static sl_status too_new(sl_store *s, int v, sl_error *err) {
+    return sl_fail(err, SL_ERR_STORE,
+                   "%s: schema version %d is newer than this storyline knows (%d); "
+                   "use a newer storyline",
+                   s->path, v, N_MIGRATIONS);
+}
+
+/* The version is read twice: once cheaply, and again under the write lock,
+ * because another process may have migrated the file in between. */
+sl_status sl_store_migrate(sl_store *s, sl_error *err) {
+    int v;
+    sl_status st = user_version(s, &v, err);
+    if (st != SL_OK)
+        return st;
+    if (v > N_MIGRATIONS)
+        return too_new(s, v, err);
+    if (v == N_MIGRATIONS)
+        return SL_OK;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sl_store_fail(s, err, "starting the migration");
+    st = user_version(s, &v, err);
+    if (st == SL_OK && v > N_MIGRATIONS)
+        st = too_new(s, v, err);
+    for (; st == SL_OK && v < N_MIGRATIONS; v++) {
+        char what[64];
+        snprintf(what, sizeof what, "migration to schema version %d", v + 1);
+        if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+            st = sl_store_fail(s, err, what);
+    }
+    if (st == SL_OK) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", N_MIGRATIONS);
+        if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            st = sl_store_fail(s, err, "finishing the migration");
+    }
+    if (st != SL_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}

@@ -1,0 +1,60 @@
+/* store_int.h — the store handle and helpers shared by the store's files.
+ *
+ * The store is one SQLite file in WAL mode. store.c holds the public
+ * sl_store_* entry points, schema.c the versioned migrations, query.c the
+ * read side (list, get, load, search). Prepared statements are cached on the
+ * handle, one slot per statement kind, and prepared on first use.
+ */
+#ifndef SL_STORE_INT_H
+#define SL_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "storyline.h"
+
+typedef enum sl_stmt_id {
+    SL_ST_FIND_HASH = 0,
+    SL_ST_INS_ARTICLE,
+    SL_ST_INS_SOURCE,
+    SL_ST_INS_BLOCK,
+    SL_ST_INS_SENTENCE,
+    SL_ST_SAVEPOINT,
+    SL_ST_RELEASE,
+    SL_ST_ROLLBACK_TO,
+    SL_ST_LIST,
+    SL_ST_GET,
+    SL_ST_LOAD_ARTICLE,
+    SL_ST_LOAD_BLOCKS,
+    SL_ST_LOAD_SENTENCES,
+    SL_ST_LOAD_SOURCE,
+    SL_ST_SEARCH,
+    SL_ST_COUNT,
+    SL_ST__N
+} sl_stmt_id;
+
+struct sl_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *st[SL_ST__N];
+    int in_batch;
+};
+
+/* The schema version this build knows; a newer file is refused. */
+int sl_store_schema_version(void);
+
+/* Bring the schema up to date inside one transaction. */
+sl_status sl_store_migrate(sl_store *s, sl_error *err);
+
+/* The cached statement of that kind, reset and unbound, or NULL (err set). */
+sqlite3_stmt *sl_store_stmt(sl_store *s, sl_stmt_id id, sl_error *err);
+
+/* SL_ERR_STORE with what failed and SQLite's message. */
+sl_status sl_store_fail(sl_store *s, sl_error *err, const char *what);
+
+/* Bind a C string, NULL as SQL NULL; an empty string too when empty_null. */
+int sl_store_bind_str(sqlite3_stmt *st, int col, const char *v, int empty_null);
+
+/* The block kind stored under that name (paragraph when unknown). */
+sl_block_kind sl_store_block_kind(const char *name);
+
+#endif
