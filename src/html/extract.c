@@ -406,9 +406,30 @@ static int in_figure(const ctx *c, int32_t i) {
     return 0;
 }
 
+/* Link text written as a URL is a cited source, not a teaser. */
+static int starts_with_url(const ctx *c, int32_t i) {
+    for (int32_t k = i + 1; k < c->st[i].end; k++) {
+        const sl_hnode *t = &c->doc->nodes[k];
+        if (t->type != SL_HN_TEXT)
+            continue;
+        const char *s = t->text;
+        uint32_t n = t->text_len;
+        while (n && is_space(*s))
+            s++, n--;
+        if (!n)
+            continue;
+        return (n >= 4 && strncasecmp(s, "http", 4) == 0) || (n >= 4 && strncasecmp(s, "www.", 4) == 0);
+    }
+    return 0;
+}
+
 /* readability's conditional cleaning for containers inside the article. */
 static int clean_out(const ctx *c, int32_t i) {
     const sl_hnode *e = &c->doc->nodes[i];
+    /* A paragraph that is mostly links is a "read more" teaser. */
+    if (e->tag == SL_T_P && c->st[i].text && link_density(&c->st[i]) > 0.5f &&
+        !starts_with_url(c, i))
+        return 1;
     switch (e->tag) {
     case SL_T_FORM: case SL_T_FIELDSET: case SL_T_TABLE: case SL_T_UL: case SL_T_OL:
     case SL_T_DIV: case SL_T_SECTION: case SL_T_DL:
