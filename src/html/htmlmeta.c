@@ -17,7 +17,7 @@ enum { MAX_AUTHORS = 8 };
 typedef struct meta {
     sl_draft *d;
     sl_buf tmp;
-    const char *og_title, *ld_title, *h1_title;
+    const char *og_title, *ld_title, *h1_title, *og_url;
     const char *authors[MAX_AUTHORS];
     size_t n_authors;
     int authors_from_ld;
@@ -302,8 +302,8 @@ static void meta_tag(meta *m, const sl_hnode *e) {
         if (!d->outlet)
             d->outlet = dup_decoded(m, c, cl);
     } else if (eq(k, kl, "og:url")) {
-        if (!d->url)
-            d->url = dup_decoded(m, c, cl);
+        if (!m->og_url)
+            m->og_url = dup_decoded(m, c, cl);
     } else if (name_is_date(k, kl)) {
         add_date(m, c, cl, SL_DATE_META);
     } else if (name_is_author(k, kl)) {
@@ -431,6 +431,8 @@ void sl_hx_meta(const sl_hdoc *doc, sl_draft *d, size_t max_depth) {
     }
     if (!d->url && canonical && canon_len)
         d->url = dup_decoded(&m, canonical, canon_len);
+    if (!d->url)
+        d->url = m.og_url;
     if (m.n_authors == 0 && byline_node >= 0)
         byline(&m, doc, byline_node);
     join_authors(&m);
