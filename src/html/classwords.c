@@ -19,7 +19,7 @@ static const cword WORDS[] = {
     {"adunit", D},      {"advert", D},      {"advertisement", D}, {"advertising", D},
     {"article", P},     {"articlebody", P}, {"aside", D},         {"author", N | BY},
     {"banner", D},      {"bio", N},         {"blog", P},          {"body", P},
-    {"breadcrumb", D},  {"breadcrumbs", D}, {"byline", N | BY},   {"caption", N},
+    {"breadcrumb", D},  {"breadcrumbs", D}, {"byline", N | BY},   {"caption", D},
     {"combx", D},       {"comment", D},     {"comments", D},      {"community", D},
     {"consent", D},     {"contact", N},     {"content", P},       {"cookie", D},
     {"credit", N},      {"disqus", D},      {"entry", P},         {"extra", N},
