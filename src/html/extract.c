@@ -104,7 +104,7 @@ static int tag_dropped(int tag) {
     case SL_T_TEXTAREA: case SL_T_INPUT: case SL_T_IFRAME: case SL_T_OBJECT: case SL_T_EMBED:
     case SL_T_DIALOG: case SL_T_MENU: case SL_T_HEAD: case SL_T_LABEL: case SL_T_FIGCAPTION:
     case SL_T_CANVAS: case SL_T_VIDEO: case SL_T_AUDIO: case SL_T_MAP: case SL_T_DATALIST:
-    case SL_T_OPTION: case SL_T_FRAMESET: case SL_T_SEARCH: case SL_T_HEADER:
+    case SL_T_OPTION: case SL_T_FRAMESET: case SL_T_SEARCH: case SL_T_HEADER: case SL_T_FIGURE:
         return 1;
     default:
         return 0;
