@@ -9,6 +9,8 @@
  */
 #include "meta.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -116,15 +118,54 @@ static const lang langs[] = {
 };
 
 enum { N_LANGS = sizeof langs / sizeof *langs };
+_Static_assert(N_LANGS <= 16, "stop_slot.langs holds one bit per language");
 
-static int in_words(const char *list, const char *w, size_t n) {
-    for (const char *p = list; *p;) {
-        size_t k = strcspn(p, " ");
-        if (k == n && memcmp(p, w, n) == 0)
-            return 1;
-        p += k + (p[k] == ' ');
+/* Every stopword of every language in one open-addressing table, built
+ * once: a word costs one hash and a probe or two instead of a scan of each
+ * list (this runs on every article without a declared language). */
+enum { STOP_SLOTS = 2048, STOP_MAXLEN = 15 };
+typedef struct stop_slot {
+    char w[STOP_MAXLEN + 1];
+    uint8_t n;
+    uint16_t langs; /* bit i: langs[i] has the word */
+} stop_slot;
+static stop_slot stop_table[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static stop_slot *stop_find(const char *w, size_t n, int insert) {
+    if (n == 0 || n > STOP_MAXLEN)
+        return NULL;
+    for (uint32_t i = word_hash(w, n) & (STOP_SLOTS - 1);; i = (i + 1) & (STOP_SLOTS - 1)) {
+        stop_slot *sl = &stop_table[i];
+        if (sl->n == n && memcmp(sl->w, w, n) == 0)
+            return sl;
+        if (sl->n == 0) {
+            if (!insert)
+                return NULL;
+            memcpy(sl->w, w, n);
+            sl->n = (uint8_t)n;
+            return sl;
+        }
     }
-    return 0;
+}
+
+static void stop_build(void) {
+    for (int i = 0; i < N_LANGS; i++) {
+        for (const char *p = langs[i].words; *p;) {
+            size_t k = strcspn(p, " ");
+            stop_slot *sl = stop_find(p, k, 1);
+            if (sl)
+                sl->langs |= (uint16_t)(1u << i);
+            p += k + (p[k] == ' ');
+        }
+    }
 }
 
 typedef enum script { SC_OTHER, SC_LATIN, SC_CYRILLIC, SC_GREEK, SC_HEBREW, SC_ARABIC,
@@ -162,8 +203,11 @@ typedef struct counts {
 
 static void count_word(counts *c, const char *w, size_t n) {
     c->words++;
+    const stop_slot *sl = stop_find(w, n, 0);
+    if (!sl)
+        return;
     for (int i = 0; i < N_LANGS; i++)
-        c->score[i] += in_words(langs[i].words, w, n);
+        c->score[i] += (sl->langs >> i) & 1;
 }
 
 static void scan(const char *s, size_t n, counts *c) {
@@ -219,6 +263,7 @@ static const char *by_script(const counts *c) {
 const char *sl_lang_guess(const char *text, size_t n) {
     if (!text)
         return NULL;
+    pthread_once(&stop_once, stop_build);
     counts c;
     memset(&c, 0, sizeof c);
     scan(text, n < MAX_BYTES ? n : MAX_BYTES, &c);
