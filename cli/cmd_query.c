@@ -168,7 +168,15 @@ static void print_text(const sl_article *a) {
     }
 }
 
-static void show_readable(const sl_article *a, int64_t id, int64_t n_sources) {
+static int print_source(void *ud, const sl_provenance *p) {
+    int *k = ud;
+    printf("%-11s%s (offset %llu, %llu bytes)%s%s\n", (*k)++ ? "" : "Sources:",
+           p->path ? p->path : "-", (unsigned long long)p->offset, (unsigned long long)p->length,
+           p->record_id ? " " : "", p->record_id ? p->record_id : "");
+    return 0;
+}
+
+static void show_readable(sl_store *s, const sl_article *a, int64_t id) {
     printf("%s\n", *a->title ? a->title : "(untitled)");
     char when[96];
     if (a->published[0])
@@ -183,14 +191,9 @@ static void show_readable(const sl_article *a, int64_t id, int64_t n_sources) {
     print_field("Authors:", a->authors);
     print_field("Language:", a->language);
     print_field("Format:", sl_format_name(a->format));
-    if (a->prov.path) {
-        printf("%-11s%s (offset %llu, %llu bytes)%s%s\n", "Source:", a->prov.path,
-               (unsigned long long)a->prov.offset, (unsigned long long)a->prov.length,
-               a->prov.record_id ? " " : "", a->prov.record_id ? a->prov.record_id : "");
-        if (n_sources > 1)
-            printf("%-11salso seen in %lld more place%s\n", "", (long long)(n_sources - 1),
-                   n_sources > 2 ? "s" : "");
-    }
+    int k = 0;
+    sl_error err;
+    sl_store_sources(s, id, print_source, &k, &err);
     print_field("Warning:", a->warning);
     char hex[33];
     sl_article_hash_hex(a, hex);
@@ -243,15 +246,16 @@ int cli_cmd_show(cli_ctx *ctx, int argc, char **argv) {
     sl_status st = sl_store_get(s, o.id, keep_sources, &n_sources, &err);
     if (st == SL_OK)
         st = sl_store_load(s, o.id, &a, &err);
-    sl_store_close(s);
     if (st != SL_OK) {
+        sl_store_close(s);
         cli_error("%s", err.msg);
         return st == SL_END ? CLI_FAILED : CLI_STORE;
     }
     if (o.json)
         rc = show_json(a, o.id, n_sources) ? CLI_FAILED : CLI_OK;
     else
-        show_readable(a, o.id, n_sources);
+        show_readable(s, a, o.id);
+    sl_store_close(s);
     sl_article_free(a);
     return rc == CLI_OK ? finish_output("show") : rc;
 }

@@ -224,6 +224,7 @@ SL_API void sl_paths_free(char **paths, size_t n);
 typedef struct sl_store sl_store;
 
 SL_API sl_status sl_store_open(const char *path, sl_store **out, sl_error *err);
+/* Closing with a batch open rolls that batch back. */
 SL_API void sl_store_close(sl_store *s);
 
 /* Articles are added inside batches; a batch is one transaction. */
@@ -248,15 +249,23 @@ typedef int (*sl_row_fn)(void *ud, const sl_article_row *row);
 
 SL_API sl_status sl_store_list(sl_store *s, int64_t limit, int64_t offset, sl_row_fn cb,
                                void *ud, sl_error *err);
+/* Row and hit strings are valid during the callback only. */
 SL_API sl_status sl_store_get(sl_store *s, int64_t id, sl_row_fn cb, void *ud, sl_error *err);
-/* Rebuild the full article (blocks, sentences, provenance) from the store. */
+/* Rebuild the full article (blocks, sentences, first provenance) from the
+ * store. sl_store_get and sl_store_load return SL_END when no article has
+ * that id. */
 SL_API sl_status sl_store_load(sl_store *s, int64_t id, sl_article **out, sl_error *err);
+/* Every place the article was seen (file, offset, length, record id), in
+ * the order they were ingested. */
+typedef int (*sl_source_fn)(void *ud, const sl_provenance *p);
+SL_API sl_status sl_store_sources(sl_store *s, int64_t id, sl_source_fn cb, void *ud,
+                                  sl_error *err);
 
 typedef struct sl_search_hit {
     int64_t id;
     const char *title, *published, *outlet;
     const char *snippet; /* with [ ] around matches */
-    double rank;
+    double rank; /* higher is better */
 } sl_search_hit;
 typedef int (*sl_hit_fn)(void *ud, const sl_search_hit *hit);
 

@@ -289,6 +289,27 @@ sl_status sl_store_load(sl_store *s, int64_t id, sl_article **out, sl_error *err
     return SL_OK;
 }
 
+sl_status sl_store_sources(sl_store *s, int64_t id, sl_source_fn cb, void *ud,
+                           sl_error *err) {
+    if (!s)
+        return sl_fail(err, SL_ERR_ARG, "no store");
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SOURCES, err);
+    if (!st)
+        return SL_ERR_STORE;
+    sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_provenance p = {col_text(st, 0), (uint64_t)sqlite3_column_int64(st, 1),
+                           (uint64_t)sqlite3_column_int64(st, 2), col_text(st, 3)};
+        if (cb && cb(ud, &p))
+            break;
+    }
+    sl_status res = rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK
+                                                          : sl_store_fail(s, err, "reading sources");
+    sqlite3_reset(st);
+    return res;
+}
+
 /* ------------------------------------------------------------ search */
 
 /* Words an FTS5 query treats as operators when written in capitals. */

@@ -41,6 +41,8 @@ static const char *const stmt_sql[SL_ST__N] = {
                              " WHERE article_id=?1 ORDER BY idx",
     [SL_ST_LOAD_SOURCE] = "SELECT path, \"offset\", length, record_id FROM source"
                           " WHERE article_id=?1 ORDER BY id LIMIT 1",
+    [SL_ST_SOURCES] = "SELECT path, \"offset\", length, record_id FROM source"
+                      " WHERE article_id=?1 ORDER BY id",
     /* FTS5 sorts by rank itself and stops at the limit, so snippets are
      * only built for the hits returned. */
     [SL_ST_SEARCH] = "SELECT a.id, a.title, a.published, a.outlet, f.snip, f.rank FROM"

@@ -27,6 +27,7 @@ typedef enum sl_stmt_id {
     SL_ST_LOAD_BLOCKS,
     SL_ST_LOAD_SENTENCES,
     SL_ST_LOAD_SOURCE,
+    SL_ST_SOURCES,
     SL_ST_SEARCH,
     SL_ST_COUNT,
     SL_ST__N

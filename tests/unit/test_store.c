@@ -140,6 +140,12 @@ static void refuses_a_file_that_is_not_a_database(void **state) {
     assert_non_null(strstr(err.msg, "not a database"));
 }
 
+static int collect_path(void *ud, const sl_provenance *p) {
+    strcat((char *)ud, p->path);
+    strcat((char *)ud, ";");
+    return 0;
+}
+
 static void same_content_twice_is_one_article_two_sources(void **state) {
     fixture *f = *state;
     sl_store *s = open_ok(f);
@@ -160,6 +166,9 @@ static void same_content_twice_is_one_article_two_sources(void **state) {
     assert_int_equal(sl_store_count(s, &na, &ns, NULL), SL_OK);
     assert_int_equal(na, 1);
     assert_int_equal(ns, 2);
+    char seen[64] = "";
+    assert_int_equal(sl_store_sources(s, id1, collect_path, seen, NULL), SL_OK);
+    assert_string_equal(seen, "a.html;b.html;");
     sl_store_close(s);
 }
 
