@@ -1,12 +1,13 @@
 /* gzstream.c — the decoded-byte window over plain or gzip input (see .h). */
 #include "gzstream.h"
 
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum {
     WIN_CAP = 1u << 20, /* decoded window: the largest unit parsed in place */
-    RAW_CAP = 1u << 18, /* compressed read size */
+    RAW_CAP = 1u << 20, /* compressed buffer: the largest member inflated whole */
 };
 
 static int push_member(sl_gz *g, uint64_t uoff, uint64_t coff) {
@@ -69,26 +70,51 @@ static void raw_ensure(sl_gz *g, size_t n) {
 
 static int is_gzip_magic(const unsigned char *p) { return p[0] == 0x1f && p[1] == 0x8b; }
 
-/* Between members: start the next one, or end cleanly. Data after the last
- * member that is not gzip (padding, garbage) ends the stream. */
-static void next_member(sl_gz *g) {
+/* One whole member with libdeflate into the free window. On failure
+ * nothing moved, and zlib takes the member from its start. */
+static int member_fast(sl_gz *g) {
+    if (!g->ld)
+        return 0;
+    raw_ensure(g, g->raw_cap / 2); /* only members over half the buffer straddle */
+    size_t used = 0, got = 0;
+    enum libdeflate_result rc = libdeflate_gzip_decompress_ex(
+        g->ld, g->raw + g->raw_pos, g->raw_len - g->raw_pos, g->win + g->win_len,
+        g->win_cap - g->win_len, &used, &got);
+    if (rc != LIBDEFLATE_SUCCESS)
+        return 0;
+    g->raw_pos += used;
+    g->win_len += got;
+    if (push_member(g, g->win_off + g->win_len, g->raw_base + g->raw_pos))
+        g->corrupt = g->eof = 1;
+    return 1;
+}
+
+/* Between members: the next one whole, or start streaming it, or end
+ * cleanly. Data after the last member that is not gzip (padding, garbage)
+ * ends the stream. Returns 1 when a whole member was decoded. */
+static int next_member(sl_gz *g) {
     raw_ensure(g, 2);
     if (g->raw_len - g->raw_pos < 2 || !is_gzip_magic(g->raw + g->raw_pos)) {
         g->eof = 1;
-        return;
+        return 0;
     }
+    if (member_fast(g))
+        return 1;
     if (inflateReset(&g->z) != Z_OK) {
         g->corrupt = g->eof = 1;
-        return;
+        return 0;
     }
     g->in_member = 1;
+    return 0;
 }
 
-/* Inflate into the window until it is full or the input ends. */
-static void inflate_more(sl_gz *g) {
+/* Decode until want bytes are available (whole members) or the window is
+ * full (streaming), or the input ends. */
+static void inflate_more(sl_gz *g, size_t want) {
     while (g->win_len < g->win_cap && !g->eof) {
         if (!g->in_member) {
-            next_member(g);
+            if (next_member(g) && g->win_len - g->win_pos >= want)
+                return;
             continue;
         }
         raw_ensure(g, 1);
@@ -138,7 +164,7 @@ size_t sl_gz_fill(sl_gz *g, size_t want) {
     g->win_pos = 0;
     drop_members(g, g->win_off);
     if (g->gzip)
-        inflate_more(g);
+        inflate_more(g, want);
     else
         read_plain(g);
     return g->win_len;
@@ -166,7 +192,9 @@ int sl_gz_open(sl_gz *g, FILE *f) {
         if (!g->raw || inflateInit2(&g->z, 16 + MAX_WBITS) != Z_OK)
             return -1;
         g->z_live = 1;
-        g->in_member = 1;
+#ifndef SL_GZ_ZLIB_ONLY /* build option for comparing the two paths */
+        g->ld = libdeflate_alloc_decompressor(); /* NULL: zlib alone */
+#endif
         memcpy(g->raw, head, 2);
         g->raw_len = 2;
         if (push_member(g, 0, 0))
@@ -185,6 +213,8 @@ int sl_gz_open(sl_gz *g, FILE *f) {
 void sl_gz_close(sl_gz *g) {
     if (g->z_live)
         inflateEnd(&g->z);
+    if (g->ld)
+        libdeflate_free_decompressor(g->ld);
     free(g->raw);
     free(g->win);
     free(g->mem);

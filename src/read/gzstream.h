@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <zlib.h>
 
+struct libdeflate_decompressor;
+
 typedef struct sl_gz_member {
     uint64_t uoff; /* decoded stream offset where a member starts (or ends) */
     uint64_t coff; /* compressed file offset of the same point */
@@ -29,7 +31,8 @@ typedef struct sl_gz {
     int io_error;   /* fread failed */
     z_stream z;
     int z_live;     /* z initialised */
-    int in_member;  /* inside a gzip member (between header and trailer) */
+    int in_member;  /* zlib is inside a gzip member */
+    struct libdeflate_decompressor *ld;
 
     unsigned char *raw; /* compressed input */
     size_t raw_pos, raw_len, raw_cap;

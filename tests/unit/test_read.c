@@ -405,6 +405,48 @@ static void warc_gz_per_record_members(void **state) {
     sl_buf_free(&gz);
 }
 
+/* A record bigger than the input window is streamed through zlib; its
+ * neighbours still go the fast whole-member way. */
+static void warc_gz_member_larger_than_the_window(void **state) {
+    (void)state;
+    sl_buf big, rec, gz;
+    sl_buf_init(&big);
+    sl_buf_init(&rec);
+    sl_buf_init(&gz);
+    sl_buf_puts(&big, "<html><body>");
+    for (int i = 0; i < 60000; i++)
+        sl_buf_printf(&big, "<p>Ferry bulletin %d from Marrow Bay.</p>", i);
+    sl_buf_puts(&big, "</body></html>");
+    assert_true(big.len > 2u << 20);
+    uint64_t off[4];
+    for (int i = 0; i < 3; i++) {
+        sl_buf_clear(&rec);
+        off[i] = gz.len;
+        char id[16];
+        snprintf(id, sizeof id, "big-%d", i);
+        response_record(&rec, "https://marrowbay.example/b", id, 200, "text/html",
+                        i == 1 ? big.data : PAGE2, NULL);
+        gz_member(&gz, rec.data, rec.len);
+    }
+    off[3] = gz.len;
+    const char *path = tmp_path("bigmember.warc.gz");
+    write_file(path, gz.data, gz.len);
+    sl_reader *r = open_ok(path, NULL);
+    for (int i = 0; i < 3; i++) {
+        sl_article *a = next_ok(r);
+        assert_int_equal(a->prov.offset, off[i]);
+        assert_int_equal(a->prov.length, off[i + 1] - off[i]);
+        if (i == 1)
+            assert_non_null(strstr(a->text, "Ferry bulletin 59999 from Marrow Bay"));
+        sl_article_free(a);
+    }
+    next_err(r, SL_END, NULL);
+    sl_reader_close(r);
+    sl_buf_free(&big);
+    sl_buf_free(&rec);
+    sl_buf_free(&gz);
+}
+
 static void warc_plain_and_single_gzip_stream(void **state) {
     (void)state;
     sl_buf w;
@@ -755,6 +797,7 @@ int main(void) {
         cmocka_unit_test(jsonl_deep_nesting_is_an_error),
         cmocka_unit_test(jsonl_gz_and_open_file_streams),
         cmocka_unit_test(warc_gz_per_record_members),
+        cmocka_unit_test(warc_gz_member_larger_than_the_window),
         cmocka_unit_test(warc_plain_and_single_gzip_stream),
         cmocka_unit_test(warc_gz_truncated_member_ends_with_an_error),
         cmocka_unit_test(warc_content_length_longer_than_file),
