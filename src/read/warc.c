@@ -188,6 +188,12 @@ static const char *gz_why(const sl_gz *g) {
     return "";
 }
 
+/* Corrupt compressed data is malformed input; anything else ending a
+ * record early is a truncation. */
+static sl_status gz_status(const sl_gz *g) {
+    return g->corrupt ? SL_ERR_FORMAT : SL_ERR_TRUNCATED;
+}
+
 typedef enum { HEAD_OK, HEAD_END, HEAD_BAD } head_rc;
 
 static head_rc read_head(sl_reader *r, const rec_pos *pos, warc_head *h, sl_status *st,
@@ -293,7 +299,7 @@ static sl_status at_end(sl_reader *r, const rec_pos *pos, sl_error *err) {
     if (r->in.io_error)
         return sl_fail(err, SL_ERR_IO, "%s: read error", r->name);
     if (r->in.truncated || r->in.corrupt)
-        return REC_FAIL(r, err, pos, SL_ERR_TRUNCATED, "input ends early%s", gz_why(&r->in));
+        return REC_FAIL(r, err, pos, gz_status(&r->in), "input ends early%s", gz_why(&r->in));
     return SL_END;
 }
 
@@ -346,7 +352,7 @@ sl_status sl_warc_next(sl_reader *r, sl_article **out, sl_error *err) {
             return REC_FAIL(r, err, &pos, SL_ERR_NOMEM, "out of memory");
         if (got < h.length) {
             r->done = 1;
-            return REC_FAIL(r, err, &pos, SL_ERR_TRUNCATED,
+            return REC_FAIL(r, err, &pos, gz_status(g),
                             "content ends after %llu of %llu bytes%s", (unsigned long long)got,
                             (unsigned long long)h.length, gz_why(g));
         }

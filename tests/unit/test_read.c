@@ -704,6 +704,89 @@ static void missing_file_and_directory_cannot_be_opened(void **state) {
     assert_int_equal(sl_reader_open(g_dir, NULL, &r, &e), SL_ERR_IO);
 }
 
+/* ------------------------------------------------------ hostile input */
+
+static uint32_t rnd(uint32_t *seed) {
+    *seed = *seed * 1664525u + 1013904223u;
+    return *seed >> 8;
+}
+
+/* Read a file to the end: every call returns, errors are per item, and
+ * the reader always ends (no endless resync). */
+static void read_to_end(const char *path) {
+    sl_reader *r = NULL;
+    sl_error e;
+    if (sl_reader_open(path, NULL, &r, &e) != SL_OK)
+        return;
+    int calls = 0;
+    for (;; calls++) {
+        assert_true(calls < 100000);
+        sl_article *a = NULL;
+        sl_status st = sl_reader_next(r, &a, &e);
+        if (st == SL_END)
+            break;
+        if (st == SL_OK) {
+            assert_non_null(a);
+            assert_non_null(a->text);
+            sl_article_free(a);
+        }
+    }
+    sl_reader_close(r);
+}
+
+static void mutated_inputs_never_crash_or_hang(void **state) {
+    (void)state;
+    sl_buf inputs[3];
+    for (int i = 0; i < 3; i++)
+        sl_buf_init(&inputs[i]);
+    uint64_t off[6];
+    build_cc_warc(&inputs[0], off);
+    warcinfo_record(&inputs[1]);
+    response_record(&inputs[1], "https://marrowbay.example/ferry", "m-1", 200, "text/html",
+                    PAGE1, NULL);
+    response_record(&inputs[1], "https://marrowbay.example/talks", "m-2", 200, "text/html",
+                    PAGE2, "WARC-Truncated: length\r\n");
+    sl_buf_puts(&inputs[2], "{\"title\": \"a\", \"text\": \"Ferry \\u00e9 note.\", "
+                            "\"authors\": [\"X\", {\"name\": \"Y\"}], \"id\": 7}\n"
+                            "{\"title\": \"b\", \"maintext\": \"Second ferry note.\"}\n");
+    uint32_t seed = 12345;
+    sl_buf m;
+    sl_buf_init(&m);
+    const char *path = tmp_path("mutant");
+    for (int it = 0; it < 300; it++) {
+        const sl_buf *in = &inputs[it % 3];
+        sl_buf_clear(&m);
+        sl_buf_append(&m, in->data, in->len);
+        int edits = 1 + (int)(rnd(&seed) % 4);
+        for (int k = 0; k < edits && m.len > 0; k++) {
+            size_t at = rnd(&seed) % m.len;
+            switch (rnd(&seed) % 4) {
+            case 0: /* flip a byte */
+                m.data[at] = (char)rnd(&seed);
+                break;
+            case 1: /* cut */
+                m.len = at;
+                break;
+            case 2: /* a stray record start */
+                if (at + 9 < m.len)
+                    memcpy(m.data + at, "\nWARC/1.0", 9);
+                break;
+            default: /* a digit in a length field becomes a 9 */
+                for (size_t j = at; j < m.len; j++)
+                    if (m.data[j] >= '0' && m.data[j] <= '8') {
+                        m.data[j] = '9';
+                        break;
+                    }
+            }
+        }
+        write_file(path, m.data, m.len);
+        read_to_end(path);
+    }
+    sl_buf_free(&m);
+    for (int i = 0; i < 3; i++)
+        sl_buf_free(&inputs[i]);
+}
+
 /* -------------------------------------------------------------- walk */
 
 static void touch(const char *rel) {
@@ -806,6 +889,7 @@ int main(void) {
         cmocka_unit_test(warc_chunked_gzip_payload_is_decoded),
         cmocka_unit_test(warc_record_over_the_limit_is_skipped),
         cmocka_unit_test(warc_garbage_header_is_an_error_then_resync),
+        cmocka_unit_test(mutated_inputs_never_crash_or_hang),
         cmocka_unit_test(empty_file_has_no_items),
         cmocka_unit_test(gzip_of_a_single_html_file),
         cmocka_unit_test(document_over_the_limit),
