@@ -704,6 +704,42 @@ static void missing_file_and_directory_cannot_be_opened(void **state) {
     assert_int_equal(sl_reader_open(g_dir, NULL, &r, &e), SL_ERR_IO);
 }
 
+/* The committed fixtures (tests/fixtures/read) read as their script says. */
+static void committed_fixtures(void **state) {
+    (void)state;
+    sl_reader *r = open_ok(SL_SOURCE_DIR "/tests/fixtures/read/marrow_bay.jsonl", NULL);
+    int ok = 0, bad = 0;
+    for (;;) {
+        sl_article *a = NULL;
+        sl_error e;
+        sl_status st = sl_reader_next(r, &a, &e);
+        if (st == SL_END)
+            break;
+        if (st == SL_OK) {
+            ok++;
+            sl_article_free(a);
+        } else {
+            bad++;
+            assert_non_null(strstr(e.msg, "marrow_bay.jsonl:3:"));
+        }
+    }
+    assert_int_equal(ok, 3);
+    assert_int_equal(bad, 1);
+    sl_reader_close(r);
+
+    r = open_ok(SL_SOURCE_DIR "/tests/fixtures/read/marrow_bay.warc.gz", NULL);
+    sl_article *a = next_ok(r);
+    assert_string_equal(a->url, "https://marrowbay.example/2023/03/14/ferry-strike");
+    assert_true(strncmp(a->published, "2030", 4) != 0); /* never the crawl date */
+    sl_article_free(a);
+    a = next_ok(r);
+    assert_string_equal(a->prov.record_id, "urn:uuid:00000000-0000-4000-8000-000000000004");
+    sl_article_free(a);
+    next_err(r, SL_END, NULL);
+    assert_int_equal(sl_reader_skipped(r), 3);
+    sl_reader_close(r);
+}
+
 /* ------------------------------------------------------ hostile input */
 
 static uint32_t rnd(uint32_t *seed) {
@@ -889,6 +925,7 @@ int main(void) {
         cmocka_unit_test(warc_chunked_gzip_payload_is_decoded),
         cmocka_unit_test(warc_record_over_the_limit_is_skipped),
         cmocka_unit_test(warc_garbage_header_is_an_error_then_resync),
+        cmocka_unit_test(committed_fixtures),
         cmocka_unit_test(mutated_inputs_never_crash_or_hang),
         cmocka_unit_test(empty_file_has_no_items),
         cmocka_unit_test(gzip_of_a_single_html_file),
