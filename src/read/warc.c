@@ -46,7 +46,7 @@ static sl_status rec_fail(sl_reader *r, sl_error *err, const rec_pos *pos, sl_st
     va_start(ap, fmt);
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
-    return sl_fail(err, st, "%.40s: record at offset %llu: %s", r->name,
+    return sl_fail(err, st, "%s: record at offset %llu: %s", r->name,
                    (unsigned long long)pos->name_off, why);
 }
 
