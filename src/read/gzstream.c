@@ -75,13 +75,25 @@ static int is_gzip_magic(const unsigned char *p) { return p[0] == 0x1f && p[1] =
 static int member_fast(sl_gz *g) {
     if (!g->ld)
         return 0;
+    if (g->fast_pause) {
+        g->fast_pause--;
+        return 0;
+    }
     raw_ensure(g, g->raw_cap / 2); /* only members over half the buffer straddle */
     size_t used = 0, got = 0;
     enum libdeflate_result rc = libdeflate_gzip_decompress_ex(
         g->ld, g->raw + g->raw_pos, g->raw_len - g->raw_pos, g->win + g->win_len,
         g->win_cap - g->win_len, &used, &got);
-    if (rc != LIBDEFLATE_SUCCESS)
+    if (rc != LIBDEFLATE_SUCCESS) {
+        /* Members too big for the window, one after another: the wasted
+         * attempts would cost more than they save, so pause the fast path. */
+        if (++g->fast_fails >= 4) {
+            g->fast_fails = 0;
+            g->fast_pause = 64;
+        }
         return 0;
+    }
+    g->fast_fails = 0;
     g->raw_pos += used;
     g->win_len += got;
     if (push_member(g, g->win_off + g->win_len, g->raw_base + g->raw_pos))

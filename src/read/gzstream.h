@@ -33,6 +33,7 @@ typedef struct sl_gz {
     int z_live;     /* z initialised */
     int in_member;  /* zlib is inside a gzip member */
     struct libdeflate_decompressor *ld;
+    unsigned fast_fails, fast_pause; /* back off when members keep not fitting */
 
     unsigned char *raw; /* compressed input */
     size_t raw_pos, raw_len, raw_cap;
