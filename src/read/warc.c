@@ -315,7 +315,7 @@ static sl_status finish_record(sl_reader *r, const warc_head *h, rec_pos *pos, i
         return st;
     }
     pos->end = sl_gz_tell(g);
-    if (h->length > r->lim.max_record_bytes)
+    if (wanted(h) && h->length > r->lim.max_record_bytes) /* a big video is no error */
         return REC_FAIL(r, err, pos, SL_ERR_LIMIT, "record of %llu bytes exceeds the %zu-byte limit",
                         (unsigned long long)h->length, r->lim.max_record_bytes);
     if (!keep) {
