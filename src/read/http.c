@@ -246,6 +246,23 @@ sl_status sl_http_payload(char *p, size_t n, sl_buf *scratch, const sl_limits *l
     return SL_OK;
 }
 
+int sl_http_surely_skipped(const char *p, size_t n) {
+    int status = parse_status(p, n);
+    if (status < 0)
+        return 0;
+    if (status != 200)
+        return 1;
+    const char *e = sl_find(p, n, "\r\n\r\n", 4);
+    const char *e2 = sl_find(p, e ? (size_t)(e - p) : n, "\n\n", 2);
+    if (e2)
+        e = e2;
+    if (!e)
+        return 0;
+    http_head h;
+    parse_headers(p, (size_t)(e - p), &h);
+    return h.ctype[0] && !sl_http_media_ok(h.ctype, NULL, 0);
+}
+
 sl_status sl_http_resource(char *p, size_t n, const char *content_type, sl_http_doc *doc) {
     memset(doc, 0, sizeof *doc);
     doc->body = p;

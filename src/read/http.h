@@ -29,6 +29,11 @@ int sl_http_media_ok(const char *content_type, const char *body, size_t n);
 sl_status sl_http_payload(char *p, size_t n, sl_buf *scratch, const sl_limits *lim,
                           sl_http_doc *doc, sl_error *err);
 
+/* From the first bytes of a response (p[0..n), possibly cut short): 1 if
+ * it is surely no article (non-200, or a media type we do not extract), so
+ * the record can be passed without copying. 0 when unsure. */
+int sl_http_surely_skipped(const char *p, size_t n);
+
 /* A WARC resource record: the content is the document itself. */
 sl_status sl_http_resource(char *p, size_t n, const char *content_type, sl_http_doc *doc);
 

@@ -241,9 +241,16 @@ static head_rc read_head(sl_reader *r, const rec_pos *pos, warc_head *h, sl_stat
     }
 }
 
-static int wanted(const warc_head *h) {
-    if (strcasecmp(h->type, "response") == 0)
-        return h->ctype[0] == '\0' || strncasecmp(h->ctype, "application/http", 16) == 0;
+/* Could this record hold an article? Called with the content's first
+ * bytes in the window, so an image or a 404 is known before any copy. */
+static int wanted(sl_gz *g, const warc_head *h) {
+    if (strcasecmp(h->type, "response") == 0) {
+        if (h->ctype[0] && strncasecmp(h->ctype, "application/http", 16) != 0)
+            return 0;
+        size_t peek = h->length < 16384 ? (size_t)h->length : 16384;
+        size_t n = sl_gz_fill(g, peek);
+        return !sl_http_surely_skipped(sl_gz_data(g), n < peek ? n : peek);
+    }
     if (strcasecmp(h->type, "resource") == 0)
         return sl_http_media_ok(h->ctype, NULL, 0);
     return 0;
@@ -304,7 +311,7 @@ static sl_status at_end(sl_reader *r, const rec_pos *pos, sl_error *err) {
 }
 
 /* Content read: check the trailer and build the article (or skip). */
-static sl_status finish_record(sl_reader *r, const warc_head *h, rec_pos *pos, int keep,
+static sl_status finish_record(sl_reader *r, const warc_head *h, rec_pos *pos, int want,
                                int *skip, sl_article **out, sl_error *err) {
     sl_gz *g = &r->in;
     if (!trailer_ok(g)) {
@@ -315,10 +322,10 @@ static sl_status finish_record(sl_reader *r, const warc_head *h, rec_pos *pos, i
         return st;
     }
     pos->end = sl_gz_tell(g);
-    if (wanted(h) && h->length > r->lim.max_record_bytes) /* a big video is no error */
+    if (want && h->length > r->lim.max_record_bytes) /* a big video is no error */
         return REC_FAIL(r, err, pos, SL_ERR_LIMIT, "record of %llu bytes exceeds the %zu-byte limit",
                         (unsigned long long)h->length, r->lim.max_record_bytes);
-    if (!keep) {
+    if (!want) {
         *skip = 1;
         return SL_OK;
     }
@@ -343,7 +350,8 @@ sl_status sl_warc_next(sl_reader *r, sl_article **out, sl_error *err) {
         if (hr != HEAD_OK)
             return st;
         r->n_records++;
-        int keep = wanted(&h) && h.length <= r->lim.max_record_bytes;
+        int want = wanted(g, &h);
+        int keep = want && h.length <= r->lim.max_record_bytes;
         sl_buf_clear(&r->rec);
         if (r->rec.cap > (8u << 20)) /* do not hold on to one huge record */
             sl_buf_free(&r->rec);
@@ -357,7 +365,7 @@ sl_status sl_warc_next(sl_reader *r, sl_article **out, sl_error *err) {
                             (unsigned long long)h.length, gz_why(g));
         }
         int skip = 0;
-        st = finish_record(r, &h, &pos, keep, &skip, out, err);
+        st = finish_record(r, &h, &pos, want, &skip, out, err);
         if (st != SL_OK || !skip)
             return st;
         r->n_skipped++;
