@@ -188,9 +188,11 @@ static int inflate_body(const char *p, size_t n, sl_buf *out, size_t cap, int ra
 
 static sl_status decode_body(sl_http_doc *doc, const char *enc, sl_buf *scratch,
                              const sl_limits *lim, sl_error *err) {
-    if (!enc[0] || strcasecmp(enc, "identity") == 0)
+    /* A gzip body whose header was dropped by the crawler is still gzip. */
+    int magic = doc->len >= 3 && memcmp(doc->body, "\x1f\x8b\x08", 3) == 0;
+    if ((!enc[0] || strcasecmp(enc, "identity") == 0) && !magic)
         return SL_OK;
-    int gz = strcasecmp(enc, "gzip") == 0 || strcasecmp(enc, "x-gzip") == 0;
+    int gz = magic || strcasecmp(enc, "gzip") == 0 || strcasecmp(enc, "x-gzip") == 0;
     if (!gz && strcasecmp(enc, "deflate") != 0)
         return sl_fail(err, SL_ERR_ENCODING, "unsupported Content-Encoding %.32s", enc);
     int rc = inflate_body(doc->body, doc->len, scratch, lim->max_doc_bytes, 0);

@@ -187,7 +187,7 @@ static void jsonl_trafilatura_and_plain_fields(void **state) {
         "{\"title\": \"Talks resume\", \"author\": \"Cora Vell; Dan Osk\", \"hostname\": "
         "\"harbourpost.example\", \"date\": \"2022-01-04\", \"source\": "
         "\"https://harbourpost.example/talks\", \"id\": \"tf-7\", \"raw_text\": \"raw\", "
-        "\"text\": \"Talks between the operator and crews resumed at the town hall.\"}\n"
+        "\"text\": \"Talks between the operator and crews resumed at the town hall.\"}\r\n"
         "\n" /* blank lines are not items */
         "{\"id\": 42, \"title\": \"Plain export\", \"text\": \"The last ferry left at noon.\", "
         "\"date\": \"2022-01-05\", \"url\": \"https://plain.example/a\", \"lang\": \"en\"}";
@@ -210,6 +210,7 @@ static void jsonl_trafilatura_and_plain_fields(void **state) {
     assert_string_equal(a->url, "https://plain.example/a");
     assert_string_equal(a->language, "en");
     assert_int_equal(a->prov.offset, strchr(text, '\n') - text + 2);
+    assert_int_equal(a->prov.length, strlen(text) - a->prov.offset);
     sl_article_free(a);
     next_err(r, SL_END, NULL);
     sl_reader_close(r);
@@ -584,10 +585,17 @@ static void warc_chunked_gzip_payload_is_decoded(void **state) {
                   chunked.len);
     warc_record(&w, "response", "https://marrowbay.example/ferry", "z-1", NULL, http.data,
                 http.len, 0);
+    /* gzip bytes with no Content-Encoding header (dropped by a crawler) */
+    http_response(&http, 200, "text/html", NULL, zipped.data, zipped.len);
+    warc_record(&w, "response", "https://marrowbay.example/ferry2", "z-2", NULL, http.data,
+                http.len, 0);
     const char *path = tmp_path("chunked.warc");
     write_file(path, w.data, w.len);
     sl_reader *r = open_ok(path, NULL);
     sl_article *a = next_ok(r);
+    assert_non_null(strstr(a->text, "Ferry crews in the port town of Marrow Bay"));
+    sl_article_free(a);
+    a = next_ok(r);
     assert_non_null(strstr(a->text, "Ferry crews in the port town of Marrow Bay"));
     sl_article_free(a);
     next_err(r, SL_END, NULL);
