@@ -120,6 +120,33 @@ static int next_member(sl_gz *g) {
     return 0;
 }
 
+/* After a data error: find the next member header (magic, deflate, no
+ * reserved flags) at or after the error point. A false match inside
+ * compressed data fails in turn and the search goes on. */
+static int skip_damaged(sl_gz *g) {
+    for (;;) {
+        raw_ensure(g, 4);
+        size_t left = g->raw_len - g->raw_pos;
+        if (left < 4)
+            return 0;
+        const unsigned char *s = g->raw + g->raw_pos, *end = s + left - 3;
+        for (const unsigned char *p = s; p < end; p++) {
+            p = memchr(p, 0x1f, (size_t)(end - p));
+            if (!p)
+                break;
+            if (p[1] == 0x8b && p[2] == 8 && (p[3] & 0xE0) == 0) {
+                g->raw_pos += (size_t)(p - s);
+                g->gap_at = g->win_off + g->win_len;
+                g->in_member = 0;
+                return push_member(g, g->gap_at, g->raw_base + g->raw_pos) == 0;
+            }
+        }
+        g->raw_pos = g->raw_len - 3; /* keep a header split across reads */
+        if (g->raw_eof)
+            return 0;
+    }
+}
+
 /* Decode until want bytes are available (whole members) or the window is
  * full (streaming), or the input ends. */
 static void inflate_more(sl_gz *g, size_t want) {
@@ -148,7 +175,8 @@ static void inflate_more(sl_gz *g, size_t want) {
                 return;
             }
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            g->corrupt = g->eof = 1;
+            if (!skip_damaged(g))
+                g->corrupt = g->eof = 1;
         }
     }
 }
@@ -189,6 +217,7 @@ uint64_t sl_gz_raw_tell(const sl_gz *g) {
 int sl_gz_open(sl_gz *g, FILE *f) {
     memset(g, 0, sizeof *g);
     g->f = f;
+    g->gap_at = UINT64_MAX;
     g->win_cap = WIN_CAP;
     g->win = malloc(g->win_cap);
     if (!g->win)

@@ -27,7 +27,9 @@ typedef struct sl_gz {
     int gzip;       /* input is gzip */
     int eof;        /* no more decoded bytes will come */
     int truncated;  /* gzip input ended inside a member */
-    int corrupt;    /* gzip data error (eof is set too) */
+    int corrupt;    /* gzip data error with no member after it (eof is set too) */
+    uint64_t gap_at;/* decoded offset where the last damaged member was cut off
+                       and the next member took over; UINT64_MAX: none */
     int io_error;   /* fread failed */
     z_stream z;
     int z_live;     /* z initialised */

@@ -167,8 +167,11 @@ static int take_content(sl_gz *g, uint64_t len, sl_buf *keep, uint64_t *got) {
         return -1;
     while (done < len) {
         size_t n = sl_gz_fill(g, 1);
-        if (n == 0)
+        uint64_t at = sl_gz_tell(g);
+        if (n == 0 || at == g->gap_at) /* a damaged member ends the content */
             break;
+        if (g->gap_at > at && g->gap_at - at < n)
+            n = (size_t)(g->gap_at - at);
         if (n > len - done)
             n = (size_t)(len - done);
         if (keep && sl_buf_append(keep, sl_gz_data(g), n))
@@ -322,6 +325,8 @@ static sl_status finish_record(sl_reader *r, const warc_head *h, rec_pos *pos, i
         return st;
     }
     pos->end = sl_gz_tell(g);
+    if (g->gap_at > pos->start && g->gap_at <= pos->end) /* its member failed its check */
+        return REC_FAIL(r, err, pos, SL_ERR_FORMAT, "gzip data damaged");
     if (want && h->length > r->lim.max_record_bytes) /* a big video is no error */
         return REC_FAIL(r, err, pos, SL_ERR_LIMIT, "record of %llu bytes exceeds the %zu-byte limit",
                         (unsigned long long)h->length, r->lim.max_record_bytes);
@@ -358,6 +363,9 @@ sl_status sl_warc_next(sl_reader *r, sl_article **out, sl_error *err) {
         uint64_t got;
         if (take_content(g, h.length, keep ? &r->rec : NULL, &got))
             return REC_FAIL(r, err, &pos, SL_ERR_NOMEM, "out of memory");
+        if (got < h.length && sl_gz_tell(g) == g->gap_at && sl_gz_avail(g) > 0)
+            return REC_FAIL(r, err, &pos, SL_ERR_FORMAT,
+                            "gzip data damaged; reading goes on at the next member");
         if (got < h.length) {
             r->done = 1;
             return REC_FAIL(r, err, &pos, gz_status(g),

@@ -502,6 +502,37 @@ static void warc_gz_truncated_member_ends_with_an_error(void **state) {
     sl_buf_free(&gz);
 }
 
+/* Damage inside one member costs that record only. */
+static void warc_gz_damaged_member_costs_one_record(void **state) {
+    (void)state;
+    sl_buf gz;
+    sl_buf_init(&gz);
+    uint64_t off[6];
+    build_cc_warc(&gz, off);
+    for (int where = 0; where < 2; where++) {
+        sl_buf bad;
+        sl_buf_init(&bad);
+        sl_buf_append(&bad, gz.data, gz.len);
+        /* in the deflate data of the first page, or in its CRC trailer */
+        size_t at = where == 0 ? (size_t)(off[1] + (off[2] - off[1]) / 2) : (size_t)off[2] - 6;
+        bad.data[at] ^= 0x55;
+        const char *path = tmp_path("damaged.warc.gz");
+        write_file(path, bad.data, bad.len);
+        sl_reader *r = open_ok(path, NULL);
+        char msg[64];
+        snprintf(msg, sizeof msg, "record at offset %llu", (unsigned long long)off[1]);
+        next_err(r, SL_ERR_FORMAT, msg);
+        sl_article *a = next_ok(r);
+        assert_string_equal(a->prov.record_id, "urn:uuid:rec-4");
+        assert_int_equal(a->prov.offset, off[4]);
+        sl_article_free(a);
+        next_err(r, SL_END, NULL);
+        sl_reader_close(r);
+        sl_buf_free(&bad);
+    }
+    sl_buf_free(&gz);
+}
+
 static void warc_content_length_longer_than_file(void **state) {
     (void)state;
     sl_buf w, http;
@@ -933,6 +964,7 @@ int main(void) {
         cmocka_unit_test(warc_gz_member_larger_than_the_window),
         cmocka_unit_test(warc_plain_and_single_gzip_stream),
         cmocka_unit_test(warc_gz_truncated_member_ends_with_an_error),
+        cmocka_unit_test(warc_gz_damaged_member_costs_one_record),
         cmocka_unit_test(warc_content_length_longer_than_file),
         cmocka_unit_test(warc_content_length_shorter_resyncs),
         cmocka_unit_test(warc_truncated_record_is_extracted_with_a_warning),
