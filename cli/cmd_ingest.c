@@ -216,6 +216,7 @@ static int ingest_input(ingest *g, const input *in) {
         cli_progress_update(&g->p, &shown, 0);
     }
     g->c.bytes += sl_reader_bytes_read(r);
+    g->c.skipped += sl_reader_skipped(r);
     sl_reader_close(r);
     return rc;
 }
@@ -224,9 +225,10 @@ static void summary(ingest *g, double seconds) {
     const cli_counts *c = &g->c;
     if (g->json || !isatty(STDERR_FILENO)) {
         printf("{\"files\":%zu,\"articles\":%llu,\"new\":%llu,\"duplicates\":%llu,"
-               "\"errors\":%llu,\"bytes\":%llu,\"seconds\":%.3f}\n",
+               "\"errors\":%llu,\"skipped\":%llu,\"bytes\":%llu,\"seconds\":%.3f}\n",
                c->files, (unsigned long long)c->articles, (unsigned long long)c->added,
                (unsigned long long)c->duplicates, (unsigned long long)c->errors,
+               (unsigned long long)c->skipped,
                (unsigned long long)c->bytes, seconds);
         fflush(stdout);
         return;

@@ -184,7 +184,8 @@ typedef struct sl_extract_opts {
     const sl_limits *limits;  /* NULL: defaults */
 } sl_extract_opts;
 
-/* Detect the format of a document from its first bytes (and path hint). */
+/* Detect the format of a document from its first bytes (the path is only a
+ * tie-breaker). Compressed data gives SL_FORMAT_UNKNOWN: decompress first. */
 SL_API sl_format sl_detect_format(const char *data, size_t len, const char *path);
 
 /* Turn one raw document (HTML, text, header-style text) into an article.
@@ -209,6 +210,9 @@ SL_API sl_status sl_reader_open_file(FILE *f, const char *name, const sl_limits 
 SL_API sl_status sl_reader_next(sl_reader *r, sl_article **out, sl_error *err);
 SL_API sl_format sl_reader_format(const sl_reader *r);
 SL_API uint64_t sl_reader_bytes_read(const sl_reader *r);
+/* Items that held no article and are no error (non-HTML or non-200 WARC
+ * records, warcinfo, requests). */
+SL_API uint64_t sl_reader_skipped(const sl_reader *r);
 SL_API void sl_reader_close(sl_reader *r);
 
 /* List the regular files under path (itself if a file), recursively, in

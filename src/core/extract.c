@@ -17,7 +17,7 @@ sl_format sl_detect_format(const char *data, size_t len, const char *path) {
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b)
-        return SL_FORMAT_WARC; /* gzip: only WARC.gz is read compressed */
+        return SL_FORMAT_UNKNOWN; /* gzip: readers decompress, then detect */
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
     const char *p = data + i;

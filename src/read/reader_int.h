@@ -43,7 +43,6 @@ sl_status sl_jsonl_next(sl_reader *r, sl_article **out, sl_error *err);
 sl_status sl_warc_next(sl_reader *r, sl_article **out, sl_error *err);
 
 /* Records that held no article (warcinfo, requests, non-200, non-HTML). */
-uint64_t sl_reader_skipped(const sl_reader *r);
 
 /* Copy s into the article's own arena (for provenance set after extraction). */
 const char *sl_article_strdup(sl_article *a, const char *s);
