@@ -85,9 +85,12 @@ assert_contains() {
     if grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1: '$3' not found in $(basename "$2")"; fi
 }
 
-# assert_not_contains LABEL FILE NEEDLE (fixed string)
+# assert_not_contains LABEL FILE NEEDLE (fixed string). An empty FILE
+# fails: absence from no output proves nothing.
 assert_not_contains() {
-    if grep -qF -- "$3" "$2"; then
+    if [ ! -s "$2" ]; then
+        fail "$1: $(basename "$2") is empty, nothing to check"
+    elif grep -qF -- "$3" "$2"; then
         fail "$1: unwanted '$3' found: $(grep -F -m1 -- "$3" "$2" | cut -c1-120)"
     else
         ok "$1"
@@ -142,9 +145,14 @@ def load(path):
 def span(d, b):
     """Text of block b: spans are byte offsets into the UTF-8 text."""
     return d["text"].encode("utf-8")[b["start"]:b["end"]].decode("utf-8", "replace")
+class NoDoc:
+    """d when the output held no JSON: any use says so plainly."""
+    def __getitem__(self, k):
+        raise LookupError("no JSON object in the output")
+    get = __getitem__
 try:
     docs = load(sys.argv[1])
-    d = docs[0] if docs else None
+    d = docs[0] if docs else NoDoc()
     r = eval(sys.argv[2], {"docs": docs, "d": d, "span": span, "re": __import__("re")})
 except Exception as e:
     print("ERROR %s: %s" % (type(e).__name__, e))
@@ -169,6 +177,7 @@ json_true() {
     else
         _s=""
         [ -n "$4" ] && _s=$(jq_py "$2" "$4" | cut -c1-160)
+        case "$_s" in ERROR*) _s="" ;; esac
         case "$_r" in
         ERROR*) fail "$1: $_r${_s:+ (got: $_s)}" ;;
         *) fail "$1${_s:+: got $_s}" ;;
