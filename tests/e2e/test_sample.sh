@@ -25,27 +25,27 @@ fi
 #
 # One line per article: file | index in the file | title (substring) |
 # published (prefix, or null) | published_from | outlet (regex, empty: not
-# checked) | format (regex) | a phrase from the first paragraph | one from
+# checked) | format (one of, comma-separated) | a phrase from the first paragraph | one from
 # the last paragraph. Both phrases prove the body survived chrome removal.
 
 cat >"$W/expect" <<'EOF'
-html/marrow-bay-courier-strike-vote.html|0|Ferry workers vote to strike from Wednesday|2023-03-06|jsonld|(?i)courier|^html$|Ferry workers in Marrow Bay will strike from 5 a.m.|The last strike on the route, in 2011, lasted three days.
-html/mirror/marrow-bay-courier-strike-vote.html|0|Ferry workers vote to strike from Wednesday|2023-03-06|jsonld|(?i)courier|^html$|Ferry workers in Marrow Bay will strike from 5 a.m.|The last strike on the route, in 2011, lasted three days.
-html/coastline-today-ferries-halted.html|0|Marrow Bay ferries halted as crews walk out|2023-03-08|meta|(?i)coastline|^html$|Not a single ferry left Marrow Bay on Wednesday|too wide to bridge with goodwill alone.
-html/corran-island-notes-day-four.html|0|Day four: notes from the island side of the strike|2023-03-11|url|(?i)corran|^html$|It is Saturday, the fourth day without a ferry|Be kind to each other.
-text/kmbr-transcript.txt|0|union says crews|null|null||^text$|The ferries between Marrow Bay and Corran Island have not moved|nobody knows how the kids at the mainland high school will get there.
-text/baynews-now-talks-set.txt|0|Ferry strike: talks set for Tuesday as Corran Island waits|2023-03-13|dateline||^text$|Striking ferry workers and Bayline Ferries will meet on Tuesday|Bayline says ticket holders can claim refunds at the Marrow Bay terminal.
-text/northern-ledger-minister-call.txt|0|Minister spent 50 minutes on phone with union chief|2023-03-12|header|(?i)northern ?ledger|^headertext$|Transport Minister Ilse Vandermeer spent 50 minutes|travelers who could not find rooms.
-jsonl/news-please.jsonl|0|Ferry strike strands 1,200 on Corran Island|2023-03-09|field|(?i)meridian|^jsonl$|About 1,200 passengers were stranded on Corran Island|carries about 3,000 people a day in winter.
-jsonl/news-please.jsonl|1|Two days of talks set in Marrow Bay ferry strike|2023-03-10|field|(?i)tidewater|^jsonl$|The regional transport minister has set aside two days|lost most of their weekday trade since Wednesday.
-jsonl/trafilatura.jsonl|0|Ferry strike strands 1,200 on Corran Island|2023-03-09|field|(?i)harbor ?gazette|^jsonl$|Around 1,200 travelers were stuck on Corran Island|Bayline helpline on 555-0192.
-jsonl/trafilatura.jsonl|1|Island farms and truckers count the cost|2023-03-14|field|(?i)harbor ?gazette|^jsonl$|As negotiators sat down in Port Aske on Tuesday|We just need the boat.
-warc/sample.warc|0|Talks open in Port Aske as island shelves run low|2023-03-14|jsonld|(?i)courier|^(warc|html)$|were due to meet Transport Minister Ilse Vandermeer|37 stranded travelers in the school gym on Harbor Road.
-warc/sample.warc|1|Ferry talks set to run into the night|2023-03-15|meta|(?i)coastline|^(warc|html)$|were set to run late into Wednesday night|Half the island is refreshing the same web page
-warc/sample.warc|2|Marrow Bay ferry strike suspended after overnight deal|2023-03-16|meta|(?i)kmbr|^(warc|html)$|The strike that stopped every ferry between Marrow Bay and Corran Island|done the hard thing and met in the middle.
-warc/sample.warc.gz|0|Marrow Bay ferry strike ends with two-year pay deal|2023-03-16|jsonld|(?i)meridian|^(warc|html)$|Ferry workers in Marrow Bay agreed on Thursday to end an eight-day strike|tickets for canceled crossings would be refunded in full.
-warc/sample.warc.gz|1|First Corran ferry in eight days sails with a full deck|2023-03-16|meta|(?i)northern ?ledger|^(warc|html)$|The Bayline ferry Kittiwake left the Marrow Bay terminal|The company will run extra crossings on Friday and Saturday
-warc/sample.warc.gz|2|The ferry is back|2023-03-17|url|(?i)corran|^(warc|html)$|Nine days without a boat|The café is open as usual, and the bread is back.
+html/marrow-bay-courier-strike-vote.html|0|Ferry workers vote to strike from Wednesday|2023-03-06|jsonld|(?i)courier|html|Ferry workers in Marrow Bay will strike from 5 a.m.|The last strike on the route, in 2011, lasted three days.
+html/mirror/marrow-bay-courier-strike-vote.html|0|Ferry workers vote to strike from Wednesday|2023-03-06|jsonld|(?i)courier|html|Ferry workers in Marrow Bay will strike from 5 a.m.|The last strike on the route, in 2011, lasted three days.
+html/coastline-today-ferries-halted.html|0|Marrow Bay ferries halted as crews walk out|2023-03-08|meta|(?i)coastline|html|Not a single ferry left Marrow Bay on Wednesday|too wide to bridge with goodwill alone.
+html/corran-island-notes-day-four.html|0|Day four: notes from the island side of the strike|2023-03-11|url|(?i)corran|html|It is Saturday, the fourth day without a ferry|Be kind to each other.
+text/kmbr-transcript.txt|0|union says crews|null|null||text|The ferries between Marrow Bay and Corran Island have not moved|nobody knows how the kids at the mainland high school will get there.
+text/baynews-now-talks-set.txt|0|Ferry strike: talks set for Tuesday as Corran Island waits|2023-03-13|dateline||text|Striking ferry workers and Bayline Ferries will meet on Tuesday|Bayline says ticket holders can claim refunds at the Marrow Bay terminal.
+text/northern-ledger-minister-call.txt|0|Minister spent 50 minutes on phone with union chief|2023-03-12|header|(?i)northern ?ledger|headertext|Transport Minister Ilse Vandermeer spent 50 minutes|travelers who could not find rooms.
+jsonl/news-please.jsonl|0|Ferry strike strands 1,200 on Corran Island|2023-03-09|field|(?i)meridian|jsonl|About 1,200 passengers were stranded on Corran Island|carries about 3,000 people a day in winter.
+jsonl/news-please.jsonl|1|Two days of talks set in Marrow Bay ferry strike|2023-03-10|field|(?i)tidewater|jsonl|The regional transport minister has set aside two days|lost most of their weekday trade since Wednesday.
+jsonl/trafilatura.jsonl|0|Ferry strike strands 1,200 on Corran Island|2023-03-09|field|(?i)harbor ?gazette|jsonl|Around 1,200 travelers were stuck on Corran Island|Bayline helpline on 555-0192.
+jsonl/trafilatura.jsonl|1|Island farms and truckers count the cost|2023-03-14|field|(?i)harbor ?gazette|jsonl|As negotiators sat down in Port Aske on Tuesday|We just need the boat.
+warc/sample.warc|0|Talks open in Port Aske as island shelves run low|2023-03-14|jsonld|(?i)courier|warc,html|were due to meet Transport Minister Ilse Vandermeer|37 stranded travelers in the school gym on Harbor Road.
+warc/sample.warc|1|Ferry talks set to run into the night|2023-03-15|meta|(?i)coastline|warc,html|were set to run late into Wednesday night|Half the island is refreshing the same web page
+warc/sample.warc|2|Marrow Bay ferry strike suspended after overnight deal|2023-03-16|meta|(?i)kmbr|warc,html|The strike that stopped every ferry between Marrow Bay and Corran Island|done the hard thing and met in the middle.
+warc/sample.warc.gz|0|Marrow Bay ferry strike ends with two-year pay deal|2023-03-16|jsonld|(?i)meridian|warc,html|Ferry workers in Marrow Bay agreed on Thursday to end an eight-day strike|tickets for canceled crossings would be refunded in full.
+warc/sample.warc.gz|1|First Corran ferry in eight days sails with a full deck|2023-03-16|meta|(?i)northern ?ledger|warc,html|The Bayline ferry Kittiwake left the Marrow Bay terminal|The company will run extra crossings on Friday and Saturday
+warc/sample.warc.gz|2|The ferry is back|2023-03-17|url|(?i)corran|warc,html|Nine days without a boat|The café is open as usual, and the bread is back.
 EOF
 
 # Page chrome of every outlet: none of it may reach an article's text.
@@ -128,7 +128,7 @@ while IFS='|' read -r rel idx title date from outlet fmt first last; do
     [ -n "$outlet" ] && json_true "$a: outlet matches $outlet" "$out" \
         "re.search(r'$outlet', $doc.get('outlet') or '') is not None" "$doc.get('outlet')"
     json_true "$a: format $fmt" "$out" \
-        "re.search(r'$fmt', $doc.get('format') or '') is not None" "$doc.get('format')"
+        "$doc.get('format') in '$fmt'.split(',')" "$doc.get('format')"
     jq_py "$out" "$doc['text']" >"$W/text"
     assert_contains "$a: first paragraph kept" "$W/text" "$first"
     assert_contains "$a: last paragraph kept" "$W/text" "$last"
