@@ -1,0 +1,75 @@
+#!/bin/sh
+# test_seeds.sh — the five real seed articles in ../shared/corpus/seeds
+# (read at test time, never copied into the repo): dates right where the
+# text states one and null where it does not (a "© 2024" line on a 2021
+# story is not a date), transcript turns with speakers, glued words split,
+# and no player or copyright chrome in the clean text.
+
+. "$(dirname "$0")/lib.sh"
+SEEDS=$SL_SHARED/corpus/seeds
+[ -d "$SEEDS" ] || skip "../shared/corpus/seeds not found"
+need_bin
+need_python
+W=$(scratch seeds)
+[ -n "$SL_KEEP" ] || trap 'rm -rf "$W"' EXIT
+
+# seed N: path of the seed whose name starts with N_ (empty if none).
+seed() {
+    for _f in "$SEEDS/$1"_*; do
+        [ -f "$_f" ] && { printf '%s\n' "$_f"; return; }
+    done
+}
+
+for n in 000 001 002 003 004; do
+    f=$(seed $n)
+    if [ -z "$f" ]; then
+        fail "seed $n not found in $SEEDS"
+        continue
+    fi
+    "$SL_BIN" extract "$f" >"$W/$n.json" 2>"$W/$n.err" </dev/null
+    rc=$?
+    no_crash "seed $n: extract" "$rc" "$W/$n.err"
+    assert_exit "seed $n: extract exits 0" "$rc" 0 "$W/$n.err"
+    "$SL_BIN" extract --text "$f" >"$W/$n.txt" 2>"$W/$n.terr" </dev/null
+    assert_exit "seed $n: extract --text exits 0" $? 0 "$W/$n.terr"
+    for c in 'Play Live Radio' '0:00 0:00' 'Transcript provided by' '© 2024'; do
+        assert_not_contains "seed $n: no '$c'" "$W/$n.txt" "$c"
+    done
+    json_true "seed $n: has text" "$W/$n.json" "len(d['text']) > 500" "len(d['text'])"
+    json_true "seed $n: has a title" "$W/$n.json" "bool(d['title'])" "d['title']"
+done
+
+json_true "seed 001: published 2021-12-30" "$W/001.json" \
+    "(d['published'] or '').startswith('2021-12-30')" "d['published']"
+json_true "seed 001: date from the header line" "$W/001.json" \
+    "d['published_from'] == 'header'" "d['published_from']"
+for g in remainsunclear betweenpresidents; do
+    assert_not_contains "seed 001: no glued '$g'" "$W/001.txt" "$g"
+done
+assert_contains "seed 001: 'remains unclear' split" "$W/001.txt" "remains unclear"
+
+json_true "seed 004: published 2022-01-03" "$W/004.json" \
+    "(d['published'] or '').startswith('2022-01-03')" "d['published']"
+
+for n in 000 002 003; do
+    json_true "seed $n: published null (no date in the text)" "$W/$n.json" \
+        "d['published'] is None" "d['published']"
+    json_true "seed $n: never the copyright year" "$W/$n.json" \
+        "not (d['published'] or '').startswith('2024')" "d['published']"
+done
+
+for n in 000 003; do
+    json_true "seed $n: transcript turns with speakers" "$W/$n.json" \
+        "sum(1 for b in d['blocks'] if b['kind'] == 'turn' and b.get('speaker')) >= 5" \
+        "[b['kind'] for b in d['blocks']][:12]"
+    json_true "seed $n: every turn has a speaker" "$W/$n.json" \
+        "all(b.get('speaker') for b in d['blocks'] if b['kind'] == 'turn')"
+done
+# Labels are kept as written ("NAME, BYLINE"), colon dropped.
+json_true "seed 003: a BYLINE speaker label is kept as written" "$W/003.json" \
+    "any('BYLINE' in (b.get('speaker') or '') for b in d['blocks'])" \
+    "sorted({b.get('speaker') for b in d['blocks'] if b.get('speaker')})"
+json_true "seed 000: speaker labels carry no colon" "$W/000.json" \
+    "all(not (b.get('speaker') or '').endswith(':') for b in d['blocks'])"
+
+finish
