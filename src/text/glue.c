@@ -38,6 +38,8 @@ static const char *const function_words[] = {
     "a", "an", "as", "at", "by", "in", "is", "it", "of", "on", "or", "to", "and", "the",
     "for", "are", "was", "has", "had", "but", "not", "his", "her", "its", "our", "who",
     "that", "this", "with", "from", "will", "have", "been", "were", "they", "their",
+    "still", "also", "just", "very", "only", "than", "then", "when", "what", "which",
+    "would", "could", "should", "there", "these", "those", "about", "after", "said",
 };
 
 /* Pieces that begin real derived words more often than glued phrases. */

@@ -52,6 +52,7 @@ static void glued_words_are_split(void **state) {
     expect("\"Negotiationscollapsed,\" said the union; managementrefused.",
            "\"Negotiationscollapsed,\" said the union; management refused.", 1);
     expect("(regionalauthorities)", "(regional authorities)", 1);
+    expect("Whether the offer stands is stillunclear.", "Whether the offer stands is still unclear.", 1);
 }
 
 static void names_acronyms_and_cased_words_untouched(void **state) {
