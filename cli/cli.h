@@ -90,7 +90,7 @@ typedef struct cli_progress {
 
 typedef struct cli_counts {
     size_t files, files_done;
-    uint64_t articles, added, duplicates, errors, skipped;
+    uint64_t articles, added, duplicates, errors, warnings, skipped;
     uint64_t bytes;
 } cli_counts;
 

@@ -164,12 +164,27 @@ static int commit_batch(ingest *g, int reopen) {
     return 0;
 }
 
-static int add_article(ingest *g, const sl_article *art) {
+/* Stored, but the input was not clean (a truncated WARC record, nesting
+ * flattened past the depth limit): the user hears of it, the run is not
+ * failed for it. */
+static void item_warning(ingest *g, const sl_article *art, const char *name) {
+    cli_progress_clear(&g->p);
+    const char *where = art->prov.path ? art->prov.path : name;
+    if (art->prov.record_id)
+        cli_error("%s: record %s: warning: %s", where, art->prov.record_id, art->warning);
+    else
+        cli_error("%s: warning: %s", where, art->warning);
+    g->c.warnings++;
+}
+
+static int add_article(ingest *g, const sl_article *art, const char *name) {
     int64_t id;
     int is_new;
     sl_error err = {0};
     if (sl_store_add(g->store, art, &id, &is_new, &err) != SL_OK)
         return store_error(g, &err);
+    if (art->warning[0])
+        item_warning(g, art, name);
     g->c.articles++;
     if (is_new)
         g->c.added++;
@@ -200,7 +215,7 @@ static int ingest_input(ingest *g, const input *in) {
         if (st == SL_END)
             break;
         if (st == SL_OK) {
-            rc = add_article(g, art);
+            rc = add_article(g, art, name);
             sl_article_free(art);
             stuck = 0;
         } else {
@@ -225,20 +240,23 @@ static void summary(ingest *g, double seconds) {
     const cli_counts *c = &g->c;
     if (g->json || !isatty(STDERR_FILENO)) {
         printf("{\"files\":%zu,\"articles\":%llu,\"new\":%llu,\"duplicates\":%llu,"
-               "\"errors\":%llu,\"skipped\":%llu,\"bytes\":%llu,\"seconds\":%.3f}\n",
+               "\"errors\":%llu,\"warnings\":%llu,\"skipped\":%llu,\"bytes\":%llu,"
+               "\"seconds\":%.3f}\n",
                c->files, (unsigned long long)c->articles, (unsigned long long)c->added,
                (unsigned long long)c->duplicates, (unsigned long long)c->errors,
+               (unsigned long long)c->warnings,
                (unsigned long long)c->skipped,
                (unsigned long long)c->bytes, seconds);
         fflush(stdout);
         return;
     }
     fprintf(stderr,
-            "%zu file%s, %llu articles: %llu new, %llu duplicates, %llu errors; "
-            "%.1f MB in %.1f s\n",
+            "%zu file%s, %llu articles: %llu new, %llu duplicates, %llu errors, "
+            "%llu warnings; %.1f MB in %.1f s\n",
             c->files, c->files == 1 ? "" : "s", (unsigned long long)c->articles,
             (unsigned long long)c->added, (unsigned long long)c->duplicates,
-            (unsigned long long)c->errors, (double)c->bytes / 1e6, seconds);
+            (unsigned long long)c->errors, (unsigned long long)c->warnings,
+            (double)c->bytes / 1e6, seconds);
 }
 
 static int run(ingest *g) {

@@ -379,6 +379,7 @@ void sl_hx_meta(const sl_hdoc *doc, sl_draft *d, size_t max_depth) {
     const char *canonical = NULL;
     size_t canon_len = 0;
     int32_t byline_node = -1;
+    int seen_time = 0;
     for (size_t i = 1; i < doc->n; i++) {
         const sl_hnode *e = &doc->nodes[i];
         if (e->type != SL_HN_ELEM)
@@ -402,10 +403,14 @@ void sl_hx_meta(const sl_hdoc *doc, sl_draft *d, size_t max_depth) {
                 const char *dt = sl_hattr_get(e, "datetime", &vl);
                 if (dt)
                     add_date(&m, dt, vl, SL_DATE_META);
-            } else if (sl_hattr_get(e, "pubdate", NULL) &&
+            } else if ((sl_hattr_get(e, "pubdate", NULL) || !seen_time) &&
                        (v = sl_hattr_get(e, "datetime", &vl)) != NULL) {
+                /* Without a marker only the page's first <time> counts: later
+                 * ones date comments and related links. Declared meta tags
+                 * come first in the page and so still win. */
                 add_date(&m, v, vl, SL_DATE_META);
             }
+            seen_time = 1;
             break;
         case SL_T_H1:
             if (!m.h1_title) {

@@ -128,8 +128,8 @@ static sl_status doc_next(sl_reader *r, sl_article **out, sl_error *err) {
     if (r->in.truncated || r->in.corrupt)
         return sl_fail(err, SL_ERR_TRUNCATED, "%s: gzip data %s", r->name,
                        r->in.truncated ? "ends early" : "is corrupt");
-    if (b->len == 0)
-        return SL_END;
+    if (b->len == 0) /* a file that should have held a document: say so */
+        return sl_fail(err, SL_ERR_EMPTY, "%s: empty file", r->name);
     char hint[512];
     path_hint(r->name, hint, sizeof hint);
     sl_extract_opts o = {.path = hint, .limits = &r->lim};

@@ -270,6 +270,7 @@ static int ui_phrase(span x) {
                                     "toggle navigation",
                                     "back to top",
                                     "comments",
+                                    "comments are closed",
                                     "show comments",
                                     "hide caption",
                                     "toggle caption",
@@ -286,6 +287,25 @@ static int ui_phrase(span x) {
         if (x.n == strlen(P[k]) && starts_ci(x, P[k]))
             return 1;
     return 0;
+}
+
+/* "Share this article: Facebook | X | Email", "Home | News | Sport":
+ * three or more short items between bars or bullets, no sentence. */
+static int bar_line(span x) {
+    size_t items = 1, item_len = 0, longest = 0;
+    for (size_t i = 0; i < x.n; i++) {
+        unsigned char c = (unsigned char)x.s[i];
+        int sep = c == '|' || (c == 0xC2 && i + 1 < x.n && (unsigned char)x.s[i + 1] == 0xB7);
+        if (sep) {
+            items++;
+            longest = item_len > longest ? item_len : longest;
+            item_len = 0;
+        } else {
+            item_len++;
+        }
+    }
+    longest = item_len > longest ? item_len : longest;
+    return items >= 3 && longest <= 40 && !ends_sentence(x);
 }
 
 /* "0:00 0:00", "3:45 / 12:10": a player's clock. */
@@ -318,7 +338,8 @@ static int is_chrome(span x) {
         "transcript provided by", "this transcript was"};
     if (x.n > CHROME_MAX_BYTES)
         return 0;
-    if (sl_is_copyright_line(x.s, x.n) || ui_phrase(x) || timecode_line(x) || handle_line(x))
+    if (sl_is_copyright_line(x.s, x.n) || ui_phrase(x) || timecode_line(x) || handle_line(x) ||
+        bar_line(x))
         return 1;
     for (size_t k = 0; k < sizeof PREFIX / sizeof PREFIX[0]; k++)
         if (starts_ci(x, PREFIX[k]))
@@ -388,10 +409,15 @@ static int is_bio(span x) {
             v = strlen(VERB[k]);
     if (!v)
         return 0;
+    /* "covers the waterfront for KMBR": a beat at a named outlet. */
+    int beat = starts_ci(rest, "covers ") || starts_ci(rest, "reports ") || starts_ci(rest, "joined ");
     span prev = {0, 0};
     for (size_t j = v; j < rest.n && j < 300;) {
         if (rest.s[j] == '.' && (j + 1 == rest.n || rest.s[j + 1] == ' '))
             break;
+        if (beat && j + 5 < rest.n && memcmp(rest.s + j, " for ", 5) == 0 &&
+            is_upper(rest.s[j + 5]))
+            return 1;
         if (!is_alpha(rest.s[j])) {
             j++;
             continue;

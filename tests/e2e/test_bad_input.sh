@@ -42,6 +42,13 @@ run_case() {
     fi
     if [ "$4" = recover ] && [ "$rc" -eq 0 ]; then
         ok "$name: recovered the item (exit 0)"
+    elif [ "$4" = warning ]; then
+        # Stored with a warning: named on stderr, counted, not a failure.
+        assert_exit "$name: exit status 0" "$rc" 0 "$W/$name.err"
+        named=$(grep -c -- "$bad.*warning" "$W/$name.err")
+        assert_ge "$name: stderr warns about $bad" "$named" 1
+        last_json_line "$W/$name.out" "$W/$name.sum"
+        json_true "$name: summary counts the warning" "$W/$name.sum" "d['warnings'] >= 1" "d"
     else
         assert_exit "$name: exit status 1" "$rc" 1 "$W/$name.err"
         named=$(grep -cF -- "$bad" "$W/$name.err")
@@ -161,7 +168,8 @@ d=$(case_dir deephtml)
     yes '</div>' | head -n $deep | tr -d '\n'
     printf '</body></html>\n'
 } >"$d/deep.html"
-run_case deephtml deep.html 1
+# The page is kept (nesting past the limit is flattened) with a warning.
+run_case deephtml deep.html 2 warning
 
 d=$(case_dir deepjson)
 {

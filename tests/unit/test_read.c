@@ -697,11 +697,12 @@ static void warc_garbage_header_is_an_error_then_resync(void **state) {
 
 /* ------------------------------------------------------ single files */
 
-static void empty_file_has_no_items(void **state) {
+static void empty_file_is_one_error_then_end(void **state) {
     (void)state;
     const char *path = tmp_path("empty.txt");
     write_file(path, "", 0);
     sl_reader *r = open_ok(path, NULL);
+    next_err(r, SL_ERR_EMPTY, "empty file");
     next_err(r, SL_END, NULL);
     sl_reader_close(r);
 }
@@ -973,7 +974,7 @@ int main(void) {
         cmocka_unit_test(warc_garbage_header_is_an_error_then_resync),
         cmocka_unit_test(committed_fixtures),
         cmocka_unit_test(mutated_inputs_never_crash_or_hang),
-        cmocka_unit_test(empty_file_has_no_items),
+        cmocka_unit_test(empty_file_is_one_error_then_end),
         cmocka_unit_test(gzip_of_a_single_html_file),
         cmocka_unit_test(document_over_the_limit),
         cmocka_unit_test(missing_file_and_directory_cannot_be_opened),
