@@ -27,9 +27,9 @@ asan: deps $(ASAN_BUILD)/Makefile
 # The main job on the bundled sample: ingest every format, list, search.
 run: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BUILD)/storyline ingest --db $(DB) sample/
+	$(BUILD)/storyline ingest --db $(DB) --json sample/html sample/text sample/jsonl sample/warc
 	$(BUILD)/storyline articles --db $(DB)
-	$(BUILD)/storyline search --db $(DB) 'ferry'
+	$(BUILD)/storyline search --db $(DB) 'Vandermeer OR "van der Meer"'
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

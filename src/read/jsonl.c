@@ -144,8 +144,12 @@ static void meta_fields(sl_draft *d, const sl_json *o) {
             break;
         }
     }
-    if ((s = str_field(o, outlet)))
+    if ((s = str_field(o, outlet))) {
+        /* "www.example.org" names the same outlet as its URL host would. */
+        if (strncmp(s, "www.", 4) == 0 && strchr(s + 4, '.') && !strchr(s, ' '))
+            s += 4;
         d->outlet = sl_draft_str(d, s, strlen(s));
+    }
     if ((s = str_field(o, lang)))
         d->language = sl_draft_str(d, s, strlen(s));
     d->authors = authors_field(d, o);
