@@ -42,3 +42,26 @@ echo "file: $WARC ($(du -m "$WARC" | cut -f1) MB)"
 run --zlib "$WARC"
 run --libdeflate "$WARC"
 run "$WARC"
+
+# The whole job: `storyline ingest` of the WARC.gz into a fresh store, and
+# the same on a quarter-size file to show that peak memory does not grow
+# with the input.
+ingest() { # file label
+  db=$TMP/ingest.db
+  rm -f "$db" "$db-wal" "$db-shm"
+  /usr/bin/time -v "$BUILD/storyline" ingest --db "$db" --json "$1" >"$TMP/ingest.json" 2>"$TMP/time.txt"
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+  python3 - "$TMP/ingest.json" "$2" "$rss" "$(du -m "$1" | cut -f1)" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+label, rss, mb = sys.argv[2], int(sys.argv[3]) // 1024, int(sys.argv[4])
+s = d["seconds"]
+print(f"mode=ingest:{label} file_mb={mb} articles={d['articles']} new={d['new']} "
+      f"errors={d['errors']} seconds={s:.2f} mb_per_s={d['bytes'] / 1e6 / s:.1f} "
+      f"articles_per_s={d['articles'] / s:.0f} peak_rss_mb={rss}")
+PY
+}
+SMALL=$TMP/bench-$((SIZE_MB / 4)).warc.gz
+[ -f "$SMALL" ] || python3 "$SRC/bench/make_warc.py" --size-mb "$((SIZE_MB / 4))" "$SMALL" "$PAGES"/*.html
+ingest "$SMALL" small
+ingest "$WARC" full

@@ -4,7 +4,9 @@
 Each HTML page given becomes a `request` + `response` record pair (the
 response with an HTTP header), each record its own gzip member, after one
 warcinfo record. The page set is repeated (with distinct URIs and record
-ids) until the compressed file reaches --size-mb. Benchmark data is read at
+ids) until the compressed file reaches --size-mb. Each repeat marks every
+page's paragraphs with its round number, so the copies are distinct
+articles and the store does the full work for each, as on a real crawl. Benchmark data is read at
 bench time and written to a scratch path only: never commit the output.
 """
 import argparse
@@ -29,6 +31,16 @@ def record(wtype: str, uri: str, content: bytes, ctype: str) -> bytes:
     return head.encode() + content + b"\r\n\r\n"
 
 
+def mark(page: bytes, rnd: int) -> bytes:
+    """Make round rnd's copy distinct inside the article text: the first
+    " the " of every paragraph gets the round number."""
+    if rnd == 0:
+        return page
+    parts = page.split(b"<p")
+    tag = f" the ({rnd}) ".encode()
+    return b"<p".join([parts[0]] + [p.replace(b" the ", tag, 1) for p in parts[1:]])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -44,7 +56,8 @@ def main() -> None:
         f.write(member(info))
         rnd = 0
         while f.tell() < target:
-            for i, page in enumerate(pages):
+            for i, orig in enumerate(pages):
+                page = mark(orig, rnd)
                 uri = f"https://news.example/{rnd}/{i}.html"
                 req = f"GET /{rnd}/{i}.html HTTP/1.1\r\nHost: news.example\r\n\r\n".encode()
                 http = (

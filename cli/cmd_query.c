@@ -95,13 +95,19 @@ static int row_json(void *ud, const sl_article_row *r) {
     return ferror(stdout) != 0;
 }
 
+/* One listing line: id, date, outlet, title (articles and search hits). */
+static void print_head(int64_t id, const char *published, const char *outlet,
+                       const char *title) {
+    printf("%6lld  ", (long long)id);
+    print_date(published);
+    printf("  ");
+    print_cell(outlet, 20);
+    printf("  %s\n", *title ? title : "(untitled)");
+}
+
 static int row_table(void *ud, const sl_article_row *r) {
     (void)ud;
-    printf("%6lld  ", (long long)r->id);
-    print_date(r->published);
-    printf("  ");
-    print_cell(r->outlet, 20);
-    printf("  %s\n", *r->title ? r->title : "(untitled)");
+    print_head(r->id, r->published, r->outlet, r->title);
     return ferror(stdout) != 0;
 }
 
@@ -275,11 +281,8 @@ static int hit_json(void *ud, const sl_search_hit *h) {
 
 static int hit_table(void *ud, const sl_search_hit *h) {
     (void)ud;
-    printf("%6lld  ", (long long)h->id);
-    print_date(h->published);
-    printf("  ");
-    print_cell(h->outlet, 20);
-    printf("  %s\n        ", *h->title ? h->title : "(untitled)");
+    print_head(h->id, h->published, h->outlet, h->title);
+    printf("        ");
     /* Snippets may span blocks: keep each hit on two lines. */
     for (const char *p = h->snippet; *p; p++)
         putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
