@@ -61,6 +61,18 @@ static void latin1_label_decodes_as_windows1252(void **state) {
     done(&r);
 }
 
+static void unknown_label_falls_back_to_detection(void **state) {
+    (void)state;
+    const char *s = "<html><head><meta charset=\"x-harbourspeak\"></head><body>"
+                    "The ferry caf\xE9 in Marrow Bay opened again after the strike.</body></html>";
+    result r;
+    decode(&r, s, strlen(s), "text/html; charset=also-unknown", 1);
+    assert_int_equal(r.st, SL_OK);
+    assert_non_null(strstr(r.text, "caf\xC3\xA9 in Marrow Bay"));
+    assert_true(r.info.from >= SL_CS_UTF8); /* neither label was used */
+    done(&r);
+}
+
 static void page_declaring_utf8_but_latin1_is_caught(void **state) {
     (void)state;
     const char *s = "<html><head><meta http-equiv=\"Content-Type\" "
@@ -258,6 +270,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(windows1252_smart_quotes_become_unicode),
         cmocka_unit_test(latin1_label_decodes_as_windows1252),
+        cmocka_unit_test(unknown_label_falls_back_to_detection),
         cmocka_unit_test(page_declaring_utf8_but_latin1_is_caught),
         cmocka_unit_test(page_declaring_latin1_but_utf8_is_caught),
         cmocka_unit_test(utf16le_with_bom),
