@@ -3,6 +3,11 @@
 # library and bench/extraction_speed (-O2), extracts every page in-process
 # (text to OUT/ID.txt), scores with the shared eval.py, and prints our
 # F1/P/R, empty pages and speed beside the published figures.
+# With RUN_PEERS=1 it first runs the peers that install here
+# (shared/bench/extraction/peers/run_all.sh: readability-lxml, html2text,
+# html-text, BeautifulSoup, Readability.js, boilerpipe) so that their F1 and
+# pages/s come from this machine in the same run; without it, peer outputs
+# already in $PEERS (default /tmp/extraction-peers) are scored if present.
 # Usage: bench/extraction.sh [SPLIT=dev] [REPEAT=5]
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,3 +48,28 @@ printf '%-22s %6s %6s %6s %6s %10s %8s\n' \
 echo "# $SCORE"
 echo "# $SPEED"
 echo "# outputs: $OUT  per-item: $OUT.per_item.tsv"
+
+# Every published extractor and every peer run here, scored by the shared
+# score_table.py in one table with ours; peers' speeds from their own runs.
+PEERS=${PEERS:-/tmp/extraction-peers}
+if [ "${RUN_PEERS:-0}" = 1 ]; then
+  WORK=$PEERS bash "$BENCH/peers/run_all.sh" "$SPLIT" 3 >/dev/null
+fi
+TABLE=$BUILD/bench-extraction/$SPLIT-table
+rm -rf "$TABLE" && mkdir -p "$TABLE"
+ln -s "$OUT" "$TABLE/storyline"
+if [ -d "$PEERS/out/$SPLIT" ]; then
+  for d in "$PEERS/out/$SPLIT"/*/; do ln -s "$d" "$TABLE/$(basename "$d")"; done
+fi
+echo
+/usr/bin/python3 "$BENCH/score_table.py" "$SPLIT" --peers "$TABLE" --n-bootstrap 0
+if [ -f "$PEERS/results/${SPLIT}_timing.txt" ]; then
+  echo
+  echo "peers timed on this machine (best pass, pages/s):"
+  awk '/^TIMING/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+                   if (v["pages_per_s"] + 0 > best[v["name"]] + 0) best[v["name"]] = v["pages_per_s"] }
+       END { for (n in best) printf "  %-16s %8.1f\n", n, best[n] }' \
+      "$PEERS/results/${SPLIT}_timing.txt" | sort
+else
+  echo "(peers not run here: RUN_PEERS=1 $0 runs them, installing their Debian and npm packages)"
+fi
