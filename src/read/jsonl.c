@@ -165,7 +165,7 @@ static sl_status line_article(sl_reader *r, const line *l, sl_article **out, sl_
     sl_arena_free(&r->scratch);
     /* A hostile line of tiny values must not balloon into a huge tree. */
     sl_arena_init(&r->scratch, 64u * 1024 * 1024 + 8 * l->n);
-    sl_json_error je;
+    sl_json_error je = {0};
     sl_json *o = sl_json_parse(l->p, l->n, r->lim.max_depth, &r->scratch, &je);
     if (!o)
         return sl_fail(err, strstr(je.msg, "deep") ? SL_ERR_LIMIT : SL_ERR_FORMAT,
