@@ -42,6 +42,24 @@ static char *load_seed(const char *prefix, size_t *n) {
     return buf;
 }
 
+/* The title is one whole line of the seed (the headline as written, not a
+ * body sentence or chrome) and starts with the given words. The expected
+ * headline is read from ../shared, never copied here. */
+static void assert_title_is_line(const sl_article *a, const char *prefix, const char *start) {
+    size_t n;
+    char *s = load_seed(prefix, &n);
+    assert_non_null(s);
+    s[n] = 0;
+    size_t tl = strlen(a->title);
+    assert_true(strncmp(a->title, start, strlen(start)) == 0);
+    int found = 0;
+    for (char *p = strstr(s, a->title); p && !found; p = strstr(p + 1, a->title))
+        found = (p == s || p[-1] == '\n') && (p[tl] == '\n' || p[tl] == '\r' || !p[tl]);
+    free(s);
+    if (!found)
+        fail_msg("title '%s' is not a line of seed %s", a->title, prefix);
+}
+
 static sl_article *seed(const char *prefix) {
     size_t n;
     char *s = load_seed(prefix, &n);
@@ -98,9 +116,7 @@ static void seed_000_transcript(void **state) {
     (void)state;
     sl_article *a = seed("000_");
     assert_int_equal(a->format, SL_FORMAT_TEXT);
-    assert_string_equal(
-        a->title,
-        "President Biden speaks with Russian President Vladimir Putin as Ukraine tensions rise");
+    assert_title_is_line(a, "000_", "President Biden speaks");
     assert_string_equal(a->published, ""); /* not 2024 from the copyright line */
     assert_string_equal(a->outlet, "WGLT"); /* the copyright line names the outlet */
     assert_int_equal(a->published_from, SL_DATE_NONE);
@@ -182,8 +198,7 @@ static void seed_003_transcript_with_bios(void **state) {
 static void seed_004_scrape_with_dateline(void **state) {
     (void)state;
     sl_article *a = seed("004_");
-    assert_string_equal(a->title,
-                        "Biden phones Putin to de-escalate tensions along Ukraine border");
+    assert_title_is_line(a, "004_", "Biden phones Putin");
     assert_string_equal(a->published, "2022-01-03");
     assert_int_equal(a->published_from, SL_DATE_DATELINE);
     assert_absent(a, "Posts tagged with");
