@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DB         ?= $(BUILD)/sample.db
 
-.PHONY: all deps build asan run test test-plain test-asan bench clean format
+.PHONY: all deps build asan run test test-plain test-asan bench clean format fuzz
 
 all: build
 
@@ -43,6 +43,9 @@ test: test-plain test-asan
 
 bench: build
 	./bench/run.sh
+
+# libFuzzer smoke of the parsers (clang): SECONDS per target, seeded from fixtures.
+fuzz: ; ./fuzz/build.sh && ./fuzz/run.sh $(or $(SECONDS),60)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -211,13 +211,25 @@ static head_rc read_head(sl_reader *r, const rec_pos *pos, warc_head *h, sl_stat
     }
     size_t want = 1024;
     for (;;) {
-        n = sl_gz_fill(g, want);
+        size_t avail = sl_gz_fill(g, want);
         d = sl_gz_data(g);
-        const char *e = sl_find(d, n, "\r\n\r\n", 4);
+        /* Scan the header's share of the window only, and never past the
+         * next record: the window holds up to 1 MiB, and scanning all of it
+         * for each small or broken record made the reader quadratic. */
+        n = avail < want ? avail : want;
+        const char *next = sl_find(d + 1, n - 1, "\nWARC/1.", 8);
+        size_t lim = next ? (size_t)(next - d) + 1 : n;
+        const char *e = sl_find(d, lim, "\r\n\r\n", 4);
         size_t skip = 4;
-        const char *e2 = sl_find(d, e ? (size_t)(e - d) : n, "\n\n", 2);
+        const char *e2 = sl_find(d, e ? (size_t)(e - d) : lim, "\n\n", 2);
         if (e2)
             e = e2, skip = 2;
+        if (!e && next) {
+            *st = REC_FAIL(r, err, pos, SL_ERR_FORMAT,
+                           "header does not end before the next record");
+            resync(g);
+            return HEAD_BAD;
+        }
         if (e) {
             parse_head(h, d, (size_t)(e - d));
             sl_gz_consume(g, (size_t)(e - d) + skip);
@@ -228,7 +240,7 @@ static head_rc read_head(sl_reader *r, const rec_pos *pos, warc_head *h, sl_stat
             }
             return HEAD_OK;
         }
-        if (n < want) { /* the input ended inside the header */
+        if (avail < want) { /* the input ended inside the header */
             sl_gz_consume(g, n);
             *st = REC_FAIL(r, err, pos, SL_ERR_TRUNCATED, "input ends inside the header%s",
                            gz_why(g));

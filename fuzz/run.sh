@@ -1,0 +1,53 @@
+#!/bin/sh
+# run.sh SECONDS — run every fuzz target for SECONDS (two at a time: the
+# machine has two cores), seeded from our own fixtures. Crashes land in
+# build-fuzz/artifacts/<target>/, logs in build-fuzz/logs/. Exit 1 on any
+# finding.
+set -u
+cd "$(dirname "$0")/.."
+SECS=${1:-60}
+OUT=${OUT:-build-fuzz}
+C=$OUT/corpus
+mkdir -p "$OUT/logs"
+for t in extract reader json segment; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
+
+# Seeds: every fixture, prefixed by each mode byte the target reads first.
+seed() { # dir prefix-byte file
+    { printf "\\$(printf %03o "$2")"; cat "$3"; } >"$1/seed-$2-$(echo "$3" | tr / _)"
+}
+for f in $(find sample tests/fixtures -type f ! -name '*.py' ! -name '*.md' | sort); do
+    case $f in
+    *.gz) seed "$C/reader" 0 "$f" ;;
+    *.jsonl | *.warc) seed "$C/reader" 0 "$f"; seed "$C/reader" 1 "$f"; seed "$C/reader" 3 "$f" ;;
+    *)
+        for m in 0 1 2 3 13; do seed "$C/extract" $m "$f"; done
+        seed "$C/reader" 0 "$f"; seed "$C/reader" 1 "$f" ;;
+    esac
+    case $f in
+    *.jsonl) n=0; while IFS= read -r line; do n=$((n + 1)); printf %s "$line" >"$C/json/seed-$n-$(basename "$f")"; done <"$f" ;;
+    *.txt) head -c 16384 "$f" >"$C/segment/seed-$(echo "$f" | tr / _)" ;;
+    esac
+done
+cat fuzz/html.dict fuzz/warc.dict >"$OUT/reader.dict"
+
+COMMON="-max_total_time=$SECS -rss_limit_mb=2048 -timeout=10 -print_final_stats=1"
+run() { # target max_len dict
+    t=$1
+    d=""; [ -n "$3" ] && d="-dict=$3"
+    "$OUT/fuzz_$t" $COMMON -max_len="$2" $d -artifact_prefix="$OUT/artifacts/$t/" \
+        "$C/$t" >"$OUT/logs/$t.log" 2>&1
+    rc=$?
+    echo "fuzz_$t: exit $rc; $(grep -E '^#[0-9]+' "$OUT/logs/$t.log" | tail -1)"
+    return $rc
+}
+fail=0
+run extract 65536 fuzz/html.dict & p1=$!
+run reader 65536 "$OUT/reader.dict" & p2=$!
+wait $p1 || fail=1
+wait $p2 || fail=1
+run json 4096 fuzz/json.dict & p1=$!
+run segment 16384 "" & p2=$!
+wait $p1 || fail=1
+wait $p2 || fail=1
+ls "$OUT"/artifacts/*/* 2>/dev/null && fail=1
+exit $fail
