@@ -83,6 +83,8 @@ typedef enum sl_block_kind {
     SL_BLOCK_PRE
 } sl_block_kind;
 
+SL_API const char *sl_block_kind_name(sl_block_kind k);
+
 typedef struct sl_block {
     sl_block_kind kind;
     size_t start, end;   /* span of the block's text in sl_article.text */

@@ -23,7 +23,7 @@ const char *sl_format_name(sl_format f) {
     return (unsigned)f < sizeof names / sizeof *names ? names[f] : "unknown";
 }
 
-static const char *block_kind_name(sl_block_kind k) {
+const char *sl_block_kind_name(sl_block_kind k) {
     static const char *names[] = {"paragraph", "heading", "turn", "quote", "list_item", "pre"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "paragraph";
 }
@@ -93,7 +93,7 @@ int sl_article_write_json(const sl_article *a, FILE *out, int with_segments) {
     for (size_t i = 0; i < a->n_blocks; i++) {
         const sl_block *bl = &a->blocks[i];
         sl_buf_printf(&b, "%s{\"kind\":\"%s\",\"start\":%zu,\"end\":%zu", i ? "," : "",
-                      block_kind_name(bl->kind), bl->start, bl->end);
+                      sl_block_kind_name(bl->kind), bl->start, bl->end);
         if (bl->speaker)
             json_field(&b, "speaker", bl->speaker);
         sl_buf_putc(&b, '}');

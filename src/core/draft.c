@@ -29,6 +29,7 @@ void sl_draft_init(sl_draft *d, sl_format format) {
     memset(d, 0, sizeof *d);
     sl_arena_init(&d->arena, 0);
     sl_buf_init(&d->text);
+    sl_buf_init(&d->scratch);
     d->format = format;
     d->split_glued = 1;
 }
@@ -36,6 +37,7 @@ void sl_draft_init(sl_draft *d, sl_format format) {
 void sl_draft_discard(sl_draft *d) {
     sl_arena_free(&d->arena);
     sl_buf_free(&d->text);
+    sl_buf_free(&d->scratch);
     free(d->blocks);
     d->blocks = NULL;
 }
@@ -62,32 +64,25 @@ int sl_draft_add_block(sl_draft *d, sl_block_kind kind, const char *s, size_t n,
                        const char *speaker) {
     if (sl_draft_expired(d))
         return 0;
-    sl_buf tmp;
-    sl_buf_init(&tmp);
-    if (sl_normalize_inline(s, n, &tmp)) {
-        sl_buf_free(&tmp);
+    sl_buf *tmp = &d->scratch;
+    sl_buf_clear(tmp);
+    if (sl_normalize_inline(s, n, tmp))
         return -1;
-    }
-    if (tmp.len == 0) {
-        sl_buf_free(&tmp);
+    if (tmp->len == 0)
         return 0;
-    }
     if (d->n_blocks == d->cap_blocks) {
         size_t cap = d->cap_blocks ? d->cap_blocks * 2 : 32;
         sl_block *b = realloc(d->blocks, cap * sizeof *b);
-        if (!b) {
-            sl_buf_free(&tmp);
+        if (!b)
             return -1;
-        }
         d->blocks = b;
         d->cap_blocks = cap;
     }
     if (d->text.len)
         sl_buf_append(&d->text, "\n\n", 2);
     size_t start = d->text.len;
-    int rc = d->split_glued ? sl_glue_split(tmp.data, tmp.len, &d->text)
-                            : sl_buf_append(&d->text, tmp.data, tmp.len);
-    sl_buf_free(&tmp);
+    int rc = d->split_glued ? sl_glue_split(tmp->data, tmp->len, &d->text)
+                            : sl_buf_append(&d->text, tmp->data, tmp->len);
     if (rc < 0 || d->text.oom)
         return -1;
     sl_block *b = &d->blocks[d->n_blocks++];
@@ -110,13 +105,11 @@ void sl_draft_drop_last(sl_draft *d) {
 const char *sl_draft_str(sl_draft *d, const char *s, size_t n) {
     if (!s || !n)
         return NULL;
-    sl_buf tmp;
-    sl_buf_init(&tmp);
-    const char *r = NULL;
-    if (sl_normalize_inline(s, n, &tmp) == 0 && tmp.len)
-        r = sl_arena_strndup(&d->arena, tmp.data, tmp.len);
-    sl_buf_free(&tmp);
-    return r;
+    sl_buf *tmp = &d->scratch;
+    sl_buf_clear(tmp);
+    if (sl_normalize_inline(s, n, tmp) || tmp->len == 0)
+        return NULL;
+    return sl_arena_strndup(&d->arena, tmp->data, tmp->len);
 }
 
 void sl_draft_add_date(sl_draft *d, const char *iso, sl_date_source src) {
@@ -127,9 +120,8 @@ void sl_draft_add_date(sl_draft *d, const char *iso, sl_date_source src) {
     c->source = src;
 }
 
-/* The strongest source wins; among equals, the first found. A date-time
- * beats a bare date of the same day from a weaker source only if it came
- * first, which keeps the choice predictable. */
+/* The strongest source wins; among equals, the first found, which keeps
+ * the choice predictable. */
 static const sl_date_cand *pick_date(const sl_draft *d) {
     const sl_date_cand *best = NULL;
     for (size_t i = 0; i < d->n_dates; i++)
@@ -198,6 +190,7 @@ sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
     sl_hash128(a->text, a->text_len, a->hash);
     h->arena = arena;
     sl_buf_free(&d->text);
+    sl_buf_free(&d->scratch);
     free(d->blocks);
     d->blocks = NULL;
     memset(&d->arena, 0, sizeof d->arena);

@@ -24,6 +24,7 @@ enum { SL_DRAFT_MAX_DATES = 16 };
 typedef struct sl_draft {
     sl_arena arena;        /* owns every string below; moves into the article */
     sl_buf text;           /* blocks joined by "\n\n" */
+    sl_buf scratch;        /* normalization of the block or field at hand */
     sl_block *blocks;
     size_t n_blocks, cap_blocks;
     const char *title, *url, *outlet, *authors, *language;

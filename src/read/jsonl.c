@@ -9,6 +9,7 @@
 #include "reader_int.h"
 #include "../core/draft.h"
 #include "../meta/date.h"
+#include "../meta/meta.h"
 #include "../text/plain.h"
 
 typedef enum { LINE_OK, LINE_END, LINE_LONG, LINE_NOMEM } line_rc;
@@ -145,9 +146,11 @@ static void meta_fields(sl_draft *d, const sl_json *o) {
         }
     }
     if ((s = str_field(o, outlet))) {
-        /* "www.example.org" names the same outlet as its URL host would. */
-        if (strncmp(s, "www.", 4) == 0 && strchr(s + 4, '.') && !strchr(s, ' '))
-            s += 4;
+        /* A domain ("www.example.org") names the outlet as its URL would;
+         * a name with spaces ("Meridian Wire") is kept as written. */
+        char host[256];
+        if (!strchr(s, ' ') && strchr(s, '.') && sl_url_host(s, host, sizeof host))
+            s = host;
         d->outlet = sl_draft_str(d, s, strlen(s));
     }
     if ((s = str_field(o, lang)))

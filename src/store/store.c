@@ -170,15 +170,9 @@ sl_status sl_store_commit(sl_store *s, sl_error *err) {
     return SL_OK;
 }
 
-static const char *block_kind_name(sl_block_kind k) {
-    static const char *const names[] = {"paragraph", "heading",   "turn",
-                                        "quote",     "list_item", "pre"};
-    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "paragraph";
-}
-
 sl_block_kind sl_store_block_kind(const char *name) {
     for (int k = SL_BLOCK_PARAGRAPH; k <= SL_BLOCK_PRE; k++)
-        if (name && strcmp(name, block_kind_name((sl_block_kind)k)) == 0)
+        if (name && strcmp(name, sl_block_kind_name((sl_block_kind)k)) == 0)
             return (sl_block_kind)k;
     return SL_BLOCK_PARAGRAPH;
 }
@@ -222,7 +216,7 @@ static int insert_blocks(sl_store *s, const sl_article *a, int64_t id, sl_error 
             return -1;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_text(st, 3, block_kind_name(b->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, sl_block_kind_name(b->kind), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, (int64_t)b->start);
         sqlite3_bind_int64(st, 5, (int64_t)b->end);
         sl_store_bind_str(st, 6, b->speaker, 0);

@@ -97,6 +97,19 @@ static void format_is_detected_from_content(void **state) {
     assert_int_equal(sl_detect_format("Just words.", 11, "page.txt"), SL_FORMAT_TEXT);
 }
 
+static void a_lying_charset_is_decoded_and_noted(void **state) {
+    (void)state;
+    const char *page = "<html><head><meta charset=\"utf-8\"><title>Caf\xE9</title></head>"
+                       "<body><p>The harbour caf\xE9 reopened on Monday after the ferry strike "
+                       "ended, and the owner said trade was already back to normal.</p></body></html>";
+    sl_article *a = NULL;
+    sl_error e;
+    assert_int_equal(sl_extract(page, strlen(page), NULL, &a, &e), SL_OK);
+    assert_non_null(strstr(a->text, "caf\xC3\xA9 reopened"));
+    assert_non_null(strstr(a->warning, "charset"));
+    sl_article_free(a);
+}
+
 static void extract_refuses_oversized_documents(void **state) {
     (void)state;
     sl_limits lim;
@@ -117,6 +130,7 @@ int main(void) {
         cmocka_unit_test(empty_draft_is_an_error),
         cmocka_unit_test(time_budget_ends_in_a_limit_error),
         cmocka_unit_test(format_is_detected_from_content),
+        cmocka_unit_test(a_lying_charset_is_decoded_and_noted),
         cmocka_unit_test(extract_refuses_oversized_documents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
