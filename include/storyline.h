@@ -225,6 +225,75 @@ SL_API sl_status sl_walk(const char *path, char ***paths, size_t *n, sl_walk_err
                          void *ud, sl_error *err);
 SL_API void sl_paths_free(char **paths, size_t n);
 
+/* ---------------------------------------------------------------- stories
+ *
+ * Copies, events and storylines, on a stream. Articles are added in
+ * publication order; each is first checked against recent articles for a
+ * copy (exact, near-duplicate, excerpt), then joins the closest open event of
+ * its storyline or opens a new one. Events close after a time window without
+ * new articles; storylines live longer and chain the events of one story.
+ * Memory is bounded by the options, not by the length of the stream. Ids are
+ * assigned in arrival order and never change. */
+
+typedef enum sl_dup_kind {
+    SL_DUP_NONE = 0,
+    SL_DUP_EXACT,     /* the same words */
+    SL_DUP_NEAR,      /* the same text with a changed lede, byline, ending */
+    SL_DUP_CONTAINED, /* an excerpt of the earlier article */
+    SL_DUP_CONTAINS   /* includes most of the earlier, shorter article */
+} sl_dup_kind;
+SL_API const char *sl_dup_kind_name(sl_dup_kind k);
+
+#define SL_NO_DAY INT32_MIN /* an article without a publication date */
+
+typedef struct sl_cluster_options {
+    double event_threshold;     /* cosine to an event's centroid to join it */
+    double storyline_threshold; /* cosine to a storyline's centroid to join it */
+    int32_t event_window_days;     /* an event closes after this long idle */
+    int32_t storyline_window_days; /* a storyline closes after this long idle */
+    size_t max_open_events;     /* the least recently updated close first */
+    size_t max_open_storylines;
+    size_t max_recent_articles; /* the copy-detection window, in articles */
+} sl_cluster_options;
+SL_API void sl_cluster_options_default(sl_cluster_options *o);
+
+typedef struct sl_cluster_input {
+    const char *title;
+    size_t title_len;
+    const char *text;
+    size_t text_len;
+    int32_t day;      /* days since 1970-01-01, or SL_NO_DAY */
+    const char *lang; /* ISO 639-1 code or NULL (English rules) */
+} sl_cluster_input;
+
+typedef struct sl_cluster_result {
+    uint64_t event, storyline;   /* ids, from 1 */
+    int new_event, new_storyline;
+    float similarity;            /* to the event (1 for a copy, 0 when new) */
+    sl_dup_kind dup_kind;
+    uint64_t duplicate_of;       /* caller key of the canonical copy, when dup_kind */
+    float dup_similarity;
+} sl_cluster_result;
+
+typedef struct sl_clusterer sl_clusterer;
+SL_API sl_status sl_clusterer_new(const sl_cluster_options *o, sl_clusterer **out,
+                                  sl_error *err);
+SL_API void sl_clusterer_free(sl_clusterer *c);
+/* Add one article under the caller's key (unique, e.g. the store id). */
+SL_API sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input *in,
+                                  sl_cluster_result *out, sl_error *err);
+/* Evidence for a storyline link: the terms an event and its storyline
+ * share most, space-separated, into buf (always terminated). */
+SL_API void sl_clusterer_link_terms(const sl_clusterer *c, uint64_t event, char *buf,
+                                    size_t cap);
+/* The whole state as bytes (malloc'ed) and back, so that incremental ingest
+ * continues the same stream with the same ids. */
+SL_API sl_status sl_clusterer_save(const sl_clusterer *c, unsigned char **buf, size_t *n,
+                                   sl_error *err);
+SL_API sl_status sl_clusterer_load(const unsigned char *buf, size_t n, sl_clusterer **out,
+                                   sl_error *err);
+SL_API size_t sl_clusterer_memory(const sl_clusterer *c);
+
 /* ---------------------------------------------------------------- store */
 
 typedef struct sl_store sl_store;
