@@ -261,6 +261,7 @@ static const struct {
 } commands[] = {
     {"ingest", cli_cmd_ingest},     {"extract", cli_cmd_extract}, {"articles", cli_cmd_articles},
     {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
+    {"cluster", cli_cmd_cluster_tmp},
 };
 
 int main(int argc, char **argv) {
