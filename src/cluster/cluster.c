@@ -110,7 +110,7 @@ static float cosine(const sl_tvec *doc, const sl_centroid *c) {
     return s / c->norm;
 }
 
-static int reindex(sl_centroid *c) {
+int sl_centroid_reindex(sl_centroid *c) {
     uint32_t size = 16;
     while (size < 2 * c->sum.n)
         size *= 2;
@@ -188,7 +188,7 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch) {
     if (prune(c, scratch) < 0)
         return -1;
     c->norm = sl_tvec_norm(s);
-    return reindex(c);
+    return sl_centroid_reindex(c);
 }
 
 /* ---------------------------------------------------------------- open sets */
@@ -249,6 +249,13 @@ static sl_story *open_story(sl_clusterer *c) {
         OLDEST(c->stories, c->n_stories, c->clock, old);
         close_story(c, old);
     }
+    sl_story *s = sl_cluster_story_slot(c);
+    if (s)
+        s->id = c->next_storyline++;
+    return s;
+}
+
+sl_story *sl_cluster_story_slot(sl_clusterer *c) {
     if (c->n_stories == c->cap_stories) {
         size_t cap = c->cap_stories ? c->cap_stories * 2 : 64;
         sl_story *s = realloc(c->stories, cap * sizeof *s);
@@ -259,16 +266,10 @@ static sl_story *open_story(sl_clusterer *c) {
     }
     sl_story *s = &c->stories[c->n_stories++];
     memset(s, 0, sizeof *s);
-    s->id = c->next_storyline++;
     return s;
 }
 
-static sl_event *open_event(sl_clusterer *c, uint64_t storyline) {
-    if (c->n_events >= c->o.max_open_events) {
-        size_t old;
-        OLDEST(c->events, c->n_events, c->clock, old);
-        close_event(c, old);
-    }
+sl_event *sl_cluster_event_slot(sl_clusterer *c) {
     if (c->n_events == c->cap_events) {
         size_t cap = c->cap_events ? c->cap_events * 2 : 64;
         sl_event *e = realloc(c->events, cap * sizeof *e);
@@ -279,6 +280,18 @@ static sl_event *open_event(sl_clusterer *c, uint64_t storyline) {
     }
     sl_event *e = &c->events[c->n_events++];
     memset(e, 0, sizeof *e);
+    return e;
+}
+
+static sl_event *open_event(sl_clusterer *c, uint64_t storyline) {
+    if (c->n_events >= c->o.max_open_events) {
+        size_t old;
+        OLDEST(c->events, c->n_events, c->clock, old);
+        close_event(c, old);
+    }
+    sl_event *e = sl_cluster_event_slot(c);
+    if (!e)
+        return NULL;
     e->id = c->next_event++;
     e->storyline = storyline;
     e->first = e->last = SL_NO_DAY;

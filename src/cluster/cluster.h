@@ -60,4 +60,10 @@ struct sl_clusterer {
     sl_tvec doc, scratch;
 };
 
+/* Rebuild a centroid's term index after its sum changed. */
+int sl_centroid_reindex(sl_centroid *c);
+/* Append a zeroed event / storyline to the open set (NULL when out of memory). */
+sl_event *sl_cluster_event_slot(sl_clusterer *c);
+sl_story *sl_cluster_story_slot(sl_clusterer *c);
+
 #endif

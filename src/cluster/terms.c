@@ -19,6 +19,11 @@ enum {
     WORD_CACHE_BITS = 16,
     STEM_LEN = 24,
     N_LANGS = 8,
+    /* IDF as if the stream began after this many unrelated articles: on a
+     * store of five articles about one story their shared words are not
+     * "common", they are the story. The stream's own counts take over as
+     * it grows. */
+    PRIOR_DOCS = 100,
 };
 
 typedef struct tf_slot {
@@ -293,7 +298,7 @@ int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *titl
         uint32_t *c = &df->count[s->term & (((uint64_t)1 << SL_DF_BITS) - 1)];
         if (*c < UINT32_MAX)
             (*c)++;
-        float idf = logf((float)(df->docs + 1) / ((float)*c + 0.5f));
+        float idf = logf((float)(df->docs + PRIOR_DOCS + 1) / ((float)*c + 0.5f));
         t->rank[n].term = s->term;
         t->rank[n++].tf = (1.0f + logf(s->tf)) * (idf > 0 ? idf : 0);
         s->term = 0;
