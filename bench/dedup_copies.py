@@ -22,7 +22,7 @@ import sys
 
 MIN_WORDS = 100
 TRANSFORMS = ["exact", "punct", "lede", "byline", "drop_tail", "add_note",
-              "add_other", "excerpt", "reorder", "wire"]
+              "add_other", "excerpt", "excerpt", "reorder", "wire"]
 BYLINES = ["By Ana Ruiz (AP) \u2014 ", "By TOM HALE, Associated Press Writer\n\n",
            "LONDON (Reuters) - ", "By a Staff Writer | ", "(AFP) -- ",
            "By Priya Nand and Olek Varga\nThe Daily Courier\n\n"]
