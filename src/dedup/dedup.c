@@ -411,7 +411,10 @@ static size_t upto(const uint64_t *s, size_t n, uint64_t x) {
 
 /* ------------------------------------------------------------- matching */
 
-static void judge(const sl_dedup *d, uint32_t seq, size_t h, size_t ns, sl_dup_match *best) {
+/* Verdict against one candidate; kept in *best when it is stronger (a
+ * copy over a containment, then higher similarity, then more samples). */
+static void judge(const sl_dedup *d, uint32_t seq, size_t h, size_t ns, sl_dup_match *best,
+                  size_t *best_h) {
     uint64_t full;
     if (h < SL_DEDUP_MIN_HITS || !live(d, seq, &full))
         return;
@@ -437,11 +440,21 @@ static void judge(const sl_dedup *d, uint32_t seq, size_t h, size_t ns, sl_dup_m
         k = SL_DUP_CONTAINED;
         sim = cn;
     }
-    if (k != SL_DUP_NONE && sim > best->similarity) {
-        best->kind = k;
-        best->of = c->canon;
-        best->similarity = sim;
+    if (k == SL_DUP_NONE)
+        return;
+    /* Being a copy of one text says more than including another (a roundup
+     * that quotes a whole brief), so CONTAINS yields to any other kind. */
+    int weak = k == SL_DUP_CONTAINS, best_weak = best->kind == SL_DUP_CONTAINS;
+    if (best->kind != SL_DUP_NONE && weak != best_weak) {
+        if (weak)
+            return;
+    } else if (sim < best->similarity || (sim == best->similarity && h <= *best_h)) {
+        return;
     }
+    *best_h = h;
+    best->kind = k;
+    best->of = c->canon;
+    best->similarity = sim;
 }
 
 /* Looks up the ns samples in d->w; keeps the non-boilerplate ones in d->s
@@ -460,11 +473,12 @@ static size_t find_near(sl_dedup *d, size_t ns, sl_dup_match *m) {
         d->s[kept++] = d->w[i];
     }
     qsort(d->hits, nh, sizeof *d->hits, cmp_u32);
+    size_t best_h = 0;
     for (size_t i = 0; i < nh;) {
         size_t j = i;
         while (j < nh && d->hits[j] == d->hits[i])
             j++;
-        judge(d, d->hits[i], j - i, kept, m);
+        judge(d, d->hits[i], j - i, kept, m, &best_h);
         i = j;
     }
     return kept;
@@ -549,7 +563,9 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
         if (ns == SIZE_MAX || find_near(d, ns, m) == SIZE_MAX) {
             st = SL_ERR_NOMEM;
         } else if (m->kind == SL_DUP_NONE || m->kind == SL_DUP_CONTAINS) {
-            st = index_doc(d, key, m->kind == SL_DUP_NONE ? key : m->of, ex, ns);
+            /* A text that contains an earlier one is its own root: what it
+             * adds may be another story (a roundup quoting a brief). */
+            st = index_doc(d, key, key, ex, ns);
         }
     }
     if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP)
