@@ -472,7 +472,8 @@ static size_t find_near(sl_dedup *d, size_t ns, sl_dup_match *m) {
         nh += c;
         d->s[kept++] = d->w[i];
     }
-    qsort(d->hits, nh, sizeof *d->hits, cmp_u32);
+    if (nh > 1)
+        qsort(d->hits, nh, sizeof *d->hits, cmp_u32);
     size_t best_h = 0;
     for (size_t i = 0; i < nh;) {
         size_t j = i;
