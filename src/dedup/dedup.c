@@ -208,6 +208,19 @@ static int rebuild(sl_dedup *d, mtab *t) {
     return 1;
 }
 
+/* Asks for the cache lines of the n samples' buckets up front, so that the
+ * misses of a large index overlap instead of queueing one by one. */
+static void prefetch(const mtab *t, const uint64_t *h, size_t n) {
+#if defined(__GNUC__)
+    if (!t->cap)
+        return;
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&t->e[bucket(t, fp_of(h[i]))]);
+#else
+    (void)t, (void)h, (void)n;
+#endif
+}
+
 /* Live documents under fp, written to out (up to max); returns how many
  * there are, counting past max. */
 static size_t lookup(const sl_dedup *d, const mtab *t, uint32_t fp, uint32_t *out, size_t max) {
@@ -463,6 +476,7 @@ static size_t find_near(sl_dedup *d, size_t ns, sl_dup_match *m) {
     if (!grow((void **)&d->s, &d->scap, ns + 1, sizeof *d->s))
         return SIZE_MAX;
     size_t nh = 0, kept = 0;
+    prefetch(&d->shingles, d->w, ns);
     for (size_t i = 0; i < ns; i++) {
         if (!grow((void **)&d->hits, &d->hcap, nh + SL_DEDUP_POST_CAP, sizeof *d->hits))
             return SIZE_MAX;
@@ -536,6 +550,7 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
     }
     if (insert(d, &d->exacts, fp_of(ex), (uint32_t)seq, SL_DEDUP_POST_CAP) < 0)
         return SL_ERR_NOMEM;
+    prefetch(&d->shingles, d->w, ns);
     for (size_t i = 0; i < ns; i++) {
         int rc = insert(d, &d->shingles, fp_of(d->w[i]), (uint32_t)seq, SL_DEDUP_POST_CAP);
         if (rc < 0)
