@@ -30,7 +30,7 @@ void sl_cluster_options_default(sl_cluster_options *o) {
     o->storyline_window_days = 730;
     o->max_open_events = 4096;
     o->max_open_storylines = 16384;
-    o->max_recent_articles = 200000;
+    o->max_recent_articles = 100000;
 }
 
 static int options_ok(const sl_cluster_options *o) {

@@ -109,6 +109,7 @@ static int get_centroid(rd *r, sl_centroid *c) {
         get(r, c->sum.w, n * sizeof(float)))
         return -1;
     c->sum.n = n;
+    c->norm = sl_tvec_norm(&c->sum);
     return sl_centroid_reindex(c);
 }
 
@@ -130,18 +131,18 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
         get(r, &n_recent, sizeof n_recent) || n_ev > o.max_open_events ||
         n_st > o.max_open_storylines || n_recent > o.max_recent_articles || n_recent > c->seq)
         return -1;
-    for (uint64_t i = 0; i < n_st; i++) {
-        sl_story *s = sl_cluster_story_slot(c);
-        if (!s || get(r, &s->id, sizeof s->id) || get(r, &s->touched, sizeof s->touched) ||
-            get(r, &s->n, sizeof s->n) || get_centroid(r, &s->c))
-            return -1;
-    }
     for (uint64_t i = 0; i < n_ev; i++) {
         sl_event *e = sl_cluster_event_slot(c);
         if (!e || get(r, &e->id, sizeof e->id) || get(r, &e->storyline, sizeof e->storyline) ||
             get(r, &e->first, sizeof e->first) || get(r, &e->last, sizeof e->last) ||
             get(r, &e->touched, sizeof e->touched) || get(r, &e->n, sizeof e->n) ||
             get_centroid(r, &e->c))
+            return -1;
+    }
+    for (uint64_t i = 0; i < n_st; i++) {
+        sl_story *s = sl_cluster_story_slot(c);
+        if (!s || get(r, &s->id, sizeof s->id) || get(r, &s->touched, sizeof s->touched) ||
+            get(r, &s->n, sizeof s->n) || get_centroid(r, &s->c))
             return -1;
     }
     for (uint64_t k = c->seq - n_recent; k < c->seq; k++)

@@ -87,11 +87,6 @@ static uint32_t fp_of(uint64_t h) {
     return (uint32_t)(h ^ (h >> 32)) | 1u;
 }
 
-const char *sl_dup_kind_name(sl_dup_kind k) {
-    static const char *const names[] = {"none", "exact", "near", "contained", "contains"};
-    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
-}
-
 void sl_dedup_options_default(sl_dedup_options *o) {
     o->max_docs = 200000;
 }

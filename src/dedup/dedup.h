@@ -45,9 +45,7 @@
 
 #include "storyline.h"
 
-typedef enum { SL_DUP_NONE = 0, SL_DUP_EXACT, SL_DUP_NEAR, SL_DUP_CONTAINED, SL_DUP_CONTAINS } sl_dup_kind;
-/* CONTAINED: the new text is (mostly) inside an earlier one (an excerpt);
-   CONTAINS: the new text includes (most of) an earlier, shorter one. */
+/* sl_dup_kind is public (storyline.h). */
 typedef struct sl_dedup sl_dedup;
 typedef struct {
     size_t max_docs;      /* indexed documents kept; oldest evicted first (bounded memory). default 200000 */
@@ -66,8 +64,6 @@ void sl_dedup_free(sl_dedup *d);
 sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m);
 size_t sl_dedup_memory(const sl_dedup *d);  /* bytes held, for the memory bench */
 
-/* Name of a kind ("none", "exact", "near", "contained", "contains"). */
-const char *sl_dup_kind_name(sl_dup_kind k);
 /* Compare two texts alone (b as the earlier one): the verdict sl_dedup_add
  * would give for `a` if only `b` had been indexed. SL_ERR_NOMEM on OOM. */
 sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
