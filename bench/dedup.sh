@@ -21,7 +21,7 @@ cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" -j2 --target storyline_core >/dev/null
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$SRC/include" -I"$SRC/src" \
    "$SRC/bench/dedup_run.c" "$BUILD/libstoryline.a" \
-   $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lm \
+   $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lstemmer -lm \
    -o "$BUILD/dedup_run"
 
 /usr/bin/python3 "$SRC/bench/dedup_copies.py" --seed "$SEED" "$DUC" >"$TMP/gold.jsonl"

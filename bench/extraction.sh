@@ -23,7 +23,7 @@ OUT=${OUT:-$BUILD/bench-extraction/$SPLIT/storyline}
 cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" -j2 --target storyline_core >/dev/null
 cc -O2 -std=c11 -I"$SRC/include" "$SRC/bench/extraction_speed.c" "$BUILD/libstoryline.a" \
-   $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lm \
+   $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lstemmer -lm \
    -o "$BUILD/extraction_speed"
 
 rm -rf "$OUT" && mkdir -p "$OUT"

@@ -28,7 +28,7 @@ WARC=$TMP/bench-$SIZE_MB.warc.gz
 
 DRIVER=$TMP/read_speed
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$SRC/include" "$SRC/bench/read_speed.c" \
-  "$BUILD/libstoryline.a" $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lm \
+  "$BUILD/libstoryline.a" $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) -lstemmer -lm \
   -o "$DRIVER"
 
 run() { # mode: prints the driver's line plus peak RSS

@@ -1,8 +1,12 @@
 #!/bin/sh
-# Every benchmark of the foundation stage in one run; prints our figures beside
-# the published ones and the peers'. Data is read from ../shared/bench.
+# Every benchmark in one run; prints our figures beside the published ones
+# and the peers'. Data is read from ../shared/bench.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/extraction.sh"
 echo
 "$here/ingest_warc.sh"
+echo
+"$here/dedup.sh"
+echo
+"$here/cluster.sh"

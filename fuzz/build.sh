@@ -15,7 +15,7 @@ fi
 PKGS="sqlite3 zlib libdeflate libutf8proc uchardet"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c11 -g -O1 $SAN -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(pkg-config --cflags $PKGS)"
-LIBS="$(pkg-config --libs $PKGS) -lm"
+LIBS="$(pkg-config --libs $PKGS) -lstemmer -lm"
 mkdir -p "$OUT/obj"
 export CC CFLAGS OUT
 # One object per library source; -fsanitize=fuzzer-no-link instruments
