@@ -2,7 +2,8 @@
  * store and CLI side of stories builds and runs before src/cluster lands.
  * Delete when main has the real clusterer.
  *
- * Rules: same text (hash) as an earlier article is an exact copy of it; the
+ * Rules: the same text after the first paragraph as an earlier article is a
+ * copy of it (exact when the whole text is the same, near otherwise); the
  * same non-empty title joins that title's event; anything else opens a new
  * event and a new storyline.
  */
@@ -13,7 +14,7 @@
 #include "../util/hash.h"
 
 typedef struct stub_entry {
-    uint64_t key, text_hash, title_hash, event, storyline;
+    uint64_t key, text_hash, whole_hash, title_hash, event, storyline;
 } stub_entry;
 
 struct sl_clusterer {
@@ -69,7 +70,12 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
         c->e = n;
         c->cap = cap;
     }
-    uint64_t th = sl_hash64(in->text, in->text_len, 1);
+    const char *body = in->text;
+    const char *cut = in->text_len ? strstr(in->text, "\n\n") : NULL;
+    if (cut && (size_t)(cut - in->text) < in->text_len)
+        body = cut + 2;
+    uint64_t th = sl_hash64(body, in->text_len - (size_t)(body - in->text), 1);
+    uint64_t whole = sl_hash64(in->text, in->text_len, 3);
     uint64_t tt = in->title_len ? sl_hash64(in->title, in->title_len, 2) : 0;
     stub_entry *same_text = NULL, *same_title = NULL;
     for (size_t i = 0; i < c->n; i++) {
@@ -78,14 +84,14 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
         if (!same_title && tt && c->e[i].title_hash == tt)
             same_title = &c->e[i];
     }
-    stub_entry e = {key, th, tt, 0, 0};
+    stub_entry e = {key, th, whole, tt, 0, 0};
     if (same_text) {
         e.event = same_text->event;
         e.storyline = same_text->storyline;
         out->similarity = 1;
-        out->dup_kind = SL_DUP_EXACT;
+        out->dup_kind = same_text->whole_hash == whole ? SL_DUP_EXACT : SL_DUP_NEAR;
         out->duplicate_of = same_text->key;
-        out->dup_similarity = 1;
+        out->dup_similarity = out->dup_kind == SL_DUP_EXACT ? 1.0f : 0.9f;
     } else if (same_title) {
         e.event = same_title->event;
         e.storyline = same_title->storyline;
