@@ -24,12 +24,13 @@ $(ASAN_BUILD)/Makefile:
 asan: deps $(ASAN_BUILD)/Makefile
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# The main job on the bundled sample: ingest every format, list, search.
+# The main job on the bundled sample: ingest every format, list, search, stories.
 run: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/storyline ingest --db $(DB) --json sample/html sample/text sample/jsonl sample/warc
 	$(BUILD)/storyline articles --db $(DB)
 	$(BUILD)/storyline search --db $(DB) 'Vandermeer OR "van der Meer"'
+	$(BUILD)/storyline stories --db $(DB) && $(BUILD)/storyline story S1 --db $(DB)
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
