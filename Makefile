@@ -24,7 +24,7 @@ $(ASAN_BUILD)/Makefile:
 asan: deps $(ASAN_BUILD)/Makefile
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# The main job on the bundled sample: ingest every format, list, search, stories.
+# The main job on the bundled sample: ingest every format, list, search.
 run: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/storyline ingest --db $(DB) --json sample/html sample/text sample/jsonl sample/warc
