@@ -246,13 +246,13 @@ static void summary(ingest *g, double seconds) {
     if (g->json || !isatty(STDERR_FILENO)) {
         printf("{\"files\":%zu,\"articles\":%llu,\"new\":%llu,\"duplicates\":%llu,"
                "\"errors\":%llu,\"warnings\":%llu,\"skipped\":%llu,\"bytes\":%llu,"
-               "\"seconds\":%.3f,\"events\":%lld,\"storylines\":%lld,\"copies\":%lld}\n",
+               "\"events\":%lld,\"storylines\":%lld,\"copies\":%lld,\"seconds\":%.3f}\n",
                c->files, (unsigned long long)c->articles, (unsigned long long)c->added,
                (unsigned long long)c->duplicates, (unsigned long long)c->errors,
                (unsigned long long)c->warnings,
                (unsigned long long)c->skipped,
-               (unsigned long long)c->bytes, seconds, (long long)g->cs.events,
-               (long long)g->cs.storylines, (long long)g->cs.copies);
+               (unsigned long long)c->bytes, (long long)g->cs.events,
+               (long long)g->cs.storylines, (long long)g->cs.copies, seconds);
         fflush(stdout);
         return;
     }

@@ -59,7 +59,7 @@ static const struct {
      "On a terminal a progress line is drawn on stderr. Otherwise the run is\n"
      "quiet and ends with one JSON line on stdout:\n"
      "  {\"files\":N,\"articles\":N,\"new\":N,\"duplicates\":N,\"errors\":N,\n"
-     "   \"bytes\":N,\"seconds\":X,\"events\":N,\"storylines\":N,\"copies\":N}\n"
+     "   \"bytes\":N,\"events\":N,\"storylines\":N,\"copies\":N,\"seconds\":X}\n"
      "Each failed input or item gives one line \"storyline: FILE: reason\" on\n"
      "stderr, and the run goes on.\n"
      "\n"
