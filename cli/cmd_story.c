@@ -13,7 +13,6 @@
 int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
-int sl_cmd_cluster_jsonl(int argc, char **argv);
 
 typedef struct story_opts {
     int64_t limit;
@@ -179,7 +178,8 @@ static void text_event(const sl_story_row *r) {
 /* id, date, outlet, title; a copy indented under its article. */
 static void text_member(const story_view *v, const sl_story_row *r) {
     int copy = r->kind == SL_STORY_COPY;
-    printf("%s%6lld  %-10.10s  %-24.24s  %s", copy ? "      = " : "    ", (long long)r->id,
+    printf(copy ? "    = %4lld  %-10.10s  %-24.24s  %s" : "    %6lld  %-10.10s  %-24.24s  %s",
+           (long long)r->id,
            r->undated ? "undated" : day_or(r->published, "undated"), day_or(r->outlet, "-"),
            *r->title ? r->title : "(untitled)");
     if (copy)
@@ -327,37 +327,11 @@ int cli_cmd_story(cli_ctx *ctx, int argc, char **argv) {
 
 /* ------------------------------------------------------------ cluster */
 
-/* The stream mode lives in its own file; until it is linked in, say so. */
-__attribute__((weak)) int sl_cmd_cluster_jsonl(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
-    cli_error("cluster: --jsonl is not available in this build");
-    return CLI_USAGE;
-}
-
 static int has_jsonl(int argc, char **argv) {
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
         if (strcmp(argv[i], "--jsonl") == 0)
             return 1;
     return 0;
-}
-
-/* The stream mode gets the database chosen before the command as a
- * leading --db, so one given after the command still wins. */
-static int run_jsonl(cli_ctx *ctx, int argc, char **argv) {
-    char **args = malloc(((size_t)argc + 3) * sizeof *args);
-    if (!args) {
-        cli_error("cluster: out of memory");
-        return CLI_STORE;
-    }
-    args[0] = "--db";
-    args[1] = (char *)ctx->db;
-    for (int i = 0; i < argc; i++)
-        args[i + 2] = argv[i];
-    args[argc + 2] = NULL;
-    int rc = sl_cmd_cluster_jsonl(argc + 2, args);
-    free(args);
-    return rc;
 }
 
 static void print_stats(const sl_cluster_stats *c, int json, double seconds) {
@@ -380,7 +354,7 @@ static void print_stats(const sl_cluster_stats *c, int json, double seconds) {
 
 int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv) {
     if (has_jsonl(argc, argv))
-        return run_jsonl(ctx, argc, argv);
+        return sl_cmd_cluster_jsonl(argc, argv); /* a filter: no store */
     story_opts o = {0};
     int rc = parse(ctx, "cluster", argc, argv, &o);
     if (rc != CLI_OK)

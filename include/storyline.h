@@ -245,6 +245,9 @@ typedef enum sl_dup_kind {
 SL_API const char *sl_dup_kind_name(sl_dup_kind k);
 
 #define SL_NO_DAY INT32_MIN /* an article without a publication date */
+/* Days since 1970-01-01 of an ISO date ("2021-12-30", with or without a
+ * time), SL_NO_DAY when NULL or not a date. */
+SL_API int32_t sl_day_from_iso(const char *iso);
 
 typedef struct sl_cluster_options {
     double event_threshold;     /* cosine to an event's centroid to join it */

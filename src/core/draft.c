@@ -136,8 +136,10 @@ sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
         return sl_fail(err, SL_ERR_NOMEM, "out of memory building text");
     if (d->expired)
         return sl_fail(err, SL_ERR_LIMIT, "document took longer than its time limit");
-    if (d->text.len == 0)
+    if (d->text.len == 0 && !(d->title_only_ok && d->title && d->title[0]))
         return sl_fail(err, SL_ERR_EMPTY, "no article text found");
+    if (d->text.len == 0 && !d->warning[0])
+        snprintf(d->warning, sizeof d->warning, "title only, no text");
     if (d->url && !d->outlet) {
         char host[256];
         if (sl_url_host(d->url, host, sizeof host))

@@ -127,8 +127,10 @@ static const char *id_field(sl_draft *d, const sl_json *o) {
     return NULL;
 }
 
+static const char *const title_keys[] = {"title", "headline", NULL};
+
 static void meta_fields(sl_draft *d, const sl_json *o) {
-    static const char *const title[] = {"title", "headline", NULL};
+    static const char *const *const title = title_keys;
     static const char *const date[] = {"date_publish", "date", "date_published",
                                        "datePublished", "published", "publish_date", NULL};
     static const char *const url[] = {"url", "source", "link", NULL};
@@ -177,11 +179,14 @@ static sl_status line_article(sl_reader *r, const line *l, sl_article **out, sl_
         return sl_fail(err, SL_ERR_FORMAT, "%s:%llu: not a JSON object", r->name,
                        (unsigned long long)r->line_no);
     const char *text = str_field(o, body);
-    if (!text)
+    if (!text && !str_field(o, title_keys))
         return sl_fail(err, SL_ERR_EMPTY, "%s:%llu: no text field", r->name,
                        (unsigned long long)r->line_no);
     sl_draft d;
     sl_draft_init(&d, SL_FORMAT_JSONL);
+    d.title_only_ok = 1; /* headline feeds: a title is enough to cluster on */
+    if (!text)
+        text = "";
     meta_fields(&d, o);
     d.prov.path = r->name;
     d.prov.offset = l->off;

@@ -35,31 +35,20 @@ static int exec(sl_store *s, const char *sql, sl_error *err) {
 
 /* ------------------------------------------------------------ days */
 
-static int digits(const char *p, int n, int *v) {
-    *v = 0;
-    for (int i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9')
-            return -1;
-        *v = *v * 10 + (p[i] - '0');
-    }
-    return 0;
-}
-
-/* Days since 1970-01-01 of the date a "YYYY-MM-DD..." string starts with,
- * as written (its time zone is the outlet's day); SL_NO_DAY otherwise. */
-static int32_t day_of(const char *iso) {
-    int y, m, d;
-    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-' || digits(iso, 4, &y) ||
-        digits(iso + 5, 2, &m) || digits(iso + 8, 2, &d) || m < 1 || m > 12 || d < 1 ||
-        d > 31 || y < 1)
-        return SL_NO_DAY;
-    /* Civil date to day number, proleptic Gregorian, eras of 400 years. */
-    y -= m <= 2;
-    int era = y / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
+/* "YYYY-MM-DD" of a day number (days since 1970-01-01), so that stored
+ * days are what the clusterer saw, whatever the published string held. */
+static void day_text(int32_t day, char out[32]) {
+    /* Day number to civil date, proleptic Gregorian, eras of 400 years. */
+    int64_t z = (int64_t)day + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    int64_t y = yoe + era * 400 + (m <= 2);
+    snprintf(out, 32, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
 }
 
 /* ------------------------------------------------------------ clustering */
@@ -120,20 +109,23 @@ static int step_done(writer *w, sqlite3_stmt *st, const char *what, sl_error *er
     return -1;
 }
 
-static void bind_day(sqlite3_stmt *st, int col, const char *published, int32_t day) {
-    if (day == SL_NO_DAY)
+static void bind_day(sqlite3_stmt *st, int col, int32_t day) {
+    char text[32];
+    if (day == SL_NO_DAY) {
         sqlite3_bind_null(st, col);
-    else
-        sqlite3_bind_text(st, col, published, 10, SQLITE_TRANSIENT);
+        return;
+    }
+    day_text(day, text);
+    sqlite3_bind_text(st, col, text, -1, SQLITE_TRANSIENT);
 }
 
 /* The article's storyline and event rows, then its own row. */
-static int record(writer *w, int64_t id, const char *title, const char *published, int32_t day,
+static int record(writer *w, int64_t id, const char *title, int32_t day,
                   const sl_cluster_result *r, sl_error *err) {
     int copy = r->dup_kind != SL_DUP_NONE;
     sqlite3_stmt *st = w->q[Q_STORY];
     sqlite3_bind_int64(st, 1, (int64_t)r->storyline);
-    bind_day(st, 2, published, day);
+    bind_day(st, 2, day);
     sqlite3_bind_int(st, 3, r->new_event ? 1 : 0);
     sqlite3_bind_int(st, 4, copy ? 0 : 1);
     if (step_done(w, st, "recording a storyline", err))
@@ -147,7 +139,7 @@ static int record(writer *w, int64_t id, const char *title, const char *publishe
     /* A copy's title only fills an empty one: its family is shown under
      * the canonical, which is a member in its own right. */
     sqlite3_bind_double(st, 5, copy ? -1.0 : (double)r->similarity);
-    bind_day(st, 6, published, day);
+    bind_day(st, 6, day);
     sqlite3_bind_int(st, 7, copy ? 0 : 1);
     sqlite3_bind_int(st, 8, copy ? 1 : 0);
     char terms[256] = "";
@@ -201,12 +193,12 @@ static int cluster_one(writer *w, int64_t id, sl_error *err) {
         .title_len = title ? (size_t)sqlite3_column_bytes(st, 0) : 0,
         .text = col_text(st, 1) ? col_text(st, 1) : "",
         .text_len = (size_t)sqlite3_column_bytes(st, 1),
-        .day = day_of(published),
+        .day = sl_day_from_iso(published),
         .lang = col_text(st, 2),
     };
     sl_cluster_result r;
     rc = sl_clusterer_add(w->c, (uint64_t)id, &in, &r, err) == SL_OK
-             ? record(w, id, in.title, published, in.day, &r, err)
+             ? record(w, id, in.title, in.day, &r, err)
              : -1;
     if (rc == 0)
         count(w, &r);

@@ -1,0 +1,520 @@
+/* cluster.c — copies, events and storylines in one pass over a stream. */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/draft.h"
+
+enum {
+    DOC_TERMS = 64,       /* terms kept per article */
+    CENTROID_TERMS = 256, /* terms kept per centroid after pruning */
+};
+
+/* Same-event articles are days apart, not months: the cosine to an event is
+ * damped by a Gaussian of the days since its last article. */
+static const float EVENT_SIGMA_DAYS = 3.0f;
+
+const char *sl_dup_kind_name(sl_dup_kind k) {
+    static const char *const names[] = {"none", "exact", "near", "contained", "contains"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "none";
+}
+
+static void centroid_free(sl_centroid *c);
+
+void sl_cluster_options_default(sl_cluster_options *o) {
+    o->event_threshold = 0.15;
+    o->storyline_threshold = 0.15;
+    o->event_window_days = 14;
+    o->storyline_window_days = 730;
+    o->max_open_events = 4096;
+    o->max_open_storylines = 16384;
+    o->max_recent_articles = 100000;
+}
+
+static int options_ok(const sl_cluster_options *o) {
+    return o->event_threshold > 0 && o->event_threshold <= 1 && o->storyline_threshold > 0 &&
+           o->storyline_threshold <= 1 && o->event_window_days >= 0 &&
+           o->storyline_window_days >= 0 && o->max_open_events > 0 &&
+           o->max_open_storylines > 0 && o->max_recent_articles > 0;
+}
+
+sl_status sl_clusterer_new(const sl_cluster_options *o, sl_clusterer **out, sl_error *err) {
+    *out = NULL;
+    sl_cluster_options def;
+    if (!o) {
+        sl_cluster_options_default(&def);
+        o = &def;
+    }
+    if (!options_ok(o))
+        return sl_fail(err, SL_ERR_ARG, "cluster options out of range");
+    sl_clusterer *c = calloc(1, sizeof *c);
+    if (!c)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for the clusterer");
+    c->o = *o;
+    c->clock = SL_NO_DAY;
+    c->next_event = c->next_storyline = 1;
+    sl_dedup_options dopt;
+    sl_dedup_options_default(&dopt);
+    dopt.max_docs = o->max_recent_articles;
+    c->termer = sl_termer_new();
+    c->dedup = sl_dedup_new(&dopt);
+    c->recent = calloc(o->max_recent_articles, sizeof *c->recent);
+    if (sl_df_init(&c->df) < 0 || !c->termer || !c->dedup || !c->recent) {
+        sl_clusterer_free(c);
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for the clusterer");
+    }
+    *out = c;
+    return SL_OK;
+}
+
+void sl_clusterer_free(sl_clusterer *c) {
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_events; i++)
+        centroid_free(&c->events[i].c);
+    for (size_t i = 0; i < c->n_stories; i++)
+        centroid_free(&c->stories[i].c);
+    free(c->events);
+    free(c->stories);
+    free(c->recent);
+    sl_tvec_free(&c->doc);
+    sl_tvec_free(&c->scratch);
+    sl_df_free(&c->df);
+    sl_termer_free(c->termer);
+    sl_dedup_free(c->dedup);
+    free(c);
+}
+
+/* ---------------------------------------------------------------- centroids */
+
+#define NO_SLOT UINT32_MAX
+
+static float cosine(const sl_tvec *doc, const sl_centroid *c) {
+    if (!(c->norm > 0) || !c->slot)
+        return 0;
+    float s = 0;
+    for (uint32_t i = 0; i < doc->n; i++) {
+        uint64_t t = doc->term[i];
+        for (uint32_t j = (uint32_t)t & c->mask;; j = (j + 1) & c->mask) {
+            uint32_t k = c->slot[j];
+            if (k == NO_SLOT)
+                break;
+            if (c->sum.term[k] == t) {
+                s += doc->w[i] * c->sum.w[k];
+                break;
+            }
+        }
+    }
+    return s / c->norm;
+}
+
+int sl_centroid_reindex(sl_centroid *c) {
+    uint32_t size = 16;
+    while (size < 2 * c->sum.n)
+        size *= 2;
+    if (size != c->mask + 1 || !c->slot) {
+        uint32_t *slot = realloc(c->slot, size * sizeof *slot);
+        if (!slot)
+            return -1;
+        c->slot = slot;
+        c->mask = size - 1;
+    }
+    memset(c->slot, 0xff, size * sizeof *c->slot);
+    for (uint32_t k = 0; k < c->sum.n; k++) {
+        uint32_t j = (uint32_t)c->sum.term[k] & c->mask;
+        while (c->slot[j] != NO_SLOT)
+            j = (j + 1) & c->mask;
+        c->slot[j] = k;
+    }
+    return 0;
+}
+
+static void centroid_free(sl_centroid *c) {
+    sl_tvec_free(&c->sum);
+    free(c->slot);
+    c->slot = NULL;
+}
+
+static int by_abs_weight_desc(const void *a, const void *b) {
+    const float *x = a, *y = b;
+    return (*x < *y) - (*x > *y);
+}
+
+/* Keep the CENTROID_TERMS strongest terms: the k-th largest weight is the
+ * cut, found on a copy of the weights. */
+static int prune(sl_centroid *c, sl_tvec *scratch) {
+    sl_tvec *v = &c->sum;
+    if (v->n <= 2 * CENTROID_TERMS)
+        return 0;
+    if (sl_tvec_reserve(scratch, v->n) < 0)
+        return -1;
+    memcpy(scratch->w, v->w, v->n * sizeof *v->w);
+    qsort(scratch->w, v->n, sizeof *scratch->w, by_abs_weight_desc);
+    float cut = scratch->w[CENTROID_TERMS - 1];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < v->n && n < CENTROID_TERMS; i++)
+        if (v->w[i] >= cut) {
+            v->term[n] = v->term[i];
+            v->w[n++] = v->w[i];
+        }
+    v->n = n;
+    return 0;
+}
+
+/* sum += doc, merged through scratch, then pruned; the norm follows. */
+static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch) {
+    sl_tvec *s = &c->sum;
+    if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
+        return -1;
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < s->n || j < doc->n) {
+        if (j >= doc->n || (i < s->n && s->term[i] < doc->term[j])) {
+            scratch->term[n] = s->term[i];
+            scratch->w[n++] = s->w[i++];
+        } else if (i >= s->n || doc->term[j] < s->term[i]) {
+            scratch->term[n] = doc->term[j];
+            scratch->w[n++] = doc->w[j++];
+        } else {
+            scratch->term[n] = s->term[i];
+            scratch->w[n++] = s->w[i++] + doc->w[j++];
+        }
+    }
+    scratch->n = n;
+    sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
+    *s = *scratch;
+    *scratch = t;
+    if (prune(c, scratch) < 0)
+        return -1;
+    c->norm = sl_tvec_norm(s);
+    return sl_centroid_reindex(c);
+}
+
+/* ---------------------------------------------------------------- open sets */
+
+/* What was touched before the first dated article counts as touched then. */
+static int idle_past(int32_t clock, int32_t *touched, int32_t window) {
+    if (*touched == SL_NO_DAY)
+        *touched = clock;
+    return (int64_t)clock - *touched > window;
+}
+
+static void close_event(sl_clusterer *c, size_t i) {
+    centroid_free(&c->events[i].c);
+    c->events[i] = c->events[--c->n_events];
+}
+
+static void close_story(sl_clusterer *c, size_t i) {
+    uint64_t id = c->stories[i].id;
+    for (size_t e = c->n_events; e-- > 0;)
+        if (c->events[e].storyline == id)
+            close_event(c, e); /* an event never outlives its storyline */
+    centroid_free(&c->stories[i].c);
+    c->stories[i] = c->stories[--c->n_stories];
+}
+
+/* Close what has been idle past its window, as the clock moves on. */
+static void expire(sl_clusterer *c) {
+    for (size_t i = c->n_events; i-- > 0;)
+        if (idle_past(c->clock, &c->events[i].touched, c->o.event_window_days))
+            close_event(c, i);
+    for (size_t i = c->n_stories; i-- > 0;)
+        if (idle_past(c->clock, &c->stories[i].touched, c->o.storyline_window_days))
+            close_story(c, i);
+}
+
+/* Index of the least recently touched entry (undated ones count as now). */
+#define OLDEST(arr, n, clock, out)                                                       \
+    do {                                                                                 \
+        (out) = 0;                                                                       \
+        for (size_t k_ = 1; k_ < (n); k_++) {                                            \
+            int32_t a_ = (arr)[k_].touched == SL_NO_DAY ? (clock) : (arr)[k_].touched;   \
+            int32_t b_ = (arr)[out].touched == SL_NO_DAY ? (clock) : (arr)[out].touched; \
+            if (a_ < b_)                                                                 \
+                (out) = k_;                                                              \
+        }                                                                                \
+    } while (0)
+
+static sl_story *story_by_id(sl_clusterer *c, uint64_t id) {
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i].id == id)
+            return &c->stories[i];
+    return NULL;
+}
+
+static sl_story *open_story(sl_clusterer *c) {
+    if (c->n_stories >= c->o.max_open_storylines) {
+        size_t old;
+        OLDEST(c->stories, c->n_stories, c->clock, old);
+        close_story(c, old);
+    }
+    sl_story *s = sl_cluster_story_slot(c);
+    if (s)
+        s->id = c->next_storyline++;
+    return s;
+}
+
+sl_story *sl_cluster_story_slot(sl_clusterer *c) {
+    if (c->n_stories == c->cap_stories) {
+        size_t cap = c->cap_stories ? c->cap_stories * 2 : 64;
+        sl_story *s = realloc(c->stories, cap * sizeof *s);
+        if (!s)
+            return NULL;
+        c->stories = s;
+        c->cap_stories = cap;
+    }
+    sl_story *s = &c->stories[c->n_stories++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+sl_event *sl_cluster_event_slot(sl_clusterer *c) {
+    if (c->n_events == c->cap_events) {
+        size_t cap = c->cap_events ? c->cap_events * 2 : 64;
+        sl_event *e = realloc(c->events, cap * sizeof *e);
+        if (!e)
+            return NULL;
+        c->events = e;
+        c->cap_events = cap;
+    }
+    sl_event *e = &c->events[c->n_events++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+static sl_event *open_event(sl_clusterer *c, uint64_t storyline) {
+    if (c->n_events >= c->o.max_open_events) {
+        size_t old;
+        OLDEST(c->events, c->n_events, c->clock, old);
+        close_event(c, old);
+    }
+    sl_event *e = sl_cluster_event_slot(c);
+    if (!e)
+        return NULL;
+    e->id = c->next_event++;
+    e->storyline = storyline;
+    e->first = e->last = SL_NO_DAY;
+    return e;
+}
+
+/* ---------------------------------------------------------------- adding */
+
+static float time_factor(int32_t day, int32_t last) {
+    if (day == SL_NO_DAY || last == SL_NO_DAY)
+        return 1.0f; /* an undated article is placed by its content alone */
+    float d = (float)(day - last);
+    return expf(-d * d / (2 * EVENT_SIGMA_DAYS * EVENT_SIGMA_DAYS));
+}
+
+static sl_event *best_event(sl_clusterer *c, int32_t day, float *score) {
+    sl_event *best = NULL;
+    *score = 0;
+    for (size_t i = 0; i < c->n_events; i++) {
+        sl_event *e = &c->events[i];
+        float s = cosine(&c->doc, &e->c) * time_factor(day, e->last);
+        if (s > *score) {
+            *score = s;
+            best = e;
+        }
+    }
+    return best;
+}
+
+static sl_story *best_story(sl_clusterer *c, float *score) {
+    sl_story *best = NULL;
+    *score = 0;
+    for (size_t i = 0; i < c->n_stories; i++) {
+        float s = cosine(&c->doc, &c->stories[i].c);
+        if (s > *score) {
+            *score = s;
+            best = &c->stories[i];
+        }
+    }
+    return best;
+}
+
+static void event_touch(sl_event *e, int32_t day, int32_t clock) {
+    if (day != SL_NO_DAY) {
+        if (e->first == SL_NO_DAY || day < e->first)
+            e->first = day;
+        if (e->last == SL_NO_DAY || day > e->last)
+            e->last = day;
+    }
+    e->touched = clock;
+    e->n++;
+}
+
+/* A copy of a recent article goes where its original went. */
+static int place_copy(sl_clusterer *c, const sl_dup_match *m, sl_cluster_result *r) {
+    if (m->kind == SL_DUP_NONE || m->of >= c->seq || c->seq - m->of > c->o.max_recent_articles)
+        return 0;
+    const sl_recent *o = &c->recent[m->of % c->o.max_recent_articles];
+    r->dup_kind = m->kind;
+    r->duplicate_of = o->key;
+    r->dup_similarity = m->similarity;
+    r->event = o->event;
+    r->storyline = o->storyline;
+    r->similarity = 1;
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].id == o->event) {
+            c->events[i].touched = c->clock;
+            c->events[i].n++;
+        }
+    return 1;
+}
+
+static sl_status place_new(sl_clusterer *c, int32_t day, sl_cluster_result *r, sl_error *err) {
+    float es, ss;
+    sl_event *e = best_event(c, day, &es);
+    sl_story *s = NULL;
+    if (e && es >= c->o.event_threshold) {
+        r->similarity = es;
+        s = story_by_id(c, e->storyline);
+    } else {
+        s = best_story(c, &ss);
+        if (!s || ss < c->o.storyline_threshold) {
+            if (!(s = open_story(c)))
+                return sl_fail(err, SL_ERR_NOMEM, "out of memory for a storyline");
+            r->new_storyline = 1;
+        }
+        uint64_t sid = s->id;
+        if (!(e = open_event(c, sid)))
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for an event");
+        s = story_by_id(c, sid); /* opening an event may have moved nothing, but be sure */
+        r->new_event = 1;
+    }
+    event_touch(e, day, c->clock);
+    if (centroid_add(&e->c, &c->doc, &c->scratch) < 0 ||
+        (s && centroid_add(&s->c, &c->doc, &c->scratch) < 0))
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for a centroid");
+    if (s) {
+        s->touched = c->clock;
+        s->n++;
+    }
+    r->event = e->id;
+    r->storyline = e->storyline;
+    return SL_OK;
+}
+
+sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input *in,
+                           sl_cluster_result *r, sl_error *err) {
+    memset(r, 0, sizeof *r);
+    if (in->day != SL_NO_DAY && (c->clock == SL_NO_DAY || in->day > c->clock)) {
+        c->clock = in->day;
+        expire(c);
+    }
+    sl_dup_match m;
+    sl_status st = sl_dedup_add(c->dedup, c->seq, in->text, in->text ? in->text_len : 0, &m);
+    if (st != SL_OK)
+        return sl_fail(err, st, "copy detection failed");
+    if (!place_copy(c, &m, r)) {
+        if (sl_termer_vector(c->termer, &c->df, in->lang, in->title, in->title_len, in->text,
+                             in->text_len, DOC_TERMS, &c->doc) < 0)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
+        if ((st = place_new(c, in->day, r, err)) != SL_OK)
+            return st;
+    }
+    sl_recent *slot = &c->recent[c->seq % c->o.max_recent_articles];
+    slot->key = key;
+    slot->event = r->event;
+    slot->storyline = r->storyline;
+    c->seq++;
+    return SL_OK;
+}
+
+/* ---------------------------------------------------------------- evidence */
+
+typedef struct shared_term {
+    uint64_t term;
+    float w;
+} shared_term;
+
+static int by_shared_desc(const void *a, const void *b) {
+    const shared_term *x = a, *y = b;
+    return (x->w < y->w) - (x->w > y->w);
+}
+
+void sl_clusterer_link_terms(const sl_clusterer *c, uint64_t event, char *buf, size_t cap) {
+    if (!cap)
+        return;
+    buf[0] = 0;
+    const sl_event *e = NULL;
+    for (size_t i = 0; i < c->n_events && !e; i++)
+        if (c->events[i].id == event)
+            e = &c->events[i];
+    const sl_story *s = NULL;
+    for (size_t i = 0; e && i < c->n_stories && !s; i++)
+        if (c->stories[i].id == e->storyline)
+            s = &c->stories[i];
+    if (!e || !s)
+        return;
+    shared_term top[CENTROID_TERMS];
+    size_t n = 0;
+    const sl_tvec *a = &e->c.sum, *b = &s->c.sum;
+    for (uint32_t i = 0, j = 0; i < a->n && j < b->n && n < CENTROID_TERMS;) {
+        if (a->term[i] < b->term[j])
+            i++;
+        else if (a->term[i] > b->term[j])
+            j++;
+        else {
+            top[n].term = a->term[i];
+            top[n++].w = a->w[i++] * b->w[j++];
+        }
+    }
+    qsort(top, n, sizeof *top, by_shared_desc);
+    size_t used = 0;
+    for (size_t i = 0, shown = 0; i < n && shown < 8; i++) {
+        const char *stem = sl_termer_stem(c->termer, top[i].term);
+        size_t len = stem ? strlen(stem) : 0;
+        if (!len || used + len + 2 > cap)
+            continue;
+        if (used)
+            buf[used++] = ' ';
+        memcpy(buf + used, stem, len);
+        used += len;
+        buf[used] = 0;
+        shown++;
+    }
+}
+
+size_t sl_clusterer_memory(const sl_clusterer *c) {
+    size_t m = sizeof *c + ((size_t)1 << SL_DF_BITS) * sizeof *c->df.count +
+               c->o.max_recent_articles * sizeof *c->recent + sl_dedup_memory(c->dedup) +
+               c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories;
+    for (size_t i = 0; i < c->n_events; i++)
+        m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
+             (c->events[i].c.mask + 1) * sizeof(uint32_t);
+    for (size_t i = 0; i < c->n_stories; i++)
+        m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
+             (c->stories[i].c.mask + 1) * sizeof(uint32_t);
+    return m;
+}
+
+/* ---------------------------------------------------------------- days */
+
+static int digits(const char *s, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int32_t sl_day_from_iso(const char *iso) {
+    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+        return SL_NO_DAY;
+    int y = digits(iso, 4), m = digits(iso + 5, 2), d = digits(iso + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+        return SL_NO_DAY;
+    /* Days from the civil date: years counted from March so that the leap
+     * day falls at the end of the year. */
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}

@@ -1,0 +1,382 @@
+/* terms.c — tokenize, stem, weight: the article's term vector. */
+#include "terms.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../util/hash.h"
+#include "../util/utf8.h"
+#include "stopwords.h"
+
+enum {
+    MAX_WORD = 64,          /* longer "words" are junk (URLs, base64) */
+    MAX_TEXT = 64 * 1024,   /* the first 64 KiB say what an article is about */
+    TITLE_WEIGHT = 2,       /* a title word counts as two body words */
+    STEM_CACHE_BITS = 14,
+    WORD_CACHE_BITS = 16,
+    STEM_LEN = 24,
+    N_LANGS = 8,
+    /* IDF as if the stream began after this many unrelated articles: on a
+     * store of five articles about one story their shared words are not
+     * "common", they are the story. The stream's own counts take over as
+     * it grows. */
+    PRIOR_DOCS = 100,
+};
+
+typedef struct tf_slot {
+    uint64_t term;
+    float tf;
+} tf_slot;
+
+typedef struct stem_entry {
+    uint64_t term;
+    char stem[STEM_LEN];
+} stem_entry;
+
+typedef struct lang_stemmer {
+    char code[4];
+    struct sb_stemmer *sb; /* NULL: no stemmer for that language */
+} lang_stemmer;
+
+/* Stemming is the dear part of vectorizing; news repeats its words, so
+ * each distinct word is stemmed once and then found by its hash. */
+typedef struct word_entry {
+    uint64_t word; /* hash of the lowercased word and its stemmer */
+    uint64_t term; /* 0: a stopword or number, skipped */
+} word_entry;
+
+struct sl_termer {
+    word_entry *words;
+    tf_slot *tf; /* open addressing, power of two, reset per article */
+    uint32_t tf_cap, tf_n;
+    uint64_t *used; /* slots filled, for a cheap reset */
+    lang_stemmer langs[N_LANGS];
+    size_t n_langs;
+    stem_entry *stems;
+    tf_slot *rank; /* scratch for choosing the top k */
+};
+
+/* Snowball's names for the ISO 639-1 codes we may see. */
+static const char *snowball_name(const char *code) {
+    static const char *const map[][2] = {
+        {"en", "english"},   {"de", "german"},    {"fr", "french"},     {"es", "spanish"},
+        {"it", "italian"},   {"pt", "portuguese"}, {"nl", "dutch"},     {"sv", "swedish"},
+        {"no", "norwegian"}, {"da", "danish"},    {"fi", "finnish"},    {"ru", "russian"},
+        {"hu", "hungarian"}, {"ro", "romanian"},  {"tr", "turkish"},    {"el", "greek"},
+        {"ar", "arabic"},    {"id", "indonesian"}, {"ga", "irish"},     {"lt", "lithuanian"},
+        {"ne", "nepali"},    {"sr", "serbian"},   {"ta", "tamil"},      {"ca", "catalan"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], code) == 0)
+            return map[i][1];
+    return NULL;
+}
+
+sl_termer *sl_termer_new(void) {
+    sl_termer *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->tf_cap = 4096;
+    t->tf = calloc(t->tf_cap, sizeof *t->tf);
+    t->used = malloc(t->tf_cap * sizeof *t->used);
+    t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
+    t->words = calloc((size_t)1 << WORD_CACHE_BITS, sizeof *t->words);
+    t->rank = malloc(t->tf_cap * sizeof *t->rank);
+    if (!t->tf || !t->used || !t->stems || !t->words || !t->rank) {
+        sl_termer_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void sl_termer_free(sl_termer *t) {
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_langs; i++)
+        if (t->langs[i].sb)
+            sb_stemmer_delete(t->langs[i].sb);
+    free(t->tf);
+    free(t->used);
+    free(t->stems);
+    free(t->words);
+    free(t->rank);
+    free(t);
+}
+
+/* The stemmer for a language code, created once; English when unknown,
+ * none for languages Snowball lacks (words are then used unstemmed). */
+static struct sb_stemmer *stemmer_for(sl_termer *t, const char *lang) {
+    char code[4] = "en";
+    if (lang && lang[0] && lang[1] && (!lang[2] || lang[2] == '-' || lang[2] == '_')) {
+        code[0] = (char)(lang[0] | 0x20);
+        code[1] = (char)(lang[1] | 0x20);
+    }
+    for (size_t i = 0; i < t->n_langs; i++)
+        if (strcmp(t->langs[i].code, code) == 0)
+            return t->langs[i].sb;
+    const char *name = snowball_name(code);
+    struct sb_stemmer *sb = name ? sb_stemmer_new(name, "UTF_8") : NULL;
+    if (t->n_langs < N_LANGS) {
+        memcpy(t->langs[t->n_langs].code, code, 3);
+        t->langs[t->n_langs++].sb = sb;
+    } else if (sb) {
+        sb_stemmer_delete(sb); /* too many languages at once: leave unstemmed */
+        sb = NULL;
+    }
+    return sb;
+}
+
+static int tf_grow(sl_termer *t) {
+    uint32_t cap = t->tf_cap * 2;
+    tf_slot *tf = calloc(cap, sizeof *tf);
+    uint64_t *used = malloc(cap * sizeof *used);
+    tf_slot *rank = malloc(cap * sizeof *rank);
+    if (!tf || !used || !rank) {
+        free(tf);
+        free(used);
+        free(rank);
+        return -1;
+    }
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < t->tf_n; i++) {
+        tf_slot s = t->tf[t->used[i]];
+        uint64_t j = s.term & (cap - 1);
+        while (tf[j].term)
+            j = (j + 1) & (cap - 1);
+        tf[j] = s;
+        used[n++] = j;
+    }
+    free(t->tf);
+    free(t->used);
+    free(t->rank);
+    t->tf = tf;
+    t->used = used;
+    t->rank = rank;
+    t->tf_cap = cap;
+    return 0;
+}
+
+static int tf_add(sl_termer *t, uint64_t term, float w) {
+    if (t->tf_n * 2 >= t->tf_cap && tf_grow(t) < 0)
+        return -1;
+    uint64_t j = term & (t->tf_cap - 1);
+    while (t->tf[j].term && t->tf[j].term != term)
+        j = (j + 1) & (t->tf_cap - 1);
+    if (!t->tf[j].term) {
+        t->tf[j].term = term;
+        t->used[t->tf_n++] = j;
+    }
+    t->tf[j].tf += w;
+    return 0;
+}
+
+static void remember_stem(sl_termer *t, uint64_t term, const char *s, size_t n) {
+    stem_entry *e = &t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
+    if (e->term == term)
+        return;
+    if (n >= STEM_LEN)
+        n = STEM_LEN - 1;
+    e->term = term;
+    memcpy(e->stem, s, n);
+    e->stem[n] = 0;
+}
+
+const char *sl_termer_stem(const sl_termer *t, uint64_t term) {
+    const stem_entry *e = &t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
+    return e->term == term ? e->stem : NULL;
+}
+
+/* The term of one lowercased word: 0 for stopwords and bare numbers. */
+static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, size_t n,
+                          int digits) {
+    if (n < 2 || digits == (int)n || sl_stopword(w, n))
+        return 0;
+    const char *s = w;
+    size_t sn = n;
+    if (sb) {
+        const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+        if (r) {
+            s = (const char *)r;
+            sn = (size_t)sb_stemmer_length(sb);
+        }
+    }
+    uint64_t term = sl_hash64(s, sn, 0x5eed7e5u) | 1; /* 0 marks an empty slot */
+    remember_stem(t, term, s, sn);
+    return term;
+}
+
+static int add_word(sl_termer *t, struct sb_stemmer *sb, const char *w, size_t n, int digits,
+                    float weight) {
+    uint64_t h = sl_hash64(w, n, (uint64_t)(uintptr_t)sb) | 1;
+    word_entry *e = &t->words[h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
+    if (e->word != h) {
+        e->word = h;
+        e->term = word_term(t, sb, w, n, digits);
+    }
+    return e->term ? tf_add(t, e->term, weight) : 0;
+}
+
+static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
+    char word[MAX_WORD + 4];
+    size_t wn = 0, digits = 0, i = 0;
+    int too_long = 0;
+    if (n > MAX_TEXT)
+        n = MAX_TEXT;
+    while (i <= n) {
+        int32_t cp = 0;
+        size_t len = 1;
+        int is_word = 0;
+        if (i < n && (unsigned char)p[i] < 0x80) {
+            unsigned char ch = (unsigned char)p[i];
+            is_word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                      (ch >= '0' && ch <= '9');
+            cp = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+            if (is_word) {
+                if (wn + 1 > MAX_WORD)
+                    too_long = 1;
+                else
+                    word[wn++] = (char)cp;
+                digits += (ch >= '0' && ch <= '9');
+                i++;
+                continue;
+            }
+        } else if (i < n) {
+            len = sl_utf8_decode(p + i, n - i, &cp);
+            utf8proc_category_t c = utf8proc_category(cp);
+            is_word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+                      c == UTF8PROC_CATEGORY_ND;
+        }
+        if (is_word) {
+            if (wn + 4 > MAX_WORD) {
+                too_long = 1;
+            } else {
+                wn += sl_utf8_encode(utf8proc_tolower(cp), word + wn);
+                digits += (cp >= '0' && cp <= '9');
+            }
+        } else if (wn) {
+            if (!too_long && add_word(t, sb, word, wn, (int)digits, weight) < 0)
+                return -1;
+            wn = digits = 0;
+            too_long = 0;
+        }
+        i += len;
+    }
+    return 0;
+}
+
+static int by_weight_desc(const void *a, const void *b) {
+    const tf_slot *x = a, *y = b;
+    if (x->tf != y->tf)
+        return x->tf < y->tf ? 1 : -1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static int by_term(const void *a, const void *b) {
+    const tf_slot *x = a, *y = b;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *title,
+                     size_t title_len, const char *text, size_t text_len, uint32_t k,
+                     sl_tvec *out) {
+    struct sb_stemmer *sb = stemmer_for(t, lang);
+    out->n = 0;
+    t->tf_n = 0;
+    int rc = 0;
+    if (title && scan(t, sb, title, title_len, TITLE_WEIGHT) < 0)
+        rc = -1;
+    if (!rc && text && scan(t, sb, text, text_len, 1) < 0)
+        rc = -1;
+    df->docs++;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < t->tf_n; i++) {
+        tf_slot *s = &t->tf[t->used[i]];
+        uint32_t *c = &df->count[s->term & (((uint64_t)1 << SL_DF_BITS) - 1)];
+        if (*c < UINT32_MAX)
+            (*c)++;
+        float idf = logf((float)(df->docs + PRIOR_DOCS + 1) / ((float)*c + 0.5f));
+        t->rank[n].term = s->term;
+        t->rank[n++].tf = (1.0f + logf(s->tf)) * (idf > 0 ? idf : 0);
+        s->term = 0;
+        s->tf = 0;
+    }
+    t->tf_n = 0;
+    if (rc)
+        return rc;
+    qsort(t->rank, n, sizeof *t->rank, by_weight_desc);
+    if (n > k)
+        n = k;
+    while (n && t->rank[n - 1].tf <= 0)
+        n--;
+    qsort(t->rank, n, sizeof *t->rank, by_term);
+    if (sl_tvec_reserve(out, n) < 0)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        out->term[i] = t->rank[i].term;
+        out->w[i] = t->rank[i].tf;
+    }
+    out->n = n;
+    float norm = sl_tvec_norm(out);
+    for (uint32_t i = 0; norm > 0 && i < n; i++)
+        out->w[i] /= norm;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- vectors */
+
+void sl_tvec_free(sl_tvec *v) {
+    free(v->term);
+    free(v->w);
+    memset(v, 0, sizeof *v);
+}
+
+int sl_tvec_reserve(sl_tvec *v, uint32_t cap) {
+    if (cap <= v->cap)
+        return 0;
+    uint64_t *term = realloc(v->term, cap * sizeof *term);
+    if (!term)
+        return -1;
+    v->term = term;
+    float *w = realloc(v->w, cap * sizeof *w);
+    if (!w)
+        return -1;
+    v->w = w;
+    v->cap = cap;
+    return 0;
+}
+
+float sl_tvec_dot(const sl_tvec *a, const sl_tvec *b) {
+    float s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->term[i] < b->term[j])
+            i++;
+        else if (a->term[i] > b->term[j])
+            j++;
+        else
+            s += a->w[i++] * b->w[j++];
+    }
+    return s;
+}
+
+float sl_tvec_norm(const sl_tvec *v) {
+    float s = 0;
+    for (uint32_t i = 0; i < v->n; i++)
+        s += v->w[i] * v->w[i];
+    return sqrtf(s);
+}
+
+int sl_df_init(sl_df *df) {
+    df->docs = 0;
+    df->count = calloc((size_t)1 << SL_DF_BITS, sizeof *df->count);
+    return df->count ? 0 : -1;
+}
+
+void sl_df_free(sl_df *df) {
+    free(df->count);
+    df->count = NULL;
+}

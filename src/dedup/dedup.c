@@ -1,0 +1,599 @@
+/* dedup.c — streaming exact / near-duplicate / containment detection over
+ * word shingles with a content-defined, per-document bottom-k sample (see
+ * dedup.h for the method and why). Two multimaps share one open-addressing
+ * layout: sampled shingle -> documents, exact hash -> document. Entries name
+ * documents by a 32-bit sequence number into a FIFO ring, so eviction is
+ * free: an entry whose document left the ring is dead and is skipped, reused
+ * by inserts and dropped when the table is rebuilt. */
+#include "dedup.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../util/hash.h"
+#include "../util/utf8.h"
+
+/* Tuning, measured with bench/dedup.sh; -D overrides are for that bench. */
+#ifndef SL_DEDUP_SHINGLE
+#define SL_DEDUP_SHINGLE 5      /* words per shingle */
+#endif
+#ifndef SL_DEDUP_SAMPLE_P
+#define SL_DEDUP_SAMPLE_P 4     /* keep shingle hashes below 2^64/P */
+#endif
+#ifndef SL_DEDUP_BOTTOM_K
+#define SL_DEDUP_BOTTOM_K 64    /* at most this many indexed per document */
+#endif
+#ifndef SL_DEDUP_MIN_HITS
+#define SL_DEDUP_MIN_HITS 6     /* fewer shared samples: not evidence */
+#endif
+#ifndef SL_DEDUP_NEAR
+#define SL_DEDUP_NEAR 0.55      /* resemblance for NEAR */
+#endif
+#ifndef SL_DEDUP_CONTAIN
+#define SL_DEDUP_CONTAIN 0.70   /* containment for CONTAINED / CONTAINS */
+#endif
+#ifndef SL_DEDUP_POST_CAP
+#define SL_DEDUP_POST_CAP 24    /* a shingle in more live docs is boilerplate */
+#endif
+
+#define MIN_TABLE 1024
+#define SCRATCH_KEEP (1u << 20) /* scratch above this many items is released */
+
+typedef struct {
+    uint32_t fp;  /* 0 = empty slot */
+    uint32_t seq; /* low 32 bits of the document's sequence number */
+} ent;
+
+typedef struct {
+    ent *e;
+    size_t cap;  /* slots, 0 before first use */
+    size_t used; /* non-empty slots, dead ones included */
+} mtab;
+
+typedef struct {
+    uint64_t key, canon;
+    uint64_t exact; /* hash of the word sequence */
+    uint64_t thr;   /* largest sampled hash indexed (or the sampling bound) */
+    uint32_t n;     /* sampled shingles indexed */
+} doc;
+
+struct sl_dedup {
+    size_t max_docs;
+    doc *ring;
+    size_t ring_cap;
+    uint64_t next_seq;   /* documents indexed so far */
+    uint64_t rebuilt_at; /* next_seq at the last full rebuild */
+    mtab shingles, exacts;
+    /* per-call scratch, reused */
+    uint64_t *w;   /* word hashes, then shingle samples */
+    size_t wcap;
+    uint64_t *s;   /* samples not ignored as boilerplate, sorted */
+    size_t scap;
+    uint32_t *hits;
+    size_t hcap;
+};
+
+static uint64_t mix64(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint32_t fp_of(uint64_t h) {
+    return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+void sl_dedup_options_default(sl_dedup_options *o) {
+    o->max_docs = 200000;
+}
+
+sl_dedup *sl_dedup_new(const sl_dedup_options *o) {
+    sl_dedup_options def;
+    if (!o) {
+        sl_dedup_options_default(&def);
+        o = &def;
+    }
+    sl_dedup *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->max_docs = o->max_docs ? o->max_docs : 200000;
+    if (d->max_docs > (1u << 30)) /* sequence arithmetic is 32-bit */
+        d->max_docs = 1u << 30;
+    return d;
+}
+
+static void scratch_free(sl_dedup *d) {
+    free(d->w);
+    free(d->s);
+    free(d->hits);
+    d->w = d->s = NULL;
+    d->hits = NULL;
+    d->wcap = d->scap = d->hcap = 0;
+}
+
+void sl_dedup_free(sl_dedup *d) {
+    if (!d)
+        return;
+    free(d->ring);
+    free(d->shingles.e);
+    free(d->exacts.e);
+    scratch_free(d);
+    free(d);
+}
+
+size_t sl_dedup_memory(const sl_dedup *d) {
+    if (!d)
+        return 0;
+    return sizeof *d + d->ring_cap * sizeof(doc) +
+           (d->shingles.cap + d->exacts.cap) * sizeof(ent) +
+           (d->wcap + d->scap) * sizeof(uint64_t) + d->hcap * sizeof(uint32_t);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap)
+        return 1;
+    size_t n = *cap ? *cap : 256;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return 0;
+    *p = q;
+    *cap = n;
+    return 1;
+}
+
+/* ------------------------------------------------------------ liveness */
+
+/* Whether an entry's document is still in the ring; its full sequence. */
+static int live(const sl_dedup *d, uint32_t seq, uint64_t *full) {
+    uint32_t age = (uint32_t)d->next_seq - seq;
+    uint64_t win = d->next_seq < d->max_docs ? d->next_seq : d->max_docs;
+    if (age == 0 || age > win)
+        return 0;
+    if (full)
+        *full = d->next_seq - age;
+    return 1;
+}
+
+static doc *doc_at(const sl_dedup *d, uint64_t full) {
+    return &d->ring[full % d->max_docs];
+}
+
+/* -------------------------------------------------------------- tables */
+
+/* Any table size: the scrambled fingerprint scaled to [0, cap). */
+static size_t bucket(const mtab *t, uint32_t fp) {
+    return (size_t)(((uint64_t)(uint32_t)(fp * 0x9E3779B1u) * t->cap) >> 32);
+}
+
+static size_t next_slot(const mtab *t, size_t i) {
+    return i + 1 == t->cap ? 0 : i + 1;
+}
+
+static void place(mtab *t, ent x) {
+    size_t i = bucket(t, x.fp);
+    while (t->e[i].fp)
+        i = next_slot(t, i);
+    t->e[i] = x;
+    t->used++;
+}
+
+/* Rebuild with only live entries at load 1/2 (rebuilt again at 3/4), so
+ * the table holds about two slots of 8 bytes per live posting. */
+static int rebuild(sl_dedup *d, mtab *t) {
+    size_t nlive = 0;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->e[i].fp && live(d, t->e[i].seq, NULL))
+            nlive++;
+    size_t cap = nlive * 2 > MIN_TABLE ? nlive * 2 : MIN_TABLE;
+    ent *e = calloc(cap, sizeof *e);
+    if (!e)
+        return 0;
+    mtab nt = {e, cap, 0};
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->e[i].fp && live(d, t->e[i].seq, NULL))
+            place(&nt, t->e[i]);
+    free(t->e);
+    *t = nt;
+    return 1;
+}
+
+/* Asks for the cache lines of the n samples' buckets up front, so that the
+ * misses of a large index overlap instead of queueing one by one. */
+static void prefetch(const mtab *t, const uint64_t *h, size_t n) {
+#if defined(__GNUC__)
+    if (!t->cap)
+        return;
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&t->e[bucket(t, fp_of(h[i]))]);
+#else
+    (void)t, (void)h, (void)n;
+#endif
+}
+
+/* Live documents under fp, written to out (up to max); returns how many
+ * there are, counting past max. */
+static size_t lookup(const sl_dedup *d, const mtab *t, uint32_t fp, uint32_t *out, size_t max) {
+    if (!t->cap)
+        return 0;
+    size_t n = 0;
+    for (size_t i = bucket(t, fp); t->e[i].fp; i = next_slot(t, i)) {
+        if (t->e[i].fp != fp || !live(d, t->e[i].seq, NULL))
+            continue;
+        if (n < max)
+            out[n] = t->e[i].seq;
+        n++;
+    }
+    return n;
+}
+
+/* Adds (fp, seq) unless fp already has cap live entries: 1 added, 0 not,
+ * -1 on OOM. Dead slots on the probe path are reused. */
+static int insert(sl_dedup *d, mtab *t, uint32_t fp, uint32_t seq, size_t cap) {
+    if ((t->used + 1) * 4 > t->cap * 3 && !rebuild(d, t))
+        return -1;
+    size_t same = 0, dead = SIZE_MAX, i;
+    for (i = bucket(t, fp); t->e[i].fp; i = next_slot(t, i)) {
+        if (!live(d, t->e[i].seq, NULL)) {
+            if (dead == SIZE_MAX)
+                dead = i;
+        } else if (t->e[i].fp == fp) {
+            same++;
+        }
+    }
+    if (same >= cap)
+        return 0;
+    if (dead != SIZE_MAX) {
+        i = dead;
+    } else {
+        t->used++;
+    }
+    t->e[i].fp = fp;
+    t->e[i].seq = seq;
+    return 1;
+}
+
+/* ------------------------------------------------------- normalization */
+
+/* 1: part of a word (lowercased into *lc); 0: separator; 2: invisible
+ * format character (soft hyphen, zero-width joiner) that neither adds to
+ * nor breaks a word. */
+static int word_char(int32_t cp, int32_t *lc) {
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') {
+            *lc = cp + 32;
+            return 1;
+        }
+        *lc = cp;
+        return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        *lc = utf8proc_tolower(cp);
+        return 1;
+    case UTF8PROC_CATEGORY_CF:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/* ASCII: the lowercased byte for letters and digits, 0 for separators
+ * (a constant table: no lazy init to race on between threads). */
+static const uint8_t ascii_word[128] = {
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+};
+
+static int push_word(sl_dedup *d, size_t *n, uint64_t h) {
+    if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
+        return 0;
+    d->w[(*n)++] = mix64(h);
+    return 1;
+}
+
+/* Hashes of the words of text into d->w; returns the count or SIZE_MAX on OOM. */
+static size_t words(sl_dedup *d, const char *text, size_t len) {
+    size_t n = 0, i = 0;
+    uint64_t h = FNV_OFF;
+    int in = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        int32_t lc;
+        int k;
+        if (c < 0x80) {
+            i++;
+            lc = ascii_word[c];
+            k = lc != 0;
+        } else {
+            int32_t cp;
+            i += sl_utf8_decode(text + i, len - i, &cp);
+            k = word_char(cp, &lc);
+        }
+        if (k == 1) {
+            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+            in = 1;
+        } else if (k == 0 && in) {
+            if (!push_word(d, &n, h))
+                return SIZE_MAX;
+            h = FNV_OFF;
+            in = 0;
+        }
+    }
+    if (in && !push_word(d, &n, h))
+        return SIZE_MAX;
+    return n;
+}
+
+/* LSD radix sort of a[0..n) using tmp[0..n): linear whatever the input,
+ * and several times faster than qsort on a few hundred hashes. Passes whose
+ * byte is the same for every key are skipped. */
+static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n) {
+    size_t cnt[256];
+    uint64_t *src = a, *dst = tmp;
+    if (n < 2)
+        return;
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        memset(cnt, 0, sizeof cnt);
+        for (size_t i = 0; i < n; i++)
+            cnt[(src[i] >> shift) & 255]++;
+        if (cnt[(src[0] >> shift) & 255] == n)
+            continue;
+        size_t sum = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = cnt[b];
+            cnt[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[cnt[(src[i] >> shift) & 255]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+#define SAMPLE_BOUND (UINT64_MAX / SL_DEDUP_SAMPLE_P)
+
+/* Replaces the n word hashes in d->w by the sorted, distinct sampled
+ * shingle hashes; returns their count, or SIZE_MAX on OOM. In place:
+ * shingle i only reads words i.. and is written at or before i. */
+static size_t sample(sl_dedup *d, size_t n) {
+    if (n < SL_DEDUP_SHINGLE)
+        return 0;
+    if (!grow((void **)&d->s, &d->scap, n + 1, sizeof *d->s))
+        return SIZE_MAX;
+    size_t m = 0;
+    for (size_t i = 0; i + SL_DEDUP_SHINGLE <= n; i++) {
+        uint64_t x = 0;
+        for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
+            x = ((x << 23) | (x >> 41)) ^ d->w[i + j];
+        x = mix64(x);
+        if (x < SAMPLE_BOUND)
+            d->w[m++] = x;
+    }
+    radix_sort(d->w, d->s, m);
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (u == 0 || d->w[u - 1] != d->w[i])
+            d->w[u++] = d->w[i];
+    return u;
+}
+
+/* Count of s[0..n) (sorted) that are <= x. */
+static size_t upto(const uint64_t *s, size_t n, uint64_t x) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ------------------------------------------------------------- matching */
+
+/* Verdict against one candidate; kept in *best when it is stronger (a
+ * copy over a containment, then higher similarity, then more samples). */
+static void judge(const sl_dedup *d, uint32_t seq, size_t h, size_t ns, sl_dup_match *best,
+                  size_t *best_h) {
+    uint64_t full;
+    if (h < SL_DEDUP_MIN_HITS || !live(d, seq, &full))
+        return;
+    const doc *c = doc_at(d, full);
+    size_t nq = upto(d->s, ns, c->thr);
+    if (nq < h)
+        nq = h; /* 32-bit fingerprint collisions: never above 1 */
+    size_t nc = c->n > h ? c->n : h;
+    float res = (float)h / (float)(nq + nc - h);
+    float cn = (float)h / (float)nq, co = (float)h / (float)nc;
+    sl_dup_kind k = SL_DUP_NONE;
+    float sim = 0;
+    if (res >= SL_DEDUP_NEAR) {
+        k = SL_DUP_NEAR;
+        sim = res;
+    } else if (cn >= SL_DEDUP_CONTAIN && cn >= co) {
+        k = SL_DUP_CONTAINED;
+        sim = cn;
+    } else if (co >= SL_DEDUP_CONTAIN) {
+        k = SL_DUP_CONTAINS;
+        sim = co;
+    } else if (cn >= SL_DEDUP_CONTAIN) {
+        k = SL_DUP_CONTAINED;
+        sim = cn;
+    }
+    if (k == SL_DUP_NONE)
+        return;
+    /* Being a copy of one text says more than including another (a roundup
+     * that quotes a whole brief), so CONTAINS yields to any other kind. */
+    int weak = k == SL_DUP_CONTAINS, best_weak = best->kind == SL_DUP_CONTAINS;
+    if (best->kind != SL_DUP_NONE && weak != best_weak) {
+        if (weak)
+            return;
+    } else if (sim < best->similarity || (sim == best->similarity && h <= *best_h)) {
+        return;
+    }
+    *best_h = h;
+    best->kind = k;
+    best->of = c->canon;
+    best->similarity = sim;
+}
+
+/* Looks up the ns samples in d->w; keeps the non-boilerplate ones in d->s
+ * and returns their count, or SIZE_MAX on OOM. */
+static size_t find_near(sl_dedup *d, size_t ns, sl_dup_match *m) {
+    if (!grow((void **)&d->s, &d->scap, ns + 1, sizeof *d->s))
+        return SIZE_MAX;
+    size_t nh = 0, kept = 0;
+    prefetch(&d->shingles, d->w, ns);
+    for (size_t i = 0; i < ns; i++) {
+        if (!grow((void **)&d->hits, &d->hcap, nh + SL_DEDUP_POST_CAP, sizeof *d->hits))
+            return SIZE_MAX;
+        size_t c = lookup(d, &d->shingles, fp_of(d->w[i]), d->hits + nh, SL_DEDUP_POST_CAP);
+        if (c >= SL_DEDUP_POST_CAP)
+            continue; /* boilerplate: evidence for nobody */
+        nh += c;
+        d->s[kept++] = d->w[i];
+    }
+    if (nh > 1)
+        qsort(d->hits, nh, sizeof *d->hits, cmp_u32);
+    size_t best_h = 0;
+    for (size_t i = 0; i < nh;) {
+        size_t j = i;
+        while (j < nh && d->hits[j] == d->hits[i])
+            j++;
+        judge(d, d->hits[i], j - i, kept, m, &best_h);
+        i = j;
+    }
+    return kept;
+}
+
+static int find_exact(const sl_dedup *d, uint64_t ex, sl_dup_match *m) {
+    uint32_t seqs[SL_DEDUP_POST_CAP];
+    size_t c = lookup(d, &d->exacts, fp_of(ex), seqs, SL_DEDUP_POST_CAP);
+    for (size_t i = 0; i < c && i < SL_DEDUP_POST_CAP; i++) {
+        uint64_t full;
+        if (live(d, seqs[i], &full) && doc_at(d, full)->exact == ex) {
+            m->kind = SL_DUP_EXACT;
+            m->of = doc_at(d, full)->canon;
+            m->similarity = 1.0f;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- indexing */
+
+static int ring_room(sl_dedup *d) {
+    if (d->next_seq < d->ring_cap || d->ring_cap == d->max_docs)
+        return 1;
+    size_t n = d->ring_cap ? d->ring_cap * 2 : 1024;
+    if (n > d->max_docs)
+        n = d->max_docs;
+    doc *r = realloc(d->ring, n * sizeof *r);
+    if (!r)
+        return 0;
+    d->ring = r;
+    d->ring_cap = n;
+    return 1;
+}
+
+static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t ex, size_t ns) {
+    if (!ring_room(d))
+        return SL_ERR_NOMEM;
+    uint64_t seq = d->next_seq++;
+    doc *r = doc_at(d, seq);
+    r->key = key;
+    r->canon = canon;
+    r->exact = ex;
+    r->thr = ns > SL_DEDUP_BOTTOM_K ? d->w[SL_DEDUP_BOTTOM_K - 1] : SAMPLE_BOUND;
+    r->n = 0;
+    if (ns > SL_DEDUP_BOTTOM_K)
+        ns = SL_DEDUP_BOTTOM_K;
+    /* Every 2^31 documents drop dead entries before 32-bit ages wrap. */
+    if (d->next_seq - d->rebuilt_at >= (1ULL << 31)) {
+        if (!rebuild(d, &d->shingles) || !rebuild(d, &d->exacts))
+            return SL_ERR_NOMEM;
+        d->rebuilt_at = d->next_seq;
+    }
+    if (insert(d, &d->exacts, fp_of(ex), (uint32_t)seq, SL_DEDUP_POST_CAP) < 0)
+        return SL_ERR_NOMEM;
+    prefetch(&d->shingles, d->w, ns);
+    for (size_t i = 0; i < ns; i++) {
+        int rc = insert(d, &d->shingles, fp_of(d->w[i]), (uint32_t)seq, SL_DEDUP_POST_CAP);
+        if (rc < 0)
+            return SL_ERR_NOMEM;
+        r->n += (uint32_t)rc;
+    }
+    return SL_OK;
+}
+
+sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m) {
+    sl_dup_match tmp;
+    if (!m)
+        m = &tmp;
+    memset(m, 0, sizeof *m);
+    if (!d || (!text && len))
+        return SL_ERR_ARG;
+    size_t nw = words(d, text, len);
+    if (nw == SIZE_MAX)
+        return SL_ERR_NOMEM;
+    if (nw == 0)
+        return SL_OK;
+    uint64_t ex = sl_hash64(d->w, nw * sizeof *d->w, 0x5eedd0c5ULL);
+    sl_status st = SL_OK;
+    if (!find_exact(d, ex, m)) {
+        size_t ns = sample(d, nw);
+        if (ns == SIZE_MAX || find_near(d, ns, m) == SIZE_MAX) {
+            st = SL_ERR_NOMEM;
+        } else if (m->kind == SL_DUP_NONE || m->kind == SL_DUP_CONTAINS) {
+            /* A text that contains an earlier one is its own root: what it
+             * adds may be another story (a roundup quoting a brief). */
+            st = index_doc(d, key, key, ex, ns);
+        }
+    }
+    if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP)
+        scratch_free(d);
+    return st;
+}
+
+sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
+                           sl_dup_match *m) {
+    sl_dedup_options o = {.max_docs = 1};
+    sl_dedup *d = sl_dedup_new(&o);
+    if (!d)
+        return SL_ERR_NOMEM;
+    sl_dup_match first;
+    sl_status st = sl_dedup_add(d, 1, b, blen, &first);
+    if (st == SL_OK)
+        st = sl_dedup_add(d, 0, a, alen, m);
+    sl_dedup_free(d);
+    return st;
+}

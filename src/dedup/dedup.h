@@ -1,0 +1,72 @@
+/* dedup.h — streaming exact / near-duplicate / containment detection.
+ *
+ * Syndicated wire copies arrive as the same words with a new lede, byline or
+ * dateline, dropped or added trailing paragraphs, excerpts, reordered
+ * paragraphs, or exact copies. Each text is reduced to its word sequence
+ * (Unicode letters, digits and marks, lowercased; punctuation, whitespace
+ * and format characters ignored), so markup and punctuation noise vanish.
+ *
+ * Exact: a 64-bit hash of the word-hash sequence, looked up in a table.
+ *
+ * Near / containment: word 5-shingles hashed to 64 bits. A document keeps a
+ * content-defined sample: the shingle hashes below 2^64/4 (one in four,
+ * chosen by content, so two copies sample the same shingles of the text they
+ * share), of which at most the 64 smallest are indexed ("bottom-k"); the doc
+ * records the largest kept value as its threshold. A new text looks up its
+ * whole sample, counts hits per earlier document c, and compares on the hash
+ * range both sides sampled completely (<= c's threshold):
+ *   containment of new in c = hits / |new sample <= thr(c)|
+ *   containment of c in new = hits / |sample(c)|
+ *   resemblance             = hits / (both - hits)
+ * Why this and not MinHash-LSH or SimHash: both estimate resemblance of whole
+ * documents and cannot see that a 30% excerpt lies inside a longer article
+ * (its resemblance is 0.3); the shared-range sample estimates containment in
+ * both directions from the same index, with a fixed cost per document.
+ *
+ * Thresholds (precision first): at least 6 sampled hits with resemblance
+ * >= 0.55 is NEAR, else containment >= 0.70 of the new text in an earlier
+ * one is CONTAINED, else >= 0.70 of an earlier one in the new text is
+ * CONTAINS. Short texts, whose samples hold fewer than 6 shingles (roughly
+ * under 30 words), are matched exactly or not at all.
+ *
+ * Bounds: shingles shared by more than 24 live documents are boilerplate
+ * and are ignored on both sides, so no lookup is quadratic. Documents live
+ * in a FIFO ring of max_docs; postings of evicted ones are dead and dropped
+ * at the next table rebuild; memory is proportional to max_docs.
+ * Copies (EXACT, NEAR, CONTAINED) are not indexed; a CONTAINS text is
+ * indexed (it holds text its family's first member lacks) under that
+ * member's canonical key, so later excerpts of it still find the family.
+ */
+#ifndef SL_DEDUP_H
+#define SL_DEDUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storyline.h"
+
+/* sl_dup_kind is public (storyline.h). */
+typedef struct sl_dedup sl_dedup;
+typedef struct {
+    size_t max_docs;      /* indexed documents kept; oldest evicted first (bounded memory). default 200000 */
+} sl_dedup_options;
+typedef struct {
+    sl_dup_kind kind;
+    uint64_t of;          /* caller key of the matched earlier document (its canonical if that one was itself a copy) */
+    float similarity;     /* estimated resemblance (EXACT/NEAR) or containment (CONTAINED/CONTAINS), 0..1 */
+} sl_dup_match;
+void sl_dedup_options_default(sl_dedup_options *o);
+sl_dedup *sl_dedup_new(const sl_dedup_options *o);   /* NULL on OOM */
+void sl_dedup_free(sl_dedup *d);
+/* Look up `text` against everything indexed so far, fill *m (kind NONE if no match),
+   then index it under `key` unless it was a copy (copies are not indexed: 10,000
+   identical copies must cost 10,000 cheap lookups, not 10,000^2 comparisons). */
+sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m);
+size_t sl_dedup_memory(const sl_dedup *d);  /* bytes held, for the memory bench */
+
+/* Compare two texts alone (b as the earlier one): the verdict sl_dedup_add
+ * would give for `a` if only `b` had been indexed. SL_ERR_NOMEM on OOM. */
+sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
+                           sl_dup_match *m);
+
+#endif

@@ -1,0 +1,351 @@
+/* Unit tests for dedup/: exact, near and containment verdicts on invented
+ * wire copies of a ferry strike in the fictional port town of Marrow Bay. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dedup/dedup.h"
+
+static const char *const P[] = {
+    "Ferry crews in Marrow Bay walked off the job on Tuesday morning, stranding "
+    "hundreds of commuters on both sides of the harbour as the dispute over night "
+    "shift pay entered its third week.",
+    "The harbour authority said the last boat left the north pier at six o'clock "
+    "and that no crossings would run until the union and the operator returned "
+    "to the table with a written offer.",
+    "Union steward Hala Brennick told a crowd outside the ticket hall that the "
+    "crews had waited long enough and that the operator had ignored three letters "
+    "since the spring.",
+    "The operator, Grey Gull Lines, said it had offered a four percent rise over "
+    "two years and called the walkout reckless at the start of the tourist season.",
+    "Shopkeepers on the quay reported empty tills by noon, and the fish market "
+    "moved its morning auction to a car park on the southern shore.",
+    "Schools on the island of Tamsel Rock, which depends on the ferry, told pupils "
+    "to study at home until the crossings resume.",
+    "A mediator from the regional labour office is expected to arrive on Thursday, "
+    "according to a statement from the mayor's office.",
+    "Talks broke down last month after the operator proposed merging the two "
+    "evening routes, a plan the crews said would cut forty jobs.",
+    "Residents queued for the single water taxi still running, paying triple the "
+    "usual fare to reach the hospital on the mainland.",
+    "The last strike in Marrow Bay, in the winter of the great storm, lasted nine "
+    "days and ended with a pay deal brokered by the harbour master.",
+};
+#define NP (sizeof P / sizeof *P)
+
+/* Paragraphs [from, to) joined by blank lines, after an optional head. */
+static size_t join(char *out, size_t cap, const char *head, size_t from, size_t to) {
+    size_t n = 0;
+    if (head)
+        n += (size_t)snprintf(out + n, cap - n, "%s", head);
+    for (size_t i = from; i < to && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", i > from ? "\n\n" : "", P[i]);
+    return n;
+}
+
+static sl_dedup *fresh(size_t max_docs) {
+    sl_dedup_options o;
+    sl_dedup_options_default(&o);
+    if (max_docs)
+        o.max_docs = max_docs;
+    sl_dedup *d = sl_dedup_new(&o);
+    assert_non_null(d);
+    return d;
+}
+
+static sl_dup_match add(sl_dedup *d, uint64_t key, const char *s, size_t n) {
+    sl_dup_match m;
+    assert_int_equal(sl_dedup_add(d, key, s, n, &m), SL_OK);
+    return m;
+}
+
+static void exact_copy_ignores_whitespace_and_punctuation(void **state) {
+    (void)state;
+    char a[4096], b[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    sl_dedup *d = fresh(0);
+    assert_int_equal(add(d, 1, a, na).kind, SL_DUP_NONE);
+    /* Same words: guillemets, doubled spaces, no commas, curly apostrophes. */
+    size_t nb = 0;
+    nb += (size_t)snprintf(b, sizeof b, "\xC2\xAB ");
+    for (size_t i = 0; i < na; i++) {
+        if (a[i] == ',')
+            continue;
+        if (a[i] == '\'') {
+            memcpy(b + nb, "\xE2\x80\x99", 3);
+            nb += 3;
+        } else if (a[i] == ' ') {
+            b[nb++] = ' ';
+            b[nb++] = ' ';
+        } else {
+            b[nb++] = a[i] == '\n' ? ' ' : a[i];
+        }
+    }
+    memcpy(b + nb, " \xC2\xBB", 3);
+    nb += 3;
+    sl_dup_match m = add(d, 2, b, nb);
+    assert_int_equal(m.kind, SL_DUP_EXACT);
+    assert_int_equal(m.of, 1);
+    assert_true(m.similarity == 1.0f);
+    sl_dedup_free(d);
+}
+
+static void new_lede_and_byline_is_near(void **state) {
+    (void)state;
+    char a[4096], b[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    size_t nb = join(b, sizeof b,
+                     "By Ona Pellier (Coastal Wire) \xE2\x80\x94 Commuters in Marrow Bay faced "
+                     "a long wait on Tuesday as ferry workers stopped work.\n\n",
+                     1, NP);
+    sl_dedup *d = fresh(0);
+    add(d, 10, a, na);
+    sl_dup_match m = add(d, 11, b, nb);
+    assert_int_equal(m.kind, SL_DUP_NEAR);
+    assert_int_equal(m.of, 10);
+    assert_true(m.similarity > 0.55f && m.similarity < 1.0f);
+    sl_dedup_free(d);
+}
+
+static void excerpt_is_contained_and_full_after_excerpt_contains(void **state) {
+    (void)state;
+    char a[4096], ex[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    size_t ne = join(ex, sizeof ex, NULL, 2, 6); /* 4 of 10 paragraphs */
+    sl_dedup *d = fresh(0);
+    add(d, 1, a, na);
+    sl_dup_match m = add(d, 2, ex, ne);
+    assert_int_equal(m.kind, SL_DUP_CONTAINED);
+    assert_int_equal(m.of, 1);
+    assert_true(m.similarity >= 0.7f);
+    sl_dedup_free(d);
+
+    /* Excerpt first, the full article later. */
+    d = fresh(0);
+    assert_int_equal(add(d, 5, ex, ne).kind, SL_DUP_NONE);
+    m = add(d, 6, a, na);
+    assert_int_equal(m.kind, SL_DUP_CONTAINS);
+    assert_int_equal(m.of, 5);
+    sl_dedup_free(d);
+
+    sl_dup_match c;
+    assert_int_equal(sl_dedup_compare(ex, ne, a, na, &c), SL_OK);
+    assert_int_equal(c.kind, SL_DUP_CONTAINED);
+}
+
+static void same_topic_sharing_a_quote_is_not_a_copy(void **state) {
+    (void)state;
+    const char *quote = " \"The crews had waited long enough and the operator had ignored three "
+                        "letters since the spring,\" Hala Brennick said.";
+    char a[4096], b[2048];
+    size_t na = join(a, sizeof a, NULL, 0, 5);
+    memcpy(a + na, quote, strlen(quote));
+    na += strlen(quote);
+    size_t nb = (size_t)snprintf(b, sizeof b,
+        "Negotiators for the Marrow Bay ferry crews met the operator behind closed doors on "
+        "Friday, the first meeting since the strike began. Neither side spoke to reporters "
+        "after the four hour session in the old customs house.%s The regional labour office "
+        "said a second round was planned for Monday and that both sides had agreed to keep "
+        "the details private. Water taxi owners, meanwhile, asked the council for permission "
+        "to add evening trips while the big boats stay tied up at the north pier, and a "
+        "petition from island parents gathered six hundred names in a single afternoon.",
+        quote);
+    sl_dedup *d = fresh(0);
+    add(d, 1, a, na);
+    sl_dup_match m = add(d, 2, b, nb);
+    assert_int_equal(m.kind, SL_DUP_NONE);
+    sl_dedup_free(d);
+}
+
+static void empty_and_one_word_texts_are_no_match(void **state) {
+    (void)state;
+    char a[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    sl_dedup *d = fresh(0);
+    add(d, 1, a, na);
+    assert_int_equal(add(d, 2, "", 0).kind, SL_DUP_NONE);
+    assert_int_equal(add(d, 3, NULL, 0).kind, SL_DUP_NONE);
+    assert_int_equal(add(d, 4, " ,;  -- ", 8).kind, SL_DUP_NONE);
+    assert_int_equal(add(d, 5, "ferry", 5).kind, SL_DUP_NONE);
+    assert_int_equal(add(d, 6, "Marrow", 6).kind, SL_DUP_NONE);
+    sl_dedup_free(d);
+}
+
+static void copy_of_a_copy_points_to_the_root(void **state) {
+    (void)state;
+    char a[4096], b[4096], c[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    size_t nb = join(b, sizeof b, "MARROW BAY (Coastal Wire) -- ", 0, NP - 1);
+    size_t nc = join(c, sizeof c, "By Staff | ", 0, NP - 2);
+    sl_dedup *d = fresh(0);
+    add(d, 100, a, na);
+    sl_dup_match m = add(d, 200, b, nb);
+    assert_int_not_equal(m.kind, SL_DUP_NONE);
+    assert_int_equal(m.of, 100);
+    m = add(d, 300, c, nc);
+    assert_int_not_equal(m.kind, SL_DUP_NONE);
+    assert_int_equal(m.of, 100);
+    m = add(d, 400, b, nb); /* an exact copy of the copy */
+    assert_int_not_equal(m.kind, SL_DUP_NONE);
+    assert_int_equal(m.of, 100);
+    sl_dedup_free(d);
+}
+
+static void identical_burst_does_not_grow_memory(void **state) {
+    (void)state;
+    char a[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    sl_dedup *d = fresh(0);
+    add(d, 0, a, na);
+    assert_int_equal(add(d, 1, a, na).kind, SL_DUP_EXACT);
+    size_t mem = sl_dedup_memory(d);
+    for (uint64_t k = 2; k <= 10000; k++) {
+        sl_dup_match m = add(d, k, a, na);
+        assert_int_equal(m.kind, SL_DUP_EXACT);
+        assert_int_equal(m.of, 0);
+    }
+    assert_int_equal(sl_dedup_memory(d), mem);
+    sl_dedup_free(d);
+}
+
+static void oldest_documents_are_evicted(void **state) {
+    (void)state;
+    char a[4096];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    sl_dedup *d = fresh(3);
+    add(d, 1, a, na);
+    assert_int_equal(add(d, 2, a, na).kind, SL_DUP_EXACT);
+    static const char *const others[] = {
+        "The lighthouse keeper counted gulls and terns on the breakwater before the "
+        "tide turned and mist rolled over the grey slate roofs of the old town.",
+        "A bakery on Kettle Lane won the county prize for its seed loaf, beating "
+        "forty entries from villages along the estuary and the hills beyond.",
+        "Council members voted to repaint the bandstand in green and gold after a "
+        "long debate about the colours used when it first opened a century ago.",
+    };
+    for (int i = 0; i < 3; i++) /* three unrelated texts push it out */
+        assert_int_equal(add(d, 50 + i, others[i], strlen(others[i])).kind, SL_DUP_NONE);
+    sl_dup_match m = add(d, 3, a, na);
+    assert_int_equal(m.kind, SL_DUP_NONE); /* 1 was evicted; 3 is indexed anew */
+    assert_int_equal(add(d, 4, a, na).of, 3);
+    sl_dedup_free(d);
+}
+
+static void greek_and_cyrillic_texts_work(void **state) {
+    (void)state;
+    const char *el =
+        "\xCE\x9F\xCE\xB9 \xCE\xBD\xCE\xB1\xCF\x8D\xCF\x84\xCE\xB5\xCF\x82 \xCF\x84\xCE\xBF\xCF\x85 "
+        "\xCE\xBB\xCE\xB9\xCE\xBC\xCE\xB1\xCE\xBD\xCE\xB9\xCE\xBF\xCF\x8D \xCF\x83\xCF\x84\xCE\xB1"
+        "\xCE\xBC\xCE\xAC\xCF\x84\xCE\xB7\xCF\x83\xCE\xB1\xCE\xBD \xCF\x84\xCE\xB7\xCE\xBD "
+        "\xCE\xB4\xCE\xBF\xCF\x85\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xAC \xCF\x83\xCF\x84\xCE\xB9\xCF\x82 "
+        "\xCE\xAD\xCE\xBE\xCE\xB9 \xCF\x84\xCE\xBF \xCF\x80\xCF\x81\xCF\x89\xCE\xAF \xCE\xBA\xCE\xB1"
+        "\xCE\xB9 \xCE\xBA\xCE\xB1\xCE\xBD\xCE\xAD\xCE\xBD\xCE\xB1 \xCF\x80\xCE\xBB\xCE\xBF\xCE\xAF"
+        "\xCE\xBF \xCE\xB4\xCE\xB5\xCE\xBD \xCE\xB1\xCF\x80\xCE\xAD\xCF\x80\xCE\xBB\xCE\xB5\xCF\x85"
+        "\xCF\x83\xCE\xB5 \xCE\xB1\xCF\x80\xCF\x8C \xCF\x84\xCE\xB7\xCE\xBD \xCE\xB2\xCF\x8C\xCF\x81"
+        "\xCE\xB5\xCE\xB9\xCE\xB1 \xCE\xB1\xCF\x80\xCE\xBF\xCE\xB2\xCE\xB1\xCF\x84\xCE\xAE\xCF\x81"
+        "\xCE\xB1 \xCE\xBC\xCE\xAD\xCF\x87\xCF\x81\xCE\xB9 \xCF\x84\xCE\xBF \xCE\xB2\xCF\x81\xCE\xAC"
+        "\xCE\xB4\xCF\x85 \xCE\xB5\xCE\xBD\xCF\x8E \xCE\xBF\xCE\xB9 \xCE\xB5\xCF\x80\xCE\xB9\xCE\xB2"
+        "\xCE\xAC\xCF\x84\xCE\xB5\xCF\x82 \xCF\x80\xCE\xB5\xCF\x81\xCE\xAF\xCE\xBC\xCE\xB5\xCE\xBD"
+        "\xCE\xB1\xCE\xBD \xCF\x83\xCF\x84\xCE\xB7\xCE\xBD \xCF\x80\xCE\xB1\xCF\x81\xCE\xB1\xCE\xBB"
+        "\xCE\xAF\xCE\xB1 \xCF\x87\xCF\x89\xCF\x81\xCE\xAF\xCF\x82 \xCE\xBD\xCE\xB1 \xCE\xBE\xCE\xAD"
+        "\xCF\x81\xCE\xBF\xCF\x85\xCE\xBD \xCF\x80\xCF\x8C\xCF\x84\xCE\xB5 \xCE\xB8\xCE\xB1 "
+        "\xCE\xBE\xCE\xB1\xCE\xBD\xCE\xB1\xCF\x81\xCF\x87\xCE\xAF\xCF\x83\xCE\xBF\xCF\x85\xCE\xBD "
+        "\xCE\xBF\xCE\xB9 \xCE\xB4\xCF\x81\xCE\xBF\xCE\xBC\xCE\xBF\xCE\xBB\xCE\xBF\xCE\xB3\xCE\xAF"
+        "\xCE\xB5\xCF\x82.";
+    /* The same text in capitals where ASCII would fold: check case folding
+     * through an all-uppercase first word (Οι -> ΟΙ). */
+    char up[2048];
+    size_t n = strlen(el);
+    memcpy(up, el, n);
+    up[2] = '\xCE', up[3] = '\x99'; /* ι -> Ι */
+    sl_dedup *d = fresh(0);
+    assert_int_equal(add(d, 1, el, n).kind, SL_DUP_NONE);
+    sl_dup_match m = add(d, 2, up, n);
+    assert_int_equal(m.kind, SL_DUP_EXACT);
+    assert_int_equal(m.of, 1);
+    /* Cyrillic: a text and the same text with a byline is a near copy. */
+    const char *ru =
+        "\xD0\x9F\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBC \xD0\xBD\xD0\xB5 \xD1\x85\xD0\xBE\xD0\xB4\xD0\xB8\xD1\x82 "
+        "\xD1\x83\xD0\xB6\xD0\xB5 \xD1\x82\xD1\x80\xD0\xB5\xD1\x82\xD0\xB8\xD0\xB9 \xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C "
+        "\xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC\xD1\x83 \xD1\x87\xD1\x82\xD0\xBE \xD0\xBC\xD0\xB0\xD1\x82\xD1\x80\xD0\xBE\xD1\x81\xD1\x8B "
+        "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD1\x83\xD1\x8E\xD1\x82 \xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD1\x85 "
+        "\xD1\x81\xD1\x82\xD0\xB0\xD0\xB2\xD0\xBE\xD0\xBA \xD0\xB7\xD0\xB0 \xD0\xBD\xD0\xBE\xD1\x87\xD0\xBD\xD1\x8B\xD0\xB5 "
+        "\xD1\x81\xD0\xBC\xD0\xB5\xD0\xBD\xD1\x8B, \xD0\xB0 \xD0\xB6\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD0\xB8 "
+        "\xD0\xBE\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB0 \xD0\xB6\xD0\xB4\xD1\x83\xD1\x82 "
+        "\xD0\xBD\xD0\xB0 \xD0\xBF\xD1\x80\xD0\xB8\xD1\x87\xD0\xB0\xD0\xBB\xD0\xB5 \xD0\xB2\xD0\xBE\xD0\xB4\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+        "\xD1\x82\xD0\xB0\xD0\xBA\xD1\x81\xD0\xB8, \xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB5 "
+        "\xD0\xB1\xD0\xB5\xD1\x80\xD1\x91\xD1\x82 \xD0\xB2\xD1\x82\xD1\x80\xD0\xBE\xD0\xB5 "
+        "\xD0\xB4\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB6\xD0\xB5 \xD0\xBE\xD0\xB1\xD1\x8B\xD1\x87\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+        "\xD0\xB8 \xD0\xB2\xD0\xB5\xD0\xB7\xD1\x91\xD1\x82 \xD0\xBB\xD1\x8E\xD0\xB4\xD0\xB5\xD0\xB9 "
+        "\xD0\xB2 \xD0\xB1\xD0\xBE\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD1\x86\xD1\x83 \xD0\xBD\xD0\xB0 "
+        "\xD0\xBC\xD0\xB0\xD1\x82\xD0\xB5\xD1\x80\xD0\xB8\xD0\xBA\xD0\xB5. \xD0\x9F\xD1\x80\xD0\xBE\xD1\x84\xD1\x81\xD0\xBE\xD1\x8E\xD0\xB7 "
+        "\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80\xD0\xB8\xD1\x82, \xD1\x87\xD1\x82\xD0\xBE "
+        "\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xBF\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F \xD1\x82\xD1\x80\xD0\xB8 "
+        "\xD1\x80\xD0\xB0\xD0\xB7\xD0\xB0 \xD0\xBD\xD0\xB5 \xD0\xBE\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB8\xD0\xBB\xD0\xB0 "
+        "\xD0\xBD\xD0\xB0 \xD0\xBF\xD0\xB8\xD1\x81\xD1\x8C\xD0\xBC\xD0\xB0 \xD1\x81 \xD0\xB2\xD0\xB5\xD1\x81\xD0\xBD\xD1\x8B. "
+        "\xD0\x92\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB5\xD1\x86 \xD0\xBB\xD0\xB8\xD0\xBD\xD0\xB8\xD0\xB8 "
+        "\xD1\x81\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB5\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xB1\xD0\xB0\xD1\x81\xD1\x82\xD0\xBE\xD0\xB2\xD0\xBA\xD1\x83 "
+        "\xD0\xB1\xD0\xB5\xD0\xB7\xD0\xBE\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82\xD1\x81\xD1\x82\xD0\xB2\xD0\xB5\xD0\xBD\xD0\xBD\xD0\xBE\xD0\xB9 "
+        "\xD0\xB2 \xD0\xBD\xD0\xB0\xD1\x87\xD0\xB0\xD0\xBB\xD0\xB5 \xD0\xBB\xD0\xB5\xD1\x82\xD0\xBD\xD0\xB5\xD0\xB3\xD0\xBE "
+        "\xD1\x81\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBD\xD0\xB0 \xD0\xB8 \xD0\xBE\xD0\xB1\xD0\xB5\xD1\x89\xD0\xB0\xD0\xB5\xD1\x82 "
+        "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD0\xB0\xD0\xB2\xD0\xBA\xD1\x83 \xD0\xB2 \xD1\x87\xD0\xB5\xD1\x82\xD1\x8B\xD1\x80\xD0\xB5 "
+        "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82\xD0\xB0 \xD0\xB7\xD0\xB0 "
+        "\xD0\xB4\xD0\xB2\xD0\xB0 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0. \xD0\xA2\xD0\xBE\xD1\x80\xD0\xB3\xD0\xBE\xD0\xB2\xD1\x86\xD1\x8B "
+        "\xD0\xBD\xD0\xB0 \xD0\xBD\xD0\xB0\xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB6\xD0\xBD\xD0\xBE\xD0\xB9 "
+        "\xD0\xB6\xD0\xB0\xD0\xBB\xD1\x83\xD1\x8E\xD1\x82\xD1\x81\xD1\x8F \xD0\xBD\xD0\xB0 "
+        "\xD0\xBF\xD1\x83\xD1\x81\xD1\x82\xD1\x8B\xD0\xB5 \xD0\xBA\xD0\xB0\xD1\x81\xD1\x81\xD1\x8B, "
+        "\xD0\xB0 \xD1\x80\xD1\x8B\xD0\xB1\xD0\xBD\xD1\x8B\xD0\xB9 \xD1\x80\xD1\x8B\xD0\xBD\xD0\xBE\xD0\xBA "
+        "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBD\xD1\x91\xD1\x81 \xD1\x83\xD1\x82\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBD\xD0\xB8\xD0\xB9 "
+        "\xD0\xB0\xD1\x83\xD0\xBA\xD1\x86\xD0\xB8\xD0\xBE\xD0\xBD \xD0\xBD\xD0\xB0 \xD1\x81\xD1\x82\xD0\xBE\xD1\x8F\xD0\xBD\xD0\xBA\xD1\x83 "
+        "\xD1\x83 \xD1\x8E\xD0\xB6\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE \xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB3\xD0\xB0. "
+        "\xD0\x9F\xD0\xBE\xD1\x81\xD1\x80\xD0\xB5\xD0\xB4\xD0\xBD\xD0\xB8\xD0\xBA \xD0\xB8\xD0\xB7 "
+        "\xD0\xBE\xD0\xB1\xD0\xBB\xD0\xB0\xD1\x81\xD1\x82\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+        "\xD1\x83\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8\xD1\x8F "
+        "\xD1\x82\xD1\x80\xD1\x83\xD0\xB4\xD0\xB0 \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB5\xD0\xB4\xD0\xB5\xD1\x82 "
+        "\xD0\xB2 \xD1\x87\xD0\xB5\xD1\x82\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB3, \xD1\x81\xD0\xBE\xD0\xBE\xD0\xB1\xD1\x89\xD0\xB8\xD0\xBB\xD0\xB0 "
+        "\xD0\xBA\xD0\xB0\xD0\xBD\xD1\x86\xD0\xB5\xD0\xBB\xD1\x8F\xD1\x80\xD0\xB8\xD1\x8F "
+        "\xD0\xBC\xD1\x8D\xD1\x80\xD0\xB0.";
+    char ru2[2048];
+    int n2 = snprintf(ru2, sizeof ru2, "\xD0\x9E\xD1\x82 \xD0\xBA\xD0\xBE\xD1\x80\xD1\x80. "
+                      "(\xD0\x92\xD0\xB5\xD1\x81\xD1\x82\xD0\xB8) \xE2\x80\x94 %s", ru);
+    assert_int_equal(add(d, 3, ru, strlen(ru)).kind, SL_DUP_NONE);
+    m = add(d, 4, ru2, (size_t)n2);
+    assert_int_equal(m.kind, SL_DUP_NEAR);
+    assert_int_equal(m.of, 3);
+    sl_dedup_free(d);
+}
+
+static void invalid_utf8_and_repeated_words_do_not_crash(void **state) {
+    (void)state;
+    static char junk[200000];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (char)(i % 7 == 0 ? 0xC3 : i % 5 == 0 ? ' ' : 0xFF);
+    static char same[100000];
+    for (size_t i = 0; i < sizeof same; i += 5)
+        memcpy(same + i, "tide ", 5);
+    sl_dedup *d = fresh(0);
+    add(d, 1, junk, sizeof junk);
+    add(d, 2, same, sizeof same);
+    assert_int_equal(add(d, 3, same, sizeof same).kind, SL_DUP_EXACT);
+    sl_dedup_free(d);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(exact_copy_ignores_whitespace_and_punctuation),
+        cmocka_unit_test(new_lede_and_byline_is_near),
+        cmocka_unit_test(excerpt_is_contained_and_full_after_excerpt_contains),
+        cmocka_unit_test(same_topic_sharing_a_quote_is_not_a_copy),
+        cmocka_unit_test(empty_and_one_word_texts_are_no_match),
+        cmocka_unit_test(copy_of_a_copy_points_to_the_root),
+        cmocka_unit_test(identical_burst_does_not_grow_memory),
+        cmocka_unit_test(oldest_documents_are_evicted),
+        cmocka_unit_test(greek_and_cyrillic_texts_work),
+        cmocka_unit_test(invalid_utf8_and_repeated_words_do_not_crash),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
