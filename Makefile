@@ -30,6 +30,7 @@ run: build
 	$(BUILD)/storyline ingest --db $(DB) --json sample/html sample/text sample/jsonl sample/warc
 	$(BUILD)/storyline articles --db $(DB)
 	$(BUILD)/storyline search --db $(DB) 'Vandermeer OR "van der Meer"'
+	$(BUILD)/storyline stories --db $(DB) && $(BUILD)/storyline story S1 --db $(DB)
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

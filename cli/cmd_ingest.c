@@ -4,7 +4,9 @@
  * A batch is one transaction: a killed run loses at most the open batch,
  * and since adds are idempotent a re-run stores exactly what is missing.
  * Failures of one input or item are reported and skipped; only a store
- * failure stops the run.
+ * failure stops the run. At the end the new articles are clustered into
+ * events and storylines, in their own transaction (--no-cluster skips it;
+ * an interrupted run leaves it to the next one).
  */
 #include <limits.h>
 #include <signal.h>
@@ -30,10 +32,11 @@ typedef struct ingest {
     input *in;
     size_t n_in, cap_in;
     cli_counts c;
+    sl_cluster_stats cs;
     cli_progress p;
     int64_t batch_size, in_batch;
     double batch_t0;
-    int json, quiet, store_failed;
+    int json, quiet, store_failed, no_cluster;
 } ingest;
 
 static volatile sig_atomic_t interrupted;
@@ -124,6 +127,8 @@ static int parse(ingest *g, int argc, char **argv) {
             }
         } else if (cli_flag(&a, "--json")) {
             g->json = 1;
+        } else if (cli_flag(&a, "--no-cluster")) {
+            g->no_cluster = 1;
         } else if (cli_flag(&a, "--quiet") || cli_flag(&a, "-q")) {
             g->quiet = 1;
         } else if ((m = cli_opt(&a, "--batch")) != 0) {
@@ -241,12 +246,13 @@ static void summary(ingest *g, double seconds) {
     if (g->json || !isatty(STDERR_FILENO)) {
         printf("{\"files\":%zu,\"articles\":%llu,\"new\":%llu,\"duplicates\":%llu,"
                "\"errors\":%llu,\"warnings\":%llu,\"skipped\":%llu,\"bytes\":%llu,"
-               "\"seconds\":%.3f}\n",
+               "\"events\":%lld,\"storylines\":%lld,\"copies\":%lld,\"seconds\":%.3f}\n",
                c->files, (unsigned long long)c->articles, (unsigned long long)c->added,
                (unsigned long long)c->duplicates, (unsigned long long)c->errors,
                (unsigned long long)c->warnings,
                (unsigned long long)c->skipped,
-               (unsigned long long)c->bytes, seconds);
+               (unsigned long long)c->bytes, (long long)g->cs.events,
+               (long long)g->cs.storylines, (long long)g->cs.copies, seconds);
         fflush(stdout);
         return;
     }
@@ -257,6 +263,18 @@ static void summary(ingest *g, double seconds) {
             (unsigned long long)c->added, (unsigned long long)c->duplicates,
             (unsigned long long)c->errors, (unsigned long long)c->warnings,
             (double)c->bytes / 1e6, seconds);
+    if (g->cs.articles)
+        fprintf(stderr, "stories: %lld new events, %lld new storylines, %lld copies\n",
+                (long long)g->cs.events, (long long)g->cs.storylines, (long long)g->cs.copies);
+}
+
+/* Cluster what this run (or an earlier, interrupted one) stored. */
+static void cluster(ingest *g) {
+    if (g->no_cluster || g->store_failed || interrupted)
+        return;
+    sl_error err = {0};
+    if (sl_store_cluster(g->store, 0, &g->cs, &err) != SL_OK)
+        store_error(g, &err);
 }
 
 static int run(ingest *g) {
@@ -284,6 +302,7 @@ static int run(ingest *g) {
     if (commit_batch(g, 0) == 0 && rc == 0)
         cli_progress_update(&g->p, &g->c, 1);
     cli_progress_clear(&g->p);
+    cluster(g);
     summary(g, cli_now() - t0);
     return 0;
 }

@@ -8,11 +8,17 @@
 
 #include "cli.h"
 
+/* The story commands (cmd_story.c); declared here until cli.h has them. */
+int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
+
 static const char usage_main[] =
     "usage: storyline [--db FILE] COMMAND [options]\n"
     "\n"
     "Turn raw news (HTML, text, transcripts, JSONL, WARC) into clean dated\n"
-    "articles in a SQLite store, and browse them.\n"
+    "articles in a SQLite store, group them into events and storylines, and\n"
+    "browse them.\n"
     "\n"
     "commands:\n"
     "  ingest PATH...|-     read files, directories or stdin into the store\n"
@@ -21,6 +27,9 @@ static const char usage_main[] =
     "  show ID              show one stored article\n"
     "  search QUERY         full-text search with ranked snippets\n"
     "  stats                counts of the store\n"
+    "  stories              list storylines, newest first\n"
+    "  story ID             one storyline (S12) or event (E34) with its articles\n"
+    "  cluster              group new articles into events and storylines\n"
     "  help [COMMAND]       this text, or a command's\n"
     "\n"
     "global options:\n"
@@ -50,7 +59,7 @@ static const struct {
      "On a terminal a progress line is drawn on stderr. Otherwise the run is\n"
      "quiet and ends with one JSON line on stdout:\n"
      "  {\"files\":N,\"articles\":N,\"new\":N,\"duplicates\":N,\"errors\":N,\n"
-     "   \"bytes\":N,\"seconds\":X}\n"
+     "   \"bytes\":N,\"events\":N,\"storylines\":N,\"copies\":N,\"seconds\":X}\n"
      "Each failed input or item gives one line \"storyline: FILE: reason\" on\n"
      "stderr, and the run goes on.\n"
      "\n"
@@ -59,6 +68,11 @@ static const struct {
      "  --batch N        articles per transaction (default 500)\n"
      "  --json           print the JSON summary even on a terminal\n"
      "  --quiet          no progress line\n"
+     "  --no-cluster     do not group the new articles into stories\n"
+     "\n"
+     "At the end the new articles are grouped into events and storylines\n"
+     "(storyline cluster); the summary then counts the new \"events\",\n"
+     "\"storylines\" and \"copies\".\n"
      "\n"
      "exit: 0 all stored, 1 some input failed (the rest is stored),\n"
      "      2 usage error, 3 store error, 130 interrupted\n"},
@@ -114,6 +128,51 @@ static const struct {
      "usage: storyline stats [--json]\n"
      "\n"
      "Counts of the store: articles and sources (places they were read from).\n"
+     "\n"
+     "exit: 0 ok, 2 usage, 3 store error\n"},
+    {"stories",
+     "usage: storyline stories [--limit N] [--json]\n"
+     "\n"
+     "List storylines, newest first by their last day (undated last): id\n"
+     "(S<n>), first and last day, events, articles (copies not counted),\n"
+     "copies, outlets, title. --json gives one JSON object per line.\n"
+     "\n"
+     "options:\n"
+     "  --limit N        at most N storylines (default 50; 0 for all)\n"
+     "  --json           JSON lines\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 ok, 2 usage, 3 store error\n"},
+    {"story",
+     "usage: storyline story ID [--all] [--json]\n"
+     "\n"
+     "Show one storyline (ID S12, or a bare 12) with its events newest first,\n"
+     "or one event (ID E34); under each event its articles oldest first: id,\n"
+     "date (\"undated\" when unknown), outlet, title. Copies of an article are\n"
+     "folded under the most complete one as \"+2 copies\".\n"
+     "\n"
+     "options:\n"
+     "  --all            list the copies too, with how they copy (exact, near,\n"
+     "                   contained, contains) and their similarity\n"
+     "  --json           one JSON object: events, their articles, each with\n"
+     "                   its copies\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 ok, 1 no such storyline or event, 2 usage, 3 store error\n"},
+    {"cluster",
+     "usage: storyline cluster [--rebuild] [--json]\n"
+     "\n"
+     "Group the articles not yet clustered into events and storylines, in\n"
+     "publication order, continuing where the last run stopped (ingest does\n"
+     "this at its end). Ids already given never change. Copies are marked,\n"
+     "never deleted.\n"
+     "\n"
+     "options:\n"
+     "  --rebuild        forget every event and storyline and cluster the whole\n"
+     "                   store again from scratch\n"
+     "  --json           the counts as one JSON object\n"
+     "  --jsonl          stream mode: see docs/CLI.md\n"
+     "  --db FILE        the database\n"
      "\n"
      "exit: 0 ok, 2 usage, 3 store error\n"},
 };
@@ -261,7 +320,7 @@ static const struct {
 } commands[] = {
     {"ingest", cli_cmd_ingest},     {"extract", cli_cmd_extract}, {"articles", cli_cmd_articles},
     {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
-    {"cluster", cli_cmd_cluster_tmp},
+    {"stories", cli_cmd_stories},   {"story", cli_cmd_story},     {"cluster", cli_cmd_cluster},
 };
 
 int main(int argc, char **argv) {

@@ -355,6 +355,74 @@ SL_API sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, 
 SL_API sl_status sl_store_count(sl_store *s, int64_t *n_articles, int64_t *n_sources,
                                 sl_error *err);
 
+/* Stories in the store. Clustering reads the articles not yet clustered in
+ * publication order (undated last), continues the saved clusterer state and
+ * records each article's event, storyline and copy relation, all in one
+ * transaction (a savepoint when a batch is open). Articles are never
+ * removed: copies stay loadable and are only folded in listings. rebuild
+ * forgets every clustering row and the state and re-clusters the whole
+ * store from scratch. */
+typedef struct sl_cluster_stats {
+    int64_t articles;             /* clustered by this call */
+    int64_t copies;               /* of which copies of an earlier article */
+    int64_t events, storylines;   /* opened by this call */
+    int64_t total_events, total_storylines, total_copies; /* in the store after */
+} sl_cluster_stats;
+
+SL_API sl_status sl_store_cluster(sl_store *s, int rebuild, sl_cluster_stats *st,
+                                  sl_error *err);
+
+/* One storyline in a listing. Days are "YYYY-MM-DD", NULL when no member
+ * is dated. Article counts exclude copies; outlets count distinct outlets
+ * of every member, copies included. */
+typedef struct sl_storyline_row {
+    int64_t id;
+    const char *title; /* may be "" */
+    const char *first_day, *last_day;
+    int64_t n_events, n_articles, n_copies, n_outlets;
+} sl_storyline_row;
+typedef int (*sl_storyline_fn)(void *ud, const sl_storyline_row *row);
+
+/* Storylines newest first (last day, undated last, then id). */
+SL_API sl_status sl_store_stories(sl_store *s, int64_t limit, int64_t offset,
+                                  sl_storyline_fn cb, void *ud, sl_error *err);
+
+typedef enum sl_story_kind {
+    SL_STORY_STORYLINE = 1,
+    SL_STORY_EVENT,
+    SL_STORY_ARTICLE, /* a member shown in its own right: a family's canonical */
+    SL_STORY_COPY     /* folded under the SL_STORY_ARTICLE row before it */
+} sl_story_kind;
+
+/* One row of a story walk. Storyline and event rows fill the summary
+ * fields, article and copy rows the member fields. */
+typedef struct sl_story_row {
+    sl_story_kind kind;
+    int64_t id; /* of the storyline, event or article */
+    int64_t storyline, event;
+    const char *title; /* may be "" */
+    /* storyline, event */
+    const char *first_day, *last_day;
+    int64_t n_events, n_articles, n_copies, n_outlets;
+    const char *link_terms; /* event: what ties it to its storyline, or NULL */
+    /* article, copy */
+    const char *published, *outlet, *url; /* may be NULL */
+    int undated;
+    double similarity;      /* to its event when it joined (0 for an opener) */
+    int64_t n_folded;       /* article: copies folded under it */
+    sl_dup_kind dup_kind;   /* copy: how it relates to the article above */
+    double dup_similarity;
+} sl_story_row;
+typedef int (*sl_story_fn)(void *ud, const sl_story_row *row);
+
+/* Walk one storyline (kind SL_STORY_STORYLINE: its row, then its events
+ * newest first, each followed by its members) or one event (its row, then
+ * its members). Members come oldest first (undated last); each copy family
+ * shows once, as its most complete member (the longest text, then the
+ * earliest), followed by the others as copies. SL_END when no such id. */
+SL_API sl_status sl_store_story(sl_store *s, sl_story_kind kind, int64_t id, sl_story_fn cb,
+                                void *ud, sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

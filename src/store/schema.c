@@ -74,6 +74,50 @@ static const char *const migrations[] = {
     "    VALUES ('delete', old.id, old.title, old.text);"
     "  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
     "END;",
+
+    /* Version 2: copies, events and storylines (sl_store_cluster).
+     *
+     * - article_cluster has one row per clustered article; an article with
+     *   no row is not clustered yet. Copies are rows with dup_of set: the
+     *   article itself stays, so folding is reversible.
+     * - event and storyline keep running counts and first/last day as
+     *   "YYYY-MM-DD" text (NULL while no member is dated); titles are chosen
+     *   as members arrive (event.title_score is the winner's similarity).
+     * - cluster_state holds the clusterer's saved state, so the next ingest
+     *   continues the same stream with the same ids. */
+    "CREATE TABLE storyline("
+    "  id INTEGER PRIMARY KEY,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  first_day TEXT, last_day TEXT,"
+    "  n_events INTEGER NOT NULL DEFAULT 0,"
+    "  n_articles INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX storyline_by_last_day ON storyline(last_day DESC, id);"
+    "CREATE TABLE event("
+    "  id INTEGER PRIMARY KEY,"
+    "  storyline INTEGER NOT NULL REFERENCES storyline(id),"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  title_article INTEGER REFERENCES article(id),"
+    "  title_score REAL NOT NULL DEFAULT 0,"
+    "  first_day TEXT, last_day TEXT,"
+    "  n_articles INTEGER NOT NULL DEFAULT 0,"
+    "  n_copies INTEGER NOT NULL DEFAULT 0,"
+    "  link_terms TEXT);"
+    "CREATE INDEX event_by_storyline ON event(storyline, last_day DESC, id);"
+    "CREATE TABLE article_cluster("
+    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    "  event INTEGER NOT NULL REFERENCES event(id),"
+    "  storyline INTEGER NOT NULL REFERENCES storyline(id),"
+    "  similarity REAL NOT NULL DEFAULT 0,"
+    "  dup_of INTEGER REFERENCES article(id),"
+    "  dup_kind TEXT,"
+    "  dup_similarity REAL,"
+    "  undated INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX article_cluster_by_event ON article_cluster(event);"
+    "CREATE INDEX article_cluster_by_storyline ON article_cluster(storyline);"
+    "CREATE TABLE cluster_state("
+    "  id INTEGER PRIMARY KEY CHECK(id=1),"
+    "  state BLOB NOT NULL,"
+    "  options TEXT);",
 };
 
 enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };
