@@ -79,7 +79,9 @@ int cli_cmd_search(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(cli_ctx *ctx, int argc, char **argv);
 /* `storyline cluster --jsonl`: the clusterer as a stdin-to-stdout filter. */
 int sl_cmd_cluster_jsonl(int argc, char **argv);
-int cli_cmd_cluster_tmp(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
 
 /* The progress line of ingest, redrawn at most 10 times a second on a
  * terminal. total_bytes 0 means unknown (stdin): no bar, no ETA. */

@@ -134,7 +134,3 @@ int sl_cmd_cluster_jsonl(int argc, char **argv) {
     return failed ? CLI_FAILED : CLI_OK;
 }
 
-int cli_cmd_cluster_tmp(cli_ctx *ctx, int argc, char **argv) {
-    (void)ctx;
-    return sl_cmd_cluster_jsonl(argc, argv);
-}

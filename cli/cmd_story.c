@@ -10,10 +10,6 @@
 
 #include "cli.h"
 
-int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
-int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
-int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
-
 typedef struct story_opts {
     int64_t limit;
     int json, all, rebuild;
@@ -344,9 +340,10 @@ static void print_stats(const sl_cluster_stats *c, int json, double seconds) {
                (long long)c->total_copies, seconds);
         return;
     }
-    printf("clustered %lld articles: %lld new events, %lld new storylines, %lld copies\n",
-           (long long)c->articles, (long long)c->events, (long long)c->storylines,
-           (long long)c->copies);
+    printf("clustered %lld article%s: %lld new event%s, %lld new storyline%s, %lld cop%s\n",
+           (long long)c->articles, c->articles == 1 ? "" : "s", (long long)c->events,
+           c->events == 1 ? "" : "s", (long long)c->storylines, c->storylines == 1 ? "" : "s",
+           (long long)c->copies, c->copies == 1 ? "y" : "ies");
     printf("store now has %lld events, %lld storylines, %lld copies (%.1f s)\n",
            (long long)c->total_events, (long long)c->total_storylines,
            (long long)c->total_copies, seconds);

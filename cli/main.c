@@ -9,9 +9,6 @@
 #include "cli.h"
 
 /* The story commands (cmd_story.c); declared here until cli.h has them. */
-int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
-int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
-int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
 
 static const char usage_main[] =
     "usage: storyline [--db FILE] COMMAND [options]\n"

@@ -161,12 +161,13 @@ sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
     if (!h)
         goto oom;
     sl_article *a = &h->a;
-    a->text = sl_arena_strndup(&arena, d->text.data, d->text.len);
+    a->text = sl_arena_strndup(&arena, d->text.data ? d->text.data : "", d->text.len);
     a->blocks = sl_arena_alloc(&arena, (d->n_blocks ? d->n_blocks : 1) * sizeof(sl_block));
     if (!a->text || !a->blocks)
         goto oom;
     a->text_len = d->text.len;
-    memcpy(a->blocks, d->blocks, d->n_blocks * sizeof(sl_block));
+    if (d->n_blocks) /* a title-only record has none */
+        memcpy(a->blocks, d->blocks, d->n_blocks * sizeof(sl_block));
     a->n_blocks = d->n_blocks;
     a->title = d->title ? d->title : "";
     a->url = d->url;

@@ -222,6 +222,7 @@ static void jsonl_bad_lines_give_errors_and_reading_goes_on(void **state) {
                        "{\"title\": \"two\", \"text\": \"broken\n"
                        "[\"an array\"]\n"
                        "{\"title\": \"no body\"}\n"
+                       "{\"id\": \"x\"}\n"
                        "{\"title\": \"five\", \"text\": \"Fifth ferry note.\"}\n";
     const char *path = tmp_path("bad.jsonl");
     write_file(path, text, strlen(text));
@@ -234,7 +235,12 @@ static void jsonl_bad_lines_give_errors_and_reading_goes_on(void **state) {
     next_err(r, SL_ERR_FORMAT, where);
     snprintf(where, sizeof where, "%s:3:", path);
     next_err(r, SL_ERR_FORMAT, where);
-    snprintf(where, sizeof where, "%s:4:", path);
+    a = next_ok(r); /* a headline feed's record: kept, marked title-only */
+    assert_string_equal(a->title, "no body");
+    assert_int_equal(a->text_len, 0);
+    assert_non_null(strstr(a->warning, "title only"));
+    sl_article_free(a);
+    snprintf(where, sizeof where, "%s:5:", path);
     next_err(r, SL_ERR_EMPTY, where);
     a = next_ok(r);
     assert_string_equal(a->title, "five");
