@@ -378,10 +378,9 @@ static sl_status place_new(sl_clusterer *c, int32_t day, sl_cluster_result *r, s
                 return sl_fail(err, SL_ERR_NOMEM, "out of memory for a storyline");
             r->new_storyline = 1;
         }
-        uint64_t sid = s->id;
-        if (!(e = open_event(c, sid)))
+        /* Opening an event may close another event, never a storyline: s stays valid. */
+        if (!(e = open_event(c, s->id)))
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for an event");
-        s = story_by_id(c, sid); /* opening an event may have moved nothing, but be sure */
         r->new_event = 1;
     }
     event_touch(e, day, c->clock);

@@ -74,15 +74,6 @@ struct sl_dedup {
     size_t hcap;
 };
 
-static uint64_t mix64(uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
 static uint32_t fp_of(uint64_t h) {
     return (uint32_t)(h ^ (h >> 32)) | 1u;
 }
@@ -305,7 +296,7 @@ static const uint8_t ascii_word[128] = {
 static int push_word(sl_dedup *d, size_t *n, uint64_t h) {
     if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
         return 0;
-    d->w[(*n)++] = mix64(h);
+    d->w[(*n)++] = sl_hash_mix64(h);
     return 1;
 }
 
@@ -392,7 +383,7 @@ static size_t sample(sl_dedup *d, size_t n) {
         uint64_t x = 0;
         for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
             x = ((x << 23) | (x >> 41)) ^ d->w[i + j];
-        x = mix64(x);
+        x = sl_hash_mix64(x);
         if (x < SAMPLE_BOUND)
             d->w[m++] = x;
     }

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-static uint64_t mix(uint64_t h) {
+uint64_t sl_hash_mix64(uint64_t h) {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
@@ -19,15 +19,15 @@ uint64_t sl_hash64(const void *p, size_t n, uint64_t seed) {
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, s, 8);
-        h = (h ^ mix(w)) * 0x9E3779B97F4A7C15ULL;
+        h = (h ^ sl_hash_mix64(w)) * 0x9E3779B97F4A7C15ULL;
         h ^= h >> 29;
         s += 8;
         n -= 8;
     }
     uint64_t w = 0;
     memcpy(&w, s, n);
-    h = (h ^ mix(w ^ n)) * 0x9E3779B97F4A7C15ULL;
-    return mix(h);
+    h = (h ^ sl_hash_mix64(w ^ n)) * 0x9E3779B97F4A7C15ULL;
+    return sl_hash_mix64(h);
 }
 
 void sl_hash128(const void *p, size_t n, uint8_t out[16]) {
