@@ -297,6 +297,132 @@ SL_API sl_status sl_clusterer_load(const unsigned char *buf, size_t n, sl_cluste
                                    sl_error *err);
 SL_API size_t sl_clusterer_memory(const sl_clusterer *c);
 
+/* ---------------------------------------------------------------- facts
+ *
+ * Who is involved, who said what, when, how many: per-article annotations,
+ * each with its byte span in sl_article.text. Computed from the clean text,
+ * its blocks (transcript turns carry speaker labels), sentences and tokens,
+ * and the publication date (relative dates resolve against it). */
+
+typedef enum sl_entity_type {
+    SL_ENT_PERSON = 0,
+    SL_ENT_ORG,
+    SL_ENT_PLACE,
+    SL_ENT_OTHER
+} sl_entity_type;
+
+SL_API const char *sl_entity_type_name(sl_entity_type t); /* PER ORG LOC MISC */
+
+typedef enum sl_mention_kind {
+    SL_MENTION_NAME = 0, /* a full name as written: "Yuri Ushakov" */
+    SL_MENTION_SHORT,    /* a later short form: "Ushakov" */
+    SL_MENTION_NOMINAL,  /* a description: "the Russian president" */
+    SL_MENTION_PRONOUN,  /* "he", "she", where resolved */
+    SL_MENTION_LABEL     /* a transcript speaker label: "PRICE" */
+} sl_mention_kind;
+
+typedef struct sl_mention {
+    uint32_t start, end; /* byte span in text */
+    sl_mention_kind kind;
+    int32_t entity;      /* index into sl_facts.entities */
+} sl_mention;
+
+typedef struct sl_entity {
+    const char *name;    /* the fullest name written in the article */
+    sl_entity_type type;
+    const char *role;    /* "White House press secretary", NULL if none */
+    uint32_t role_start, role_end; /* where the role is stated; 0,0 if none */
+    uint32_t n_mentions;
+} sl_entity;
+
+typedef enum sl_quote_kind {
+    SL_QUOTE_DIRECT = 0, /* "…," Ushakov said */
+    SL_QUOTE_INDIRECT,   /* Sullivan said the US believes … */
+    SL_QUOTE_PARTIAL,    /* a few quoted words inside a sentence */
+    SL_QUOTE_TRANSCRIPT  /* a transcript turn */
+} sl_quote_kind;
+
+SL_API const char *sl_quote_kind_name(sl_quote_kind k);
+
+typedef struct sl_quote {
+    uint32_t start, end;                 /* what was said, without the marks */
+    sl_quote_kind kind;
+    uint32_t speaker_start, speaker_end; /* the speaker as written; 0,0 if none */
+    uint32_t cue_start, cue_end;         /* "said", "according to"; 0,0 if none */
+    int32_t entity;                      /* speaker entity, -1 if none */
+} sl_quote;
+
+typedef enum sl_timex_type {
+    SL_TIMEX_DATE = 0,
+    SL_TIMEX_TIME,
+    SL_TIMEX_DURATION,
+    SL_TIMEX_SET
+} sl_timex_type;
+
+SL_API const char *sl_timex_type_name(sl_timex_type t); /* DATE TIME DURATION SET */
+
+typedef struct sl_timex {
+    uint32_t start, end;
+    sl_timex_type type;
+    char value[32]; /* TIMEX3 value: 2021-12-30, 2022-01, P2H, XXXX-WXX-4, PAST_REF */
+    char mod[12];   /* TIMEX3 mod: MORE_THAN, APPROX, MID, START, ...; "" if none */
+} sl_timex;
+
+/* How a number is hedged; a hedged value keeps its bounds. */
+typedef enum sl_bound {
+    SL_BOUND_EXACT = 0,
+    SL_BOUND_APPROX,    /* about, around, nearly, almost, close to */
+    SL_BOUND_AT_LEAST,  /* at least, as many as ... from below */
+    SL_BOUND_MORE_THAN, /* more than, over */
+    SL_BOUND_AT_MOST,   /* up to, as many as, no more than */
+    SL_BOUND_LESS_THAN  /* fewer than, under */
+} sl_bound;
+
+SL_API const char *sl_bound_name(sl_bound b);
+
+typedef struct sl_quantity {
+    uint32_t start, end;           /* the whole expression, hedge to unit */
+    double value;                  /* normalized: "$650 million" gives 650000000 */
+    double low, high;              /* a range ("9 to 10"); both = value otherwise */
+    sl_bound bound;
+    char change[8];                /* "up", "down" for a change, "" otherwise */
+    const char *unit;              /* normalized singular unit: "dollar", "troop",
+                                      "minute", "percent"; "" for a bare number */
+    uint32_t unit_start, unit_end; /* 0,0 if no unit is written */
+    uint32_t about_start, about_end; /* what it is about, where the sentence says */
+} sl_quantity;
+
+typedef struct sl_facts {
+    sl_entity *entities;
+    size_t n_entities;
+    sl_mention *mentions; /* in text order */
+    size_t n_mentions;
+    sl_quote *quotes;     /* in text order */
+    size_t n_quotes;
+    sl_timex *timexes;    /* in text order */
+    size_t n_timexes;
+    sl_quantity *quantities;
+    size_t n_quantities;
+    char inferred_date[11]; /* YYYY-MM-DD when the article had no date, else "" */
+    struct sl_facts_priv *priv;
+} sl_facts;
+
+/* Annotate one article. Its text must be segmented (every article from
+ * sl_extract or a reader is; see sl_article_from_text for raw text). */
+SL_API sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err);
+SL_API void sl_facts_free(sl_facts *f);
+
+/* An article over text taken as given (no cleaning, so spans are offsets
+ * into exactly these bytes): one block per non-empty line, a transcript
+ * turn where a line starts with a speaker label, segmented. published may
+ * be NULL or "". The text is copied. */
+SL_API sl_status sl_article_from_text(const char *text, size_t len, const char *published,
+                                      sl_article **out, sl_error *err);
+
+/* One JSON object {"entities":[…],"quotes":[…],"timexes":[…],"quantities":[…]}
+ * with byte spans and the spanned text; no trailing newline. */
+SL_API int sl_facts_write_json(const sl_facts *f, const sl_article *a, FILE *out);
+
 /* ---------------------------------------------------------------- store */
 
 typedef struct sl_store sl_store;

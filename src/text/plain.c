@@ -828,3 +828,7 @@ sl_status sl_plain_body(const char *s, size_t n, sl_draft *d, sl_error *err) {
         return sl_fail(err, SL_ERR_ARG, "no text to read");
     return run(s, n, d, 0, err);
 }
+
+size_t sl_plain_turn_label(const char *s, size_t n, size_t *name_n) {
+    return turn_label((span){s, n}, name_n);
+}

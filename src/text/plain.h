@@ -19,4 +19,7 @@ sl_status sl_plain_extract(const char *s, size_t n, sl_format fmt, sl_draft *d, 
  * transcript rules, without title/date guessing. */
 sl_status sl_plain_body(const char *s, size_t n, sl_draft *d, sl_error *err);
 
+/* "SHAPIRO: ..." opens a transcript turn: the offset of the spoken text
+ * and the label's length in *name_n, or 0 when the line has no label. */
+size_t sl_plain_turn_label(const char *s, size_t n, size_t *name_n);
 #endif
