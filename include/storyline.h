@@ -419,6 +419,24 @@ SL_API void sl_facts_free(sl_facts *f);
 SL_API sl_status sl_article_from_text(const char *text, size_t len, const char *published,
                                       sl_article **out, sl_error *err);
 
+/* An article from one JSON object {"id"|"doc_id", "text", "date"|"dct"?,
+ * "title"?}, its text taken as given as by sl_article_from_text; the id
+ * goes to prov.record_id. */
+SL_API sl_status sl_article_from_json(const char *line, size_t n, sl_article **out,
+                                      sl_error *err);
+
+/* One entity per real person (place, organization) across articles:
+ * spelling and transliteration variants and short forms of one name meet,
+ * two people who share only a surname do not. Online and stable: a name
+ * keeps the cluster id it got. */
+typedef struct sl_entity_index sl_entity_index;
+SL_API sl_entity_index *sl_entity_index_new(void);
+SL_API void sl_entity_index_free(sl_entity_index *x);
+/* The cluster of entity name (type t) seen in document doc; 0, or -1
+ * when out of memory. */
+SL_API int sl_entity_index_add(sl_entity_index *x, uint64_t doc, const char *name,
+                               sl_entity_type t, uint32_t *cluster);
+
 /* One JSON object {"entities":[…],"quotes":[…],"timexes":[…],"quantities":[…]}
  * with byte spans and the spanned text; no trailing newline. */
 SL_API int sl_facts_write_json(const sl_facts *f, const sl_article *a, FILE *out);

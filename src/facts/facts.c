@@ -7,12 +7,14 @@
 #include <string.h>
 #include "../core/draft.h"
 #include "../segment/segment.h"
+#include "../read/json.h"
 #include "../text/plain.h"
 #include "../util/buf.h"
 #include "entity.h"
 #include "quantity.h"
 #include "quote.h"
 #include "timex.h"
+#include "xdoc.h"
 
 struct sl_facts_priv {
     sl_arena arena;
@@ -37,6 +39,16 @@ const char *sl_bound_name(sl_bound b) {
     static const char *const n[] = {"exact",     "approx",  "at_least",
                                     "more_than", "at_most", "less_than"};
     return (unsigned)b < 6 ? n[b] : "exact";
+}
+
+/* The public name of the cross-document index; xdoc.c is the whole of it. */
+sl_entity_index *sl_entity_index_new(void) { return (sl_entity_index *)sl_xdoc_new(); }
+
+void sl_entity_index_free(sl_entity_index *x) { sl_xdoc_free((sl_xdoc *)x); }
+
+int sl_entity_index_add(sl_entity_index *x, uint64_t doc, const char *name, sl_entity_type t,
+                        uint32_t *cluster) {
+    return sl_xdoc_add((sl_xdoc *)x, doc, name, t, cluster);
 }
 
 void sl_facts_free(sl_facts *f) {
@@ -155,6 +167,54 @@ sl_status sl_article_from_text(const char *text, size_t len, const char *publish
     }
     *out = a;
     return SL_OK;
+}
+
+/* The first string member among names, or NULL. */
+static const sl_json *first_str(const sl_json *o, const char *const *names) {
+    for (; *names; names++) {
+        const sl_json *v = sl_json_get(o, *names);
+        if (v && v->type == SL_JSON_STRING)
+            return v;
+    }
+    return NULL;
+}
+
+sl_status sl_article_from_json(const char *line, size_t n, sl_article **out, sl_error *err) {
+    static const char *const ids[] = {"id", "doc_id", NULL};
+    static const char *const texts[] = {"text", "maintext", NULL};
+    static const char *const dates[] = {"date", "dct", "published", "publication_date",
+                                        "date_publish", NULL};
+    *out = NULL;
+    sl_arena ar;
+    sl_arena_init(&ar, 0);
+    sl_json_error je;
+    const sl_json *root = sl_json_parse(line, n, 512, &ar, &je);
+    sl_status st = SL_OK;
+    if (!root)
+        st = sl_fail(err, SL_ERR_FORMAT, "invalid JSON at byte %zu: %s", je.offset, je.msg);
+    else if (root->type != SL_JSON_OBJECT)
+        st = sl_fail(err, SL_ERR_FORMAT, "a JSON object is expected");
+    const sl_json *text = st == SL_OK ? first_str(root, texts) : NULL;
+    if (st == SL_OK && !text)
+        st = sl_fail(err, SL_ERR_EMPTY, "no \"text\" string");
+    if (st == SL_OK) {
+        const sl_json *date = first_str(root, dates), *id = first_str(root, ids);
+        const sl_json *title = sl_json_get(root, "title");
+        st = sl_article_from_text(text->str, text->len, date ? date->str : NULL, out, err);
+        sl_arena *own = st == SL_OK ? &((sl_article_owner *)*out)->arena : NULL;
+        if (own && id && !((*out)->prov.record_id = sl_arena_strndup(own, id->str, id->len)))
+            st = SL_ERR_NOMEM;
+        if (own && title && title->type == SL_JSON_STRING &&
+            !((*out)->title = sl_arena_strndup(own, title->str, title->len)))
+            st = SL_ERR_NOMEM;
+        if (st == SL_ERR_NOMEM) {
+            sl_article_free(*out);
+            *out = NULL;
+            sl_fail(err, st, "out of memory for an article");
+        }
+    }
+    sl_arena_free(&ar);
+    return st;
 }
 
 /* ---------------------------------------------------------------- JSON */
