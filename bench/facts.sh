@@ -110,9 +110,33 @@ for l in sys.stdin:
   echo
 }
 
+# The npm peers, installed once into the build folder from the shared lock file.
+peers_bench() {
+  local P=$BUILD/facts-peers
+  if [ ! -d "$P/node_modules" ]; then
+    mkdir -p "$P" && cp "$B"/peers/*.js "$B"/peers/package*.json "$P"/
+    (cd "$P" && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "(peers: npm ci failed, skipped)"; return 0; }
+  fi
+  echo "== npm peers, run here on the same dev files"
+  local p
+  for p in chrono recognizers compromise; do
+    TZ=UTC node "$P/time_peers.js" $p "$D/time/te3_platinum.dev.jsonl" >"$TMP/t_$p.pred" 2>/dev/null
+    row "time: $p, te3_platinum dev value F1" "$($PY "$B/time_eval.py" "$D/time/te3_platinum.dev.jsonl" --pred "$TMP/t_$p.pred" --json | js value_F1)"
+  done
+  node "$P/quote_peers.js" "$D/quotes/polnear.dev.jsonl" >"$TMP/q.pred" 2>/dev/null
+  row "quotes: compromise, direct F1@0.3" "$($PY "$B/quotes_eval.py" "$D/quotes/polnear.dev.jsonl" --pred "$TMP/q.pred" --direct --json | $PY -c 'import json,sys; print("%.1f" % (100*json.load(sys.stdin)[0]["F1"]))')"
+  node "$P/ner_peers.js" "$D/ner/wikigold.dev.jsonl" >"$TMP/n.pred" 2>/dev/null
+  row "entities: compromise, wikigold F1" "$($PY "$B/ner_eval.py" ner "$D/ner/wikigold.dev.jsonl" --pred "$TMP/n.pred" --types PER,LOC,ORG --json | js F1)"
+  for p in wink recognizers compromise; do
+    node "$P/numbers_peers.js" $p "$D/numbers/newsquant.dev.jsonl" >"$TMP/nq_$p.pred" 2>/dev/null
+    row "quantities: $p, value / value+unit F1" "$($PY "$B/numbers_eval.py" "$D/numbers/newsquant.dev.jsonl" --pred "$TMP/nq_$p.pred" --json | $PY -c 'import json,sys; d=json.load(sys.stdin); print("%.1f / %.1f" % (100*d["value"][2], 100*d["value+unit"][2]))')"
+  done
+  echo
+}
+
 case $WHAT in
   time) time_bench ;; quotes) quotes_bench ;; ner) ner_bench ;; xdoc) xdoc_bench ;;
-  numbers) numbers_bench ;; speed) speed_bench ;;
-  all) time_bench; quotes_bench; ner_bench; xdoc_bench; numbers_bench; speed_bench ;;
-  *) echo "usage: bench/facts.sh [time|quotes|ner|xdoc|numbers|speed|all]" >&2; exit 2 ;;
+  numbers) numbers_bench ;; speed) speed_bench ;; peers) peers_bench ;;
+  all) time_bench; quotes_bench; ner_bench; xdoc_bench; numbers_bench; speed_bench; peers_bench ;;
+  *) echo "usage: bench/facts.sh [time|quotes|ner|xdoc|numbers|speed|peers|all]" >&2; exit 2 ;;
 esac
