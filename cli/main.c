@@ -100,11 +100,14 @@ static const struct {
      "\n"
      "exit: 0 ok, 2 usage, 3 store error\n"},
     {"show",
-     "usage: storyline show ID [--json]\n"
+     "usage: storyline show ID [--json] [--facts]\n"
      "\n"
      "Show one stored article: title, date and how it was found, outlet, url,\n"
      "authors, where it was read from, then its text (transcript turns as\n"
      "\"SPEAKER: text\"). --json prints the article as JSON with its store id.\n"
+     "--facts shows what was found in it instead: entities with their roles,\n"
+     "quotes with their speakers, dates with their values, numbers with their\n"
+     "units and bounds, each with its byte offset (with --json: as annotate).\n"
      "\n"
      "exit: 0 ok, 1 no such article, 2 usage, 3 store error\n"},
     {"search",

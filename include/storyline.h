@@ -493,6 +493,10 @@ typedef int (*sl_hit_fn)(void *ud, const sl_search_hit *hit);
 
 /* FTS5 query syntax (phrases, prefix*, AND/OR/NOT); a syntax error is
  * SL_ERR_ARG with the reason, never a crash. */
+/* The facts stored with article id (computed when it was added); SL_END
+ * when it has none. Free with sl_facts_free. */
+SL_API sl_status sl_store_facts(sl_store *s, int64_t id, sl_facts **out, sl_error *err);
+
 SL_API sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
                                  void *ud, sl_error *err);
 

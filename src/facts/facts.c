@@ -11,6 +11,7 @@
 #include "../text/plain.h"
 #include "../util/buf.h"
 #include "entity.h"
+#include "facts.h"
 #include "quantity.h"
 #include "quote.h"
 #include "timex.h"
@@ -61,15 +62,24 @@ void sl_facts_free(sl_facts *f) {
     free(f);
 }
 
-sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
-    *out = NULL;
+sl_facts *sl_facts_new(void) {
     sl_facts *f = calloc(1, sizeof *f);
     if (!f || !(f->priv = calloc(1, sizeof *f->priv))) {
         free(f);
-        return sl_fail(err, SL_ERR_NOMEM, "out of memory for facts");
+        return NULL;
     }
+    sl_arena_init(&f->priv->arena, 0);
+    return f;
+}
+
+sl_arena *sl_facts_arena(sl_facts *f) { return &f->priv->arena; }
+
+sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
+    *out = NULL;
+    sl_facts *f = sl_facts_new();
+    if (!f)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for facts");
     sl_arena *ar = &f->priv->arena;
-    sl_arena_init(ar, 0);
     sl_status st = sl_find_entities(a, ar, &f->entities, &f->n_entities, &f->mentions,
                                     &f->n_mentions, err);
     if (st == SL_OK)
