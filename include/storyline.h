@@ -404,6 +404,7 @@ typedef struct sl_facts {
     sl_quantity *quantities;
     size_t n_quantities;
     char inferred_date[11]; /* YYYY-MM-DD when the article had no date, else "" */
+    int32_t inferred_from;  /* the timex that date comes from, -1 if none */
     struct sl_facts_priv *priv;
 } sl_facts;
 

@@ -69,10 +69,34 @@ sl_facts *sl_facts_new(void) {
         return NULL;
     }
     sl_arena_init(&f->priv->arena, 0);
+    f->inferred_from = -1;
     return f;
 }
 
 sl_arena *sl_facts_arena(sl_facts *f) { return &f->priv->arena; }
+
+static int is_full_date(const char *v) {
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? v[i] != '-' : !(v[i] >= '0' && v[i] <= '9'))
+            return 0;
+    return v[10] == 0 || v[10] == 'T';
+}
+
+/* An undated article is dated by the latest full date it states: news
+ * reports what has happened, so the last dated happening is the nearest
+ * evidence of when it was written (a later date is rarely in the past). */
+static void infer_date(sl_facts *f) {
+    f->inferred_from = -1;
+    for (size_t i = 0; i < f->n_timexes; i++) {
+        const sl_timex *t = &f->timexes[i];
+        if ((t->type == SL_TIMEX_DATE || t->type == SL_TIMEX_TIME) && is_full_date(t->value) &&
+            (f->inferred_from < 0 || memcmp(t->value, f->inferred_date, 10) > 0)) {
+            memcpy(f->inferred_date, t->value, 10);
+            f->inferred_date[10] = 0;
+            f->inferred_from = (int32_t)i;
+        }
+    }
+}
 
 sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
     *out = NULL;
@@ -88,6 +112,8 @@ sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
         st = sl_find_timexes(a, ar, &f->timexes, &f->n_timexes, err);
     if (st == SL_OK)
         st = sl_find_quantities(a, ar, &f->quantities, &f->n_quantities, err);
+    if (st == SL_OK && !a->published[0])
+        infer_date(f);
     if (st != SL_OK) {
         sl_facts_free(f);
         return st;
@@ -336,8 +362,13 @@ int sl_facts_write_json(const sl_facts *f, const sl_article *a, FILE *out) {
     quotes_json(&b, f, a);
     timexes_json(&b, f, a);
     quantities_json(&b, f, a);
-    if (f->inferred_date[0])
+    if (f->inferred_date[0]) {
         str_json(&b, "inferred_date", f->inferred_date);
+        if (f->inferred_from >= 0 && (size_t)f->inferred_from < f->n_timexes) {
+            const sl_timex *t = &f->timexes[f->inferred_from];
+            span_json(&b, a, "inferred_from", t->start, t->end);
+        }
+    }
     sl_buf_putc(&b, '}');
     int rc = b.oom ? -1 : (fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1);
     sl_buf_free(&b);

@@ -143,6 +143,8 @@ int sl_store_insert_facts(sl_store *s, const sl_article *a, int64_t id, sl_error
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, FACTS_VERSION);
         sl_store_bind_str(st, 3, f->inferred_date, 1);
+        if (f->inferred_from >= 0)
+            sqlite3_bind_int(st, 4, f->inferred_from);
         rc = done(s, st, err, "adding facts");
     }
     if (!rc)
@@ -311,13 +313,15 @@ sl_status sl_store_facts(sl_store *s, int64_t id, sl_facts **out, sl_error *err)
     loader l = {s, id, sl_facts_arena(f), err};
     sqlite3_stmt *st = NULL;
     int found = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT inferred_date FROM article_facts WHERE article=?1", -1,
+    if (sqlite3_prepare_v2(s->db, "SELECT inferred_date, inferred_from FROM article_facts WHERE article=?1", -1,
                            &st, NULL) == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, id);
         if (sqlite3_step(st) == SQLITE_ROW) {
             found = 1;
             const char *d = (const char *)sqlite3_column_text(st, 0);
             snprintf(f->inferred_date, sizeof f->inferred_date, "%s", d ? d : "");
+            if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+                f->inferred_from = sqlite3_column_int(st, 1);
         }
     }
     sqlite3_finalize(st);

@@ -120,11 +120,12 @@ static const char *const migrations[] = {
     "  options TEXT);",
     /* 3: facts, one row per item, spans as byte offsets into article.text.
      * article_facts marks an article as annotated (by which version of the
-     * annotators) and holds a date inferred for an undated article. */
+     * annotators) and holds a date inferred for an undated article, with the timex it
+     * comes from. */
     "CREATE TABLE article_facts("
     "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
     "  version INTEGER NOT NULL,"
-    "  inferred_date TEXT);"
+    "  inferred_date TEXT, inferred_from INTEGER);"
     "CREATE TABLE entity("
     "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
     "  idx INTEGER NOT NULL,"
