@@ -1,10 +1,742 @@
-/* quote.c — quotes (stub until the quote module lands). */
+/* quote.c — who said what: direct quotes with their speakers, partial
+ * quotes, reported speech and transcript turns.
+ *
+ * One linear pass pairs quote marks block by block into quote units (a
+ * unit may run over paragraphs that reopen with a quote mark); each unit
+ * then looks a bounded number of tokens around itself for a cue verb and
+ * the noun phrase that speaks. A second pass over sentences finds reported
+ * speech among the cues no quote used. Every look-around is capped at
+ * SCAN_MAX tokens, so the whole is linear in the article. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include "quote.h"
+#include "quote_lex.h"
+#include "../core/draft.h"
+
+enum {
+    F_OPEN = 1,   /* “ « „ */
+    F_CLOSE = 2,  /* ” » */
+    F_AMBIG = 4,  /* " or '' : opens or closes by position */
+    F_INQ = 8,    /* inside a quote's content */
+    F_USED = 16,  /* cue already attributed to a direct quote */
+    F_QBEG = 32,  /* first token of an opening mark */
+    F_QEND = 64,  /* last token of a closing mark */
+    F_MARK2 = 128 /* second half of a '' mark */
+};
+
+#define SCAN_MAX 40 /* tokens looked at on each side of a quote */
+#define NP_MAX 8    /* longest speaker phrase, in tokens */
+
+typedef struct unit {
+    size_t open, c0, c1, after; /* opening mark, content [c0,c1), first token after */
+    int b0, b1;                 /* first and last block */
+    int closed;
+} unit;
+
+typedef struct span {
+    size_t s, e; /* token range, empty when s == e */
+} span;
+
+typedef struct qctx {
+    const sl_article *a;
+    const char *t;
+    const sl_token *tk;
+    size_t nt;
+    uint8_t *fl;
+    int *blk;       /* block of each token, -1 if none */
+    size_t *bfirst; /* first token of each block (nt if empty) */
+    size_t *bend;
+    sl_arena *ar;
+    sl_quote *q;
+    size_t nq, capq;
+    unit *u;
+    size_t nu, capu;
+    size_t *qsent; /* sentence of each quote's cue (for partial folding), or SIZE_MAX */
+} qctx;
+
+/* ------------------------------------------------------------ tokens */
+
+static size_t tlen(const qctx *c, size_t k) {
+    return c->tk[k].end - c->tk[k].start;
+}
+
+static const char *ttxt(const qctx *c, size_t k) {
+    return c->t + c->tk[k].start;
+}
+
+static int teq(const qctx *c, size_t k, const char *s) {
+    size_t n = strlen(s);
+    return k < c->nt && tlen(c, k) == n && memcmp(ttxt(c, k), s, n) == 0;
+}
+
+static int is_word(const qctx *c, size_t k) {
+    return c->tk[k].kind == SL_TOK_WORD || c->tk[k].kind == SL_TOK_NUMBER;
+}
+
+static int is_lower(const qctx *c, size_t k) {
+    unsigned char ch = (unsigned char)ttxt(c, k)[0];
+    return ch >= 'a' && ch <= 'z';
+}
+
+static int is_upper(const qctx *c, size_t k) {
+    unsigned char ch = (unsigned char)ttxt(c, k)[0];
+    return (ch >= 'A' && ch <= 'Z') || ch >= 0xC3;
+}
+
+static int is_end(const qctx *c, size_t k) {
+    return c->tk[k].kind == SL_TOK_PUNCT && (teq(c, k, ".") || teq(c, k, "!") || teq(c, k, "?"));
+}
+
+/* Cue flags of token k: only lower-case words count, so "States" and a
+ * name like "Said" never cue. */
+static int cue_at(const qctx *c, size_t k) {
+    if (k >= c->nt || c->tk[k].kind != SL_TOK_WORD || !is_lower(c, k))
+        return 0;
+    int f = sl_quote_cue(ttxt(c, k), tlen(c, k));
+    if ((f & Q_ACCORDING) && !teq(c, k + 1, "to"))
+        return 0;
+    return f;
+}
+
+static int stop_at(const qctx *c, size_t k) {
+    return sl_quote_is_stop(ttxt(c, k), tlen(c, k));
+}
+
+/* ------------------------------------------------------------ marks */
+
+static int mark_kind(const qctx *c, size_t k, int *two) {
+    const char *s = ttxt(c, k);
+    size_t n = tlen(c, k);
+    *two = 0;
+    if (c->tk[k].kind != SL_TOK_PUNCT && c->tk[k].kind != SL_TOK_SYMBOL)
+        return 0;
+    if ((n == 3 && (!memcmp(s, "\xE2\x80\x9C", 3) || !memcmp(s, "\xE2\x80\x9E", 3))) ||
+        (n == 2 && !memcmp(s, "\xC2\xAB", 2)))
+        return F_OPEN;
+    if ((n == 3 && !memcmp(s, "\xE2\x80\x9D", 3)) || (n == 2 && !memcmp(s, "\xC2\xBB", 2)))
+        return F_CLOSE;
+    if (n == 1 && s[0] == '"')
+        return F_AMBIG;
+    if (n == 1 && s[0] == '\'' && k + 1 < c->nt && teq(c, k + 1, "'") &&
+        c->tk[k + 1].start == c->tk[k].end) {
+        *two = 1;
+        return F_AMBIG;
+    }
+    if (n == 2 && s[0] == '\'' && s[1] == '\'')
+        return F_AMBIG;
+    return 0;
+}
+
+static unit *new_unit(qctx *c) {
+    if (c->nu == c->capu) {
+        size_t cap = c->capu ? 2 * c->capu : 32;
+        unit *u = sl_arena_realloc(c->ar, c->u, c->capu * sizeof *u, cap * sizeof *u);
+        if (!u)
+            return NULL;
+        c->u = u;
+        c->capu = cap;
+    }
+    unit *u = &c->u[c->nu++];
+    memset(u, 0, sizeof *u);
+    return u;
+}
+
+/* Pairs the marks of one block. *cont is a unit left open by the block
+ * before: a block that opens with a mark continues it. */
+static int pair_block(qctx *c, int b, long *cont) {
+    size_t f = c->bfirst[b], e = c->bend[b];
+    long open = -1;
+    for (size_t k = f; k < e; k++) {
+        int two, m = mark_kind(c, k, &two);
+        if (!m)
+            continue;
+        size_t mend = k + 1 + (size_t)two;
+        if (two)
+            c->fl[k + 1] |= F_MARK2;
+        if (open < 0 && m == F_CLOSE)
+            continue;
+        if (open >= 0 && m != F_OPEN) {
+            unit *u = &c->u[open];
+            u->c1 = k;
+            u->after = mend;
+            u->b1 = b;
+            u->closed = 1;
+            c->fl[mend - 1] |= F_QEND;
+            open = -1;
+        } else {
+            if (open >= 0) { /* a new opening: the last one never closed */
+                c->u[open].c1 = c->u[open].after = k;
+                c->u[open].b1 = b;
+            }
+            if (k == f && *cont >= 0) {
+                open = *cont;
+            } else {
+                unit *u = new_unit(c);
+                if (!u)
+                    return -1;
+                u->open = k;
+                u->c0 = mend;
+                u->b0 = b;
+                open = (long)(u - c->u);
+            }
+            c->fl[k] |= F_QBEG;
+        }
+        k = mend - 1;
+    }
+    *cont = -1;
+    if (open >= 0) {
+        unit *u = &c->u[open];
+        u->c1 = u->after = e;
+        u->b1 = b;
+        *cont = open;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ speakers */
+
+static int is_weekday(const qctx *c, size_t k) {
+    static const char *const d[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                    "Saturday", "Sunday", "Monday's", "yesterday", "today"};
+    for (size_t i = 0; i < sizeof d / sizeof *d; i++)
+        if (teq(c, k, d[i]))
+            return 1;
+    return 0;
+}
+
+static int np_token(const qctx *c, size_t k) {
+    if (is_word(c, k))
+        return !stop_at(c, k) && !(is_lower(c, k) && cue_at(c, k));
+    return teq(c, k, "-") || teq(c, k, "&") || teq(c, k, "\xE2\x80\x99s") || teq(c, k, "'s");
+}
+
+static int all_dets(const qctx *c, span s) {
+    for (size_t k = s.s; k < s.e; k++)
+        if (!sl_quote_is_det(ttxt(c, k), tlen(c, k)) && is_word(c, k))
+            return 0;
+    return 1;
+}
+
+/* The noun phrase ending at e (exclusive), no further left than lo. */
+static span np_core(const qctx *c, size_t lo, size_t e) {
+    size_t s = e;
+    while (s > lo && e - s < NP_MAX && np_token(c, s - 1))
+        s--;
+    span r = {s, e};
+    if (s == e || all_dets(c, r))
+        r.s = r.e = e;
+    return r;
+}
+
+/* The subject of a cue at hi: steps back over auxiliaries, adverbs and a
+ * day ("has also said", "on Tuesday said"), then over an appositive set off
+ * by commas ("Odell, who leads the union, said"). */
+static span np_left(const qctx *c, size_t lo, size_t hi) {
+    size_t j = hi;
+    while (j > lo) {
+        size_t k = j - 1;
+        if (is_word(c, k) && is_lower(c, k) &&
+            (sl_quote_is_aux(ttxt(c, k), tlen(c, k)) ||
+             (tlen(c, k) > 4 && !memcmp(ttxt(c, k) + tlen(c, k) - 2, "ly", 2)))) {
+            j--;
+        } else if (is_weekday(c, k)) {
+            j -= (k > lo && teq(c, k - 1, "on")) ? 2 : 1;
+        } else {
+            break;
+        }
+    }
+    if (j > lo && teq(c, j - 1, ",")) {
+        size_t p = j - 1, lim = j > lo + SCAN_MAX ? j - SCAN_MAX : lo;
+        while (p > lim && !teq(c, p - 1, ",") && !is_end(c, p - 1) &&
+               !(c->fl[p - 1] & (F_QEND | F_QBEG)))
+            p--;
+        if (p > lim && teq(c, p - 1, ",")) {
+            span r = np_core(c, lo, p - 1);
+            if (r.s < r.e)
+                r.e = j - 1;
+            return r;
+        }
+        span r = {j, j};
+        return r;
+    }
+    return np_core(c, lo, j);
+}
+
+/* The noun phrase starting at s, no further right than hi: "said Odell,
+ * the union's leader" gives "Odell". */
+static span np_right(const qctx *c, size_t s, size_t hi) {
+    span r = {s, s};
+    if (s >= hi || !is_word(c, s) || stop_at(c, s) || cue_at(c, s))
+        return r;
+    size_t e = s;
+    while (e < hi && e - s < NP_MAX &&
+           (np_token(c, e) || (teq(c, e, "of") && e + 1 < hi && is_upper(c, e + 1))))
+        e++;
+    r.e = e;
+    if (all_dets(c, r))
+        r.e = r.s;
+    return r;
+}
+
+/* The subject that opens the clause of [lo, hi): for a participle cue
+ * ("…, adding that …") the speaker is the sentence's subject. */
+static span subject(const qctx *c, size_t lo, size_t hi) {
+    size_t s = lo;
+    while (s < hi && !is_word(c, s))
+        s++;
+    if (s < hi && (teq(c, s, "But") || teq(c, s, "And") || teq(c, s, "So")))
+        s++;
+    if (s < hi && is_word(c, s) && (stop_at(c, s) || is_lower(c, s))) {
+        /* an opening adverbial: the subject follows its comma */
+        size_t k = s;
+        while (k < hi && !teq(c, k, ","))
+            k++;
+        s = k + 1;
+    }
+    span r = {s, s};
+    if (s >= hi)
+        return r;
+    if (sl_quote_is_pronoun(ttxt(c, s), tlen(c, s))) {
+        r.e = s + 1;
+        return r;
+    }
+    size_t e = s;
+    while (e < hi && e - s < NP_MAX && np_token(c, e)) {
+        /* a lower-case word after a name is likely the verb */
+        if (e > s && is_lower(c, e) && !sl_quote_is_det(ttxt(c, e), tlen(c, e)) &&
+            tlen(c, e) > 3 && !memcmp(ttxt(c, e) + tlen(c, e) - 2, "ed", 2))
+            break;
+        e++;
+    }
+    r.e = e;
+    if (all_dets(c, r))
+        r.e = r.s;
+    return r;
+}
+
+/* The speaker of cue k inside [lo, hi). */
+static span speaker_of(const qctx *c, size_t k, size_t lo, size_t hi, int flags) {
+    if (flags & Q_ACCORDING)
+        return np_right(c, k + 2, hi);
+    span r = {k, k};
+    if ((flags & Q_ING) && k > lo && teq(c, k - 1, ","))
+        return subject(c, lo, k - 1);
+    r = np_left(c, lo, k);
+    if (r.s == r.e)
+        r = np_right(c, k + 1, hi);
+    return r;
+}
+
+/* ------------------------------------------------------------ output */
+
+static sl_quote *emit(qctx *c, sl_quote_kind kind, size_t c0, size_t c1, span sp, long cue) {
+    if (c0 >= c1)
+        return NULL;
+    if (c->nq == c->capq) {
+        size_t cap = c->capq ? 2 * c->capq : 32;
+        sl_quote *q = sl_arena_realloc(c->ar, c->q, c->capq * sizeof *q, cap * sizeof *q);
+        size_t *qs = sl_arena_realloc(c->ar, NULL, 0, cap * sizeof *qs);
+        if (!q || !qs)
+            return NULL;
+        if (c->nq)
+            memcpy(qs, c->qsent, c->nq * sizeof *qs);
+        c->q = q;
+        c->qsent = qs;
+        c->capq = cap;
+    }
+    sl_quote *q = &c->q[c->nq];
+    c->qsent[c->nq++] = SIZE_MAX;
+    memset(q, 0, sizeof *q);
+    q->kind = kind;
+    q->start = c->tk[c0].start;
+    q->end = c->tk[c1 - 1].end;
+    if (sp.s < sp.e) {
+        q->speaker_start = c->tk[sp.s].start;
+        q->speaker_end = c->tk[sp.e - 1].end;
+    }
+    if (cue >= 0) {
+        size_t k = (size_t)cue;
+        q->cue_start = c->tk[k].start;
+        q->cue_end = c->tk[k].end;
+        if (cue_at(c, k) & Q_ACCORDING)
+            q->cue_end = c->tk[k + 1].end;
+    }
+    q->entity = -1;
+    return q;
+}
+
+/* ------------------------------------------------------------ direct */
+
+typedef struct attr {
+    long cue;  /* cue token or -1 */
+    span sp;   /* speaker */
+} attr;
+
+/* First cue of the words after a quote: ", Odell said", "said Odell, the …",
+ * ", according to the ministry". */
+static attr tail_attr(const qctx *c, size_t s, size_t e) {
+    attr a = {-1, {0, 0}};
+    for (size_t k = s; k < e && k < s + 12; k++) {
+        int f = cue_at(c, k);
+        if (!f || (f & Q_BEL && !(f & Q_SAY)))
+            continue;
+        size_t lo = s;
+        while (lo < k && !is_word(c, lo))
+            lo++;
+        a.cue = (long)k;
+        if (f & Q_ACCORDING)
+            a.sp = np_right(c, k + 2, e);
+        else if (lo == k)
+            a.sp = np_right(c, k + 1, e);
+        else
+            a.sp = np_left(c, lo, k);
+        return a;
+    }
+    return a;
+}
+
+/* Last cue before a quote: "Odell said: “…", "As Odell put it, …". */
+static attr head_attr(const qctx *c, size_t s, size_t e) {
+    attr a = {-1, {0, 0}};
+    for (size_t k = e; k > s; k--) {
+        int f = cue_at(c, k - 1);
+        if (!f)
+            continue;
+        a.cue = (long)(k - 1);
+        a.sp = speaker_of(c, k - 1, s, e, f);
+        return a;
+    }
+    return a;
+}
+
+/* A block that ends "… told reporters:" introduces the quote below it. */
+static attr prev_block_attr(const qctx *c, int b) {
+    attr a = {-1, {0, 0}};
+    if (b <= 0 || c->bfirst[b - 1] >= c->bend[b - 1])
+        return a;
+    size_t e = c->bend[b - 1], s = c->bfirst[b - 1];
+    if (!teq(c, e - 1, ":"))
+        return a;
+    if (e - s > SCAN_MAX)
+        s = e - SCAN_MAX;
+    for (size_t k = e - 1; k > s; k--)
+        if (is_end(c, k - 1) || (c->fl[k - 1] & F_QEND)) {
+            s = k;
+            break;
+        }
+    return head_attr(c, s, e - 1);
+}
+
+static int words_in(const qctx *c, size_t s, size_t e) {
+    int n = 0;
+    for (size_t k = s; k < e; k++)
+        n += is_word(c, k);
+    return n;
+}
+
+typedef struct dstate {
+    long last;       /* last direct quote, index into c->q */
+    long last_cue;   /* its cue token */
+    int last_block;  /* its last block */
+    span last_sp;    /* its speaker (token span) */
+} dstate;
+
+/* Partial quotes wait for the reported-speech pass, which may fold them. */
+typedef struct partial {
+    size_t c0, c1;
+    attr at;
+} partial;
+
+static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_t *n_parts) {
+    if (u->c0 >= u->c1)
+        return 0;
+    size_t h0 = u->open;
+    while (h0 > c->bfirst[u->b0] && u->open - h0 < SCAN_MAX && !is_end(c, h0 - 1) &&
+           !(c->fl[h0 - 1] & (F_QEND | F_QBEG)))
+        h0--;
+    size_t t1 = u->after, te = c->bend[u->b1];
+    while (t1 < te && t1 - u->after < SCAN_MAX && !(c->fl[t1] & F_QBEG) && !is_end(c, t1))
+        t1++;
+    int tail_intro = t1 < te && (c->fl[t1] & F_QBEG) && t1 > u->after && teq(c, t1 - 1, ":");
+    attr ha = head_attr(c, h0, u->open);
+    attr ta = {-1, {0, 0}};
+    if (!tail_intro)
+        ta = tail_attr(c, u->after, t1);
+    size_t hn = u->open - h0;
+    int intro = hn == 0 || teq(c, u->open - 1, ":") ||
+                (ha.cue >= 0 && ((size_t)ha.cue + 1 == u->open ||
+                                 ((size_t)ha.cue + 2 == u->open &&
+                                  (teq(c, u->open - 1, ",") || teq(c, u->open - 1, "that")))));
+    if (hn > 0 && !intro && teq(c, u->open - 1, ",") && ha.cue >= 0 &&
+        words_in(c, u->c0, u->c1) >= 4)
+        intro = 1;
+    int nw = words_in(c, u->c0, u->c1);
+    if (!intro || (hn == 0 && nw < 3 && ta.cue < 0 && t1 > u->after + 1)) {
+        /* embedded: a partial quote, or a title / scare quote */
+        attr at = ha.cue >= 0 ? ha : ta;
+        if (at.cue >= 0 && at.sp.s < at.sp.e) {
+            partial *p = &parts[(*n_parts)++];
+            p->c0 = u->c0;
+            p->c1 = u->c1;
+            p->at = at;
+        }
+        return 0;
+    }
+    attr at = hn > 0 && ha.cue >= 0 ? ha : ta;
+    size_t c1 = u->c1;
+    if (hn > 0 && ha.cue >= 0 && ta.cue < 0 && t1 > u->after && !tail_intro) {
+        /* "Odell says “…” because …": the sentence goes on as the content */
+        c1 = t1;
+    }
+    if (at.cue >= 0 && at.cue == ds->last_cue && ds->last >= 0) {
+        c->q[ds->last].end = c->tk[c1 - 1].end;
+        return 0;
+    }
+    if (at.cue < 0 && ds->last >= 0 && ds->last_block == u->b0) {
+        c->q[ds->last].end = c->tk[c1 - 1].end;
+        ds->last_block = u->b1;
+        return 0;
+    }
+    if (at.cue < 0 && hn == 0)
+        at = prev_block_attr(c, u->b0);
+    if (at.cue < 0 && ds->last >= 0 && u->b0 - ds->last_block <= 1 && u->b0 > 0) {
+        at.sp = ds->last_sp;
+    }
+    if (at.cue < 0 && at.sp.s == at.sp.e) {
+        const sl_block *bl = &c->a->blocks[u->b0];
+        if (bl->kind != SL_BLOCK_TURN && nw < 6)
+            return 0;
+    }
+    sl_quote *q = emit(c, SL_QUOTE_DIRECT, u->c0, c1, at.sp, at.cue);
+    if (!q)
+        return -1;
+    if (at.sp.s == at.sp.e && c->a->blocks[u->b0].kind == SL_BLOCK_TURN) {
+        const sl_block *bl = &c->a->blocks[u->b0];
+        q->speaker_start = (uint32_t)bl->start;
+        q->speaker_end = (uint32_t)(bl->start + strlen(bl->speaker));
+    }
+    if (at.cue >= 0)
+        c->fl[at.cue] |= F_USED;
+    ds->last = (long)(c->nq - 1);
+    ds->last_cue = at.cue;
+    ds->last_block = u->b1;
+    ds->last_sp = at.sp;
+    return 0;
+}
+
+/* ------------------------------------------------------------ reported */
+
+/* Steps over the hearer of "told reporters", "warned the crew". */
+static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
+    if (k >= e || teq(c, k, "that") || !is_word(c, k))
+        return k;
+    if (sl_quote_is_det(ttxt(c, k), tlen(c, k)))
+        k++;
+    size_t s = k;
+    while (k < e && k - s < 4 && is_word(c, k) && (is_upper(c, k) || k == s) && !stop_at(c, k))
+        k++;
+    return k;
+}
+
+static size_t trim_end(const qctx *c, size_t s, size_t e) {
+    while (e > s && (c->tk[e - 1].kind == SL_TOK_PUNCT))
+        e--;
+    return e;
+}
+
+static int reported_sentence(qctx *c, size_t si) {
+    const sl_sentence *se = &c->a->sentences[si];
+    size_t f = se->token_first, e = se->token_end;
+    for (size_t k = f; k < e; k++) {
+        if (c->fl[k] & (F_INQ | F_USED))
+            continue;
+        int fl = cue_at(c, k);
+        if (!fl || (fl & Q_DQ))
+            continue;
+        span sp;
+        size_t c0, c1;
+        if (fl & Q_ACCORDING) {
+            sp = np_right(c, k + 2, e);
+            if (sp.s == sp.e)
+                continue;
+            if (k > f && teq(c, k - 1, ",")) {
+                c0 = f;
+                c1 = k - 1;
+            } else {
+                c0 = sp.e;
+                while (c0 < e && teq(c, c0, ","))
+                    c0++;
+                c1 = trim_end(c, c0, e);
+            }
+        } else {
+            sp = speaker_of(c, k, f, e, fl);
+            if (sp.s == sp.e || sp.s > k)
+                continue;
+            c0 = k + 1;
+            if (fl & Q_TELL)
+                c0 = skip_hearer(c, c0, e);
+            if (c0 < e && teq(c, c0, "on") && c0 + 1 < e && is_weekday(c, c0 + 1))
+                c0 += 2;
+            while (c0 < e && (teq(c, c0, "that") || teq(c, c0, ",") || teq(c, c0, ":")))
+                c0++;
+            c1 = trim_end(c, c0, e);
+            if (words_in(c, c0, c1) < 3 && sp.s > f && teq(c, sp.s - 1, ",")) {
+                c0 = f;
+                c1 = sp.s - 1;
+            }
+        }
+        if (words_in(c, c0, c1) < 3)
+            continue;
+        if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
+            return -1;
+        c->qsent[c->nq - 1] = si;
+        return 0; /* nested cues inside keep this outer speaker */
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int cmp_quote(const void *x, const void *y) {
+    const sl_quote *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm) {
+    for (size_t i = 0; i < nq; i++) {
+        if (q[i].speaker_start == q[i].speaker_end)
+            continue;
+        size_t lo = 0, hi = nm;
+        while (lo < hi) { /* first mention ending after the speaker starts */
+            size_t mid = (lo + hi) / 2;
+            if (m[mid].end <= q[i].speaker_start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < q[i].speaker_end; j++)
+            if (m[j].end > q[i].speaker_start) {
+                q[i].entity = m[j].entity;
+                break;
+            }
+    }
+}
+
+static int setup(qctx *c) {
+    size_t nt = c->nt, nb = c->a->n_blocks;
+    c->fl = sl_arena_calloc(c->ar, nt + 1);
+    c->blk = sl_arena_alloc(c->ar, (nt + 1) * sizeof *c->blk);
+    c->bfirst = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bfirst);
+    c->bend = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bend);
+    if (!c->fl || !c->blk || !c->bfirst || !c->bend)
+        return -1;
+    for (size_t k = 0; k < nt; k++)
+        c->blk[k] = -1;
+    for (size_t b = 0; b < nb; b++)
+        c->bfirst[b] = c->bend[b] = 0;
+    for (size_t i = 0; i < c->a->n_sentences; i++) {
+        const sl_sentence *se = &c->a->sentences[i];
+        for (size_t k = se->token_first; k < se->token_end && k < nt; k++)
+            c->blk[k] = se->block;
+    }
+    /* blocks own contiguous token ranges */
+    for (size_t k = nt; k > 0; k--) {
+        int b = c->blk[k - 1];
+        if (b < 0 || (size_t)b >= nb)
+            continue;
+        if (c->bend[b] == 0)
+            c->bend[b] = k;
+        c->bfirst[b] = k - 1;
+    }
+    return 0;
+}
+
+static int transcript_turns(qctx *c) {
+    for (size_t b = 0; b < c->a->n_blocks; b++) {
+        const sl_block *bl = &c->a->blocks[b];
+        if (bl->kind != SL_BLOCK_TURN || !bl->speaker || c->bfirst[b] >= c->bend[b])
+            continue;
+        size_t ln = strlen(bl->speaker), k = c->bfirst[b];
+        while (k < c->bend[b] && c->tk[k].end <= bl->start + ln)
+            k++;
+        while (k < c->bend[b] && c->tk[k].kind == SL_TOK_PUNCT && !(c->fl[k] & F_QBEG))
+            k++;
+        span none = {0, 0};
+        sl_quote *q = emit(c, SL_QUOTE_TRANSCRIPT, k, c->bend[b], none, -1);
+        if (!q) {
+            if (k < c->bend[b])
+                return -1;
+            continue;
+        }
+        q->speaker_start = (uint32_t)bl->start;
+        q->speaker_end = (uint32_t)(bl->start + ln);
+    }
+    return 0;
+}
+
+static int find_all(qctx *c) {
+    if (setup(c) < 0)
+        return -1;
+    long cont = -1;
+    for (size_t b = 0; b < c->a->n_blocks; b++) {
+        if (c->bfirst[b] >= c->bend[b])
+            continue;
+        if (pair_block(c, (int)b, &cont) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < c->nu; i++)
+        for (size_t k = c->u[i].c0; k < c->u[i].c1; k++)
+            c->fl[k] |= F_INQ;
+    if (transcript_turns(c) < 0)
+        return -1;
+    partial *parts = sl_arena_alloc(c->ar, (c->nu + 1) * sizeof *parts);
+    if (!parts)
+        return -1;
+    size_t np = 0;
+    dstate ds = {-1, -1, -1, {0, 0}};
+    for (size_t i = 0; i < c->nu; i++)
+        if (direct_unit(c, &c->u[i], &ds, parts, &np) < 0)
+            return -1;
+    size_t first_rep = c->nq;
+    for (size_t si = 0; si < c->a->n_sentences; si++)
+        if (reported_sentence(c, si) < 0)
+            return -1;
+    /* a partial quote inside reported speech is part of that report */
+    size_t r = first_rep, rep_end = c->nq;
+    for (size_t i = 0; i < np; i++) {
+        uint32_t ps = c->tk[parts[i].c0].start;
+        while (r < rep_end && c->q[r].end <= ps)
+            r++;
+        if (r < rep_end && c->q[r].start <= ps)
+            continue;
+        if (!emit(c, SL_QUOTE_PARTIAL, parts[i].c0, parts[i].c1, parts[i].at.sp, parts[i].at.cue))
+            return -1;
+    }
+    return 0;
+}
 
 sl_status sl_find_quotes(const sl_article *a, const sl_mention *ments, size_t n_ments,
                          sl_arena *ar, sl_quote **out, size_t *n, sl_error *err) {
-    (void)a, (void)ments, (void)n_ments, (void)ar, (void)err;
     *out = NULL;
     *n = 0;
+    if (!a || !a->text || a->n_tokens == 0)
+        return SL_OK;
+    qctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.t = a->text;
+    c.tk = a->tokens;
+    c.nt = a->n_tokens;
+    c.ar = ar;
+    if (find_all(&c) < 0)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for quotes");
+    if (c.nq)
+        qsort(c.q, c.nq, sizeof *c.q, cmp_quote);
+    link_entities(c.q, c.nq, ments, n_ments);
+    *out = c.q;
+    *n = c.nq;
     return SL_OK;
 }
