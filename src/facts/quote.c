@@ -22,11 +22,13 @@ enum {
     F_USED = 16,  /* cue already attributed to a direct quote */
     F_QBEG = 32,  /* first token of an opening mark */
     F_QEND = 64,  /* last token of a closing mark */
-    F_MARK2 = 128 /* second half of a '' mark */
+    F_MARK2 = 128, /* second half of a '' mark */
+    F_REP = 256    /* inside the content of reported speech */
 };
 
 #define SCAN_MAX 40 /* tokens looked at on each side of a quote */
 #define NP_MAX 8    /* longest speaker phrase, in tokens */
+#define PARTIAL_MAX 8 /* a partial quote is a few words */
 
 typedef struct unit {
     size_t open, c0, c1, after; /* opening mark, content [c0,c1), first token after */
@@ -43,7 +45,7 @@ typedef struct qctx {
     const char *t;
     const sl_token *tk;
     size_t nt;
-    uint8_t *fl;
+    uint16_t *fl;
     int *blk;       /* block of each token, -1 if none */
     size_t *bfirst; /* first token of each block (nt if empty) */
     size_t *bend;
@@ -363,6 +365,9 @@ static sl_quote *emit(qctx *c, sl_quote_kind kind, size_t c0, size_t c1, span sp
             q->cue_end = c->tk[k + 1].end;
     }
     q->entity = -1;
+    if (kind == SL_QUOTE_INDIRECT)
+        for (size_t k = c0; k < c1; k++)
+            c->fl[k] |= F_REP;
     return q;
 }
 
@@ -467,15 +472,22 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
     int intro = hn == 0 || teq(c, u->open - 1, ":") ||
                 (ha.cue >= 0 && ((size_t)ha.cue + 1 == u->open ||
                                  ((size_t)ha.cue + 2 == u->open &&
-                                  (teq(c, u->open - 1, ",") || teq(c, u->open - 1, "that")))));
+                                  teq(c, u->open - 1, ","))));
     if (hn > 0 && !intro && teq(c, u->open - 1, ",") && ha.cue >= 0 &&
         words_in(c, u->c0, u->c1) >= 4)
         intro = 1;
     int nw = words_in(c, u->c0, u->c1);
     if (!intro || (hn == 0 && nw < 3 && ta.cue < 0 && t1 > u->after + 1)) {
         /* embedded: a partial quote, or a title / scare quote */
+        if (ha.cue < 0 && ta.cue >= 0 && ta.sp.s < ta.sp.e && hn > 0) {
+            /* "In past seasons, “we …,” she said": a mixed quotation, the
+             * sentence is reported speech carrying quoted words */
+            if (!emit(c, SL_QUOTE_INDIRECT, h0, u->c1, ta.sp, ta.cue))
+                return -1;
+            c->fl[ta.cue] |= F_USED;
+        }
         attr at = ha.cue >= 0 ? ha : ta;
-        if (at.cue >= 0 && at.sp.s < at.sp.e) {
+        if (at.cue >= 0 && at.sp.s < at.sp.e && nw <= PARTIAL_MAX) {
             partial *p = &parts[(*n_parts)++];
             p->c0 = u->c0;
             p->c1 = u->c1;
@@ -485,10 +497,6 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
     }
     attr at = hn > 0 && ha.cue >= 0 ? ha : ta;
     size_t c1 = u->c1;
-    if (hn > 0 && ha.cue >= 0 && ta.cue < 0 && t1 > u->after && !tail_intro) {
-        /* "Odell says “…” because …": the sentence goes on as the content */
-        c1 = t1;
-    }
     if (at.cue >= 0 && at.cue == ds->last_cue && ds->last >= 0) {
         c->q[ds->last].end = c->tk[c1 - 1].end;
         return 0;
@@ -627,7 +635,7 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
 
 static int setup(qctx *c) {
     size_t nt = c->nt, nb = c->a->n_blocks;
-    c->fl = sl_arena_calloc(c->ar, nt + 1);
+    c->fl = sl_arena_calloc(c->ar, (nt + 1) * sizeof *c->fl);
     c->blk = sl_arena_alloc(c->ar, (nt + 1) * sizeof *c->blk);
     c->bfirst = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bfirst);
     c->bend = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bend);
@@ -700,17 +708,12 @@ static int find_all(qctx *c) {
     for (size_t i = 0; i < c->nu; i++)
         if (direct_unit(c, &c->u[i], &ds, parts, &np) < 0)
             return -1;
-    size_t first_rep = c->nq;
     for (size_t si = 0; si < c->a->n_sentences; si++)
         if (reported_sentence(c, si) < 0)
             return -1;
     /* a partial quote inside reported speech is part of that report */
-    size_t r = first_rep, rep_end = c->nq;
     for (size_t i = 0; i < np; i++) {
-        uint32_t ps = c->tk[parts[i].c0].start;
-        while (r < rep_end && c->q[r].end <= ps)
-            r++;
-        if (r < rep_end && c->q[r].start <= ps)
+        if ((c->fl[parts[i].c0] & F_REP))
             continue;
         if (!emit(c, SL_QUOTE_PARTIAL, parts[i].c0, parts[i].c1, parts[i].at.sp, parts[i].at.cue))
             return -1;
