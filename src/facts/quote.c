@@ -23,7 +23,8 @@ enum {
     F_QBEG = 32,  /* first token of an opening mark */
     F_QEND = 64,  /* last token of a closing mark */
     F_MARK2 = 128, /* second half of a '' mark */
-    F_REP = 256    /* inside the content of reported speech */
+    F_REP = 256,   /* inside the content of reported speech */
+    F_SBEG = 512   /* first token of a sentence */
 };
 
 #define SCAN_MAX 40 /* tokens looked at on each side of a quote */
@@ -54,7 +55,8 @@ typedef struct qctx {
     size_t nq, capq;
     unit *u;
     size_t nu, capu;
-    size_t *qsent; /* sentence of each quote's cue (for partial folding), or SIZE_MAX */
+    span *qsp;     /* speaker of each quote, as tokens */
+    int32_t *cue_q; /* quote of each cue token used by a direct quote, else -1 */
 } qctx;
 
 /* ------------------------------------------------------------ tokens */
@@ -248,6 +250,13 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
             break;
         }
     }
+    if (j > lo && teq(c, j - 1, ")")) { /* "Reid (D-Nev.) said" */
+        size_t p = j - 1;
+        while (p > lo && j - p < 10 && !teq(c, p, "("))
+            p--;
+        if (teq(c, p, "("))
+            j = p;
+    }
     if (j > lo && teq(c, j - 1, ",")) {
         size_t p = j - 1, lim = j > lo + SCAN_MAX ? j - SCAN_MAX : lo;
         while (p > lim && !teq(c, p - 1, ",") && !is_end(c, p - 1) &&
@@ -338,17 +347,17 @@ static sl_quote *emit(qctx *c, sl_quote_kind kind, size_t c0, size_t c1, span sp
     if (c->nq == c->capq) {
         size_t cap = c->capq ? 2 * c->capq : 32;
         sl_quote *q = sl_arena_realloc(c->ar, c->q, c->capq * sizeof *q, cap * sizeof *q);
-        size_t *qs = sl_arena_realloc(c->ar, NULL, 0, cap * sizeof *qs);
+        span *qs = sl_arena_realloc(c->ar, NULL, 0, cap * sizeof *qs);
         if (!q || !qs)
             return NULL;
         if (c->nq)
-            memcpy(qs, c->qsent, c->nq * sizeof *qs);
+            memcpy(qs, c->qsp, c->nq * sizeof *qs);
         c->q = q;
-        c->qsent = qs;
+        c->qsp = qs;
         c->capq = cap;
     }
     sl_quote *q = &c->q[c->nq];
-    c->qsent[c->nq++] = SIZE_MAX;
+    c->qsp[c->nq++] = sp;
     memset(q, 0, sizeof *q);
     q->kind = kind;
     q->start = c->tk[c0].start;
@@ -382,7 +391,7 @@ typedef struct attr {
  * ", according to the ministry". */
 static attr tail_attr(const qctx *c, size_t s, size_t e) {
     attr a = {-1, {0, 0}};
-    for (size_t k = s; k < e && k < s + 12; k++) {
+    for (size_t k = s; k < e && k < s + 16; k++) {
         int f = cue_at(c, k);
         if (!f || (f & Q_BEL && !(f & Q_SAY)))
             continue;
@@ -398,6 +407,40 @@ static attr tail_attr(const qctx *c, size_t s, size_t e) {
             a.sp = np_left(c, lo, k);
         return a;
     }
+    return a;
+}
+
+/* A tail with a verb the lexicon lacks: ", Odell shot back", ", he
+ * promises", ", remembered Ann Odell, the …". Only right after a quote,
+ * where such a shape is nearly always attribution. */
+static attr tail_generic(const qctx *c, size_t s, size_t e) {
+    attr a = {-1, {0, 0}};
+    while (s < e && teq(c, s, ","))
+        s++;
+    if (s >= e || !is_word(c, s))
+        return a;
+    if (is_lower(c, s) && !stop_at(c, s) && !sl_quote_is_det(ttxt(c, s), tlen(c, s)) &&
+        !sl_quote_is_pronoun(ttxt(c, s), tlen(c, s))) {
+        span r = np_right(c, s + 1, e);
+        if (r.s < r.e && (is_upper(c, r.s) || sl_quote_is_det(ttxt(c, r.s), tlen(c, r.s)))) {
+            a.cue = (long)s;
+            a.sp = r;
+        }
+        return a;
+    }
+    size_t k = s;
+    if (sl_quote_is_pronoun(ttxt(c, s), tlen(c, s)) && !teq(c, s, "it")) {
+        k = s + 1;
+    } else {
+        while (k < e && k - s < 6 && is_word(c, k) && is_upper(c, k))
+            k++;
+    }
+    if (k == s || k >= e || !is_word(c, k) || !is_lower(c, k) || stop_at(c, k) ||
+        sl_quote_is_det(ttxt(c, k), tlen(c, k)) || sl_quote_is_aux(ttxt(c, k), tlen(c, k)))
+        return a;
+    a.cue = (long)k;
+    a.sp.s = s;
+    a.sp.e = k;
     return a;
 }
 
@@ -457,17 +500,27 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
     if (u->c0 >= u->c1)
         return 0;
     size_t h0 = u->open;
-    while (h0 > c->bfirst[u->b0] && u->open - h0 < SCAN_MAX && !is_end(c, h0 - 1) &&
+    while (h0 > c->bfirst[u->b0] && u->open - h0 < SCAN_MAX && !(c->fl[h0] & F_SBEG) &&
            !(c->fl[h0 - 1] & (F_QEND | F_QBEG)))
         h0--;
+    /* the tail is the rest of the sentence after the closing mark; the
+     * segmenter may start a sentence right there ("“Stop!” Odell said.") */
     size_t t1 = u->after, te = c->bend[u->b1];
-    while (t1 < te && t1 - u->after < SCAN_MAX && !(c->fl[t1] & F_QBEG) && !is_end(c, t1))
+    while (t1 < te && t1 - u->after < SCAN_MAX && !(c->fl[t1] & F_QBEG) &&
+           !(t1 > u->after && (c->fl[t1] & F_SBEG)))
         t1++;
     int tail_intro = t1 < te && (c->fl[t1] & F_QBEG) && t1 > u->after && teq(c, t1 - 1, ":");
     attr ha = head_attr(c, h0, u->open);
     attr ta = {-1, {0, 0}};
-    if (!tail_intro)
+    /* a quote closed by a full stop ends its sentence: what follows is
+     * attribution only when short ("“…” Odell said."), and only with a
+     * known cue */
+    int dot = u->c1 > u->c0 && teq(c, u->c1 - 1, ".");
+    if (!tail_intro && (!dot || t1 - u->after <= 6)) {
         ta = tail_attr(c, u->after, t1);
+        if (ta.cue < 0 && u->closed && !dot)
+            ta = tail_generic(c, u->after, t1);
+    }
     size_t hn = u->open - h0;
     int intro = hn == 0 || teq(c, u->open - 1, ":") ||
                 (ha.cue >= 0 && ((size_t)ha.cue + 1 == u->open ||
@@ -524,8 +577,10 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         q->speaker_start = (uint32_t)bl->start;
         q->speaker_end = (uint32_t)(bl->start + strlen(bl->speaker));
     }
-    if (at.cue >= 0)
+    if (at.cue >= 0) {
         c->fl[at.cue] |= F_USED;
+        c->cue_q[at.cue] = (int32_t)(c->nq - 1);
+    }
     ds->last = (long)(c->nq - 1);
     ds->last_cue = at.cue;
     ds->last_block = u->b1;
@@ -551,6 +606,18 @@ static size_t trim_end(const qctx *c, size_t s, size_t e) {
     while (e > s && (c->tk[e - 1].kind == SL_TOK_PUNCT))
         e--;
     return e;
+}
+
+/* "“…,” Odell said, adding that …": the participle's subject is the
+ * speaker of the quote before it in the sentence; a subject found inside
+ * quoted words is none. */
+static span quoted_subject(const qctx *c, size_t f, size_t k, span sp) {
+    for (size_t j = k; j > f && k - j < SCAN_MAX; j--)
+        if ((c->fl[j - 1] & F_USED) && c->cue_q[j - 1] >= 0)
+            return c->qsp[c->cue_q[j - 1]];
+    if (sp.s < sp.e && (c->fl[sp.s] & F_INQ))
+        sp.s = sp.e;
+    return sp;
 }
 
 static int reported_sentence(qctx *c, size_t si) {
@@ -579,6 +646,8 @@ static int reported_sentence(qctx *c, size_t si) {
             }
         } else {
             sp = speaker_of(c, k, f, e, fl);
+            if ((fl & Q_ING) && k > f && teq(c, k - 1, ","))
+                sp = quoted_subject(c, f, k, sp);
             if (sp.s == sp.e || sp.s > k)
                 continue;
             c0 = k + 1;
@@ -598,7 +667,6 @@ static int reported_sentence(qctx *c, size_t si) {
             continue;
         if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
             return -1;
-        c->qsent[c->nq - 1] = si;
         return 0; /* nested cues inside keep this outer speaker */
     }
     return 0;
@@ -636,10 +704,14 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
 static int setup(qctx *c) {
     size_t nt = c->nt, nb = c->a->n_blocks;
     c->fl = sl_arena_calloc(c->ar, (nt + 1) * sizeof *c->fl);
+    c->cue_q = sl_arena_alloc(c->ar, (nt + 1) * sizeof *c->cue_q);
+    if (c->cue_q)
+        for (size_t k = 0; k <= nt; k++)
+            c->cue_q[k] = -1;
     c->blk = sl_arena_alloc(c->ar, (nt + 1) * sizeof *c->blk);
     c->bfirst = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bfirst);
     c->bend = sl_arena_alloc(c->ar, (nb + 1) * sizeof *c->bend);
-    if (!c->fl || !c->blk || !c->bfirst || !c->bend)
+    if (!c->fl || !c->cue_q || !c->blk || !c->bfirst || !c->bend)
         return -1;
     for (size_t k = 0; k < nt; k++)
         c->blk[k] = -1;
@@ -647,6 +719,8 @@ static int setup(qctx *c) {
         c->bfirst[b] = c->bend[b] = 0;
     for (size_t i = 0; i < c->a->n_sentences; i++) {
         const sl_sentence *se = &c->a->sentences[i];
+        if (se->token_first < nt)
+            c->fl[se->token_first] |= F_SBEG;
         for (size_t k = se->token_first; k < se->token_end && k < nt; k++)
             c->blk[k] = se->block;
     }
