@@ -95,9 +95,11 @@ static int is_end(const qctx *c, size_t k) {
 /* Cue flags of token k: only lower-case words count, so "States" and a
  * name like "Said" never cue. */
 static int cue_at(const qctx *c, size_t k) {
-    if (k >= c->nt || c->tk[k].kind != SL_TOK_WORD || !is_lower(c, k))
+    if (k >= c->nt || c->tk[k].kind != SL_TOK_WORD)
         return 0;
     int f = sl_quote_cue(ttxt(c, k), tlen(c, k));
+    if (!is_lower(c, k) && !(f & Q_ACCORDING)) /* "According to …" opens sentences */
+        return 0;
     if ((f & Q_ACCORDING) && !teq(c, k + 1, "to"))
         return 0;
     return f;
@@ -496,6 +498,23 @@ typedef struct partial {
     attr at;
 } partial;
 
+/* A speaker phrase opens with a name, a determiner or a pronoun. */
+static int sane_speaker(const qctx *c, span sp) {
+    if (sp.s >= sp.e || !is_word(c, sp.s))
+        return 0;
+    return is_upper(c, sp.s) || sl_quote_is_det(ttxt(c, sp.s), tlen(c, sp.s)) ||
+           sl_quote_is_pronoun(ttxt(c, sp.s), tlen(c, sp.s)) ||
+           c->tk[sp.s].kind == SL_TOK_NUMBER;
+}
+
+/* "Fox News Sunday": every word capitalized, a title rather than words said. */
+static int title_case(const qctx *c, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++)
+        if (c->tk[k].kind == SL_TOK_WORD && !is_upper(c, k) && tlen(c, k) > 3)
+            return 0;
+    return 1;
+}
+
 static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_t *n_parts) {
     if (u->c0 >= u->c1)
         return 0;
@@ -540,7 +559,8 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
             c->fl[ta.cue] |= F_USED;
         }
         attr at = ha.cue >= 0 ? ha : ta;
-        if (at.cue >= 0 && at.sp.s < at.sp.e && nw <= PARTIAL_MAX) {
+        if (at.cue >= 0 && sane_speaker(c, at.sp) && nw >= 2 && nw <= PARTIAL_MAX &&
+            !title_case(c, u->c0, u->c1)) {
             partial *p = &parts[(*n_parts)++];
             p->c0 = u->c0;
             p->c1 = u->c1;

@@ -1,0 +1,252 @@
+/* Unit tests for the quote finder: who said what in the (invented) Marrow
+ * Bay ferry strike. Each test states what a reader expects: the words said,
+ * their kind, and who said them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/quote.h"
+#include "storyline.h"
+
+typedef struct found {
+    sl_article *a;
+    sl_arena ar;
+    sl_quote *q;
+    size_t n;
+} found;
+
+static void find(found *f, const char *text) {
+    sl_error err = {0};
+    memset(f, 0, sizeof *f);
+    assert_int_equal(sl_article_from_text(text, strlen(text), "2031-03-13", &f->a, &err), SL_OK);
+    sl_arena_init(&f->ar, 0);
+    assert_int_equal(sl_find_quotes(f->a, NULL, 0, &f->ar, &f->q, &f->n, &err), SL_OK);
+}
+
+static void done(found *f) {
+    sl_arena_free(&f->ar);
+    sl_article_free(f->a);
+}
+
+/* The quote whose content holds words, or NULL. */
+static const sl_quote *holding(const found *f, const char *words) {
+    for (size_t i = 0; i < f->n; i++) {
+        const sl_quote *q = &f->q[i];
+        size_t n = strlen(words);
+        for (size_t s = q->start; s + n <= q->end; s++)
+            if (!memcmp(f->a->text + s, words, n))
+                return q;
+    }
+    return NULL;
+}
+
+static void assert_speaker(const found *f, const sl_quote *q, const char *who) {
+    assert_non_null(q);
+    char buf[128];
+    size_t n = q->speaker_end - q->speaker_start;
+    assert_true(n < sizeof buf);
+    memcpy(buf, f->a->text + q->speaker_start, n);
+    buf[n] = 0;
+    assert_string_equal(buf, who);
+}
+
+static void assert_span(const found *f, uint32_t s, uint32_t e, const char *text) {
+    assert_int_equal(e - s, strlen(text));
+    assert_memory_equal(f->a->text + s, text, strlen(text));
+}
+
+static void direct_quote_with_said_x(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"The ferries stay in port until the rota is fixed,\" said Ada Brenn, the "
+             "union's leader.\n"
+             "\xE2\x80\x9CWe have waited three weeks,\xE2\x80\x9D Brenn told reporters.\n"
+             "Harbour Minister Tomas Vell said: \"The harbour stays open.\"\n");
+    const sl_quote *q = holding(&f, "stay in port");
+    assert_non_null(q);
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    assert_span(&f, q->start, q->end, "The ferries stay in port until the rota is fixed,");
+    assert_speaker(&f, q, "Ada Brenn");
+    assert_span(&f, q->cue_start, q->cue_end, "said");
+    assert_int_equal(q->entity, -1);
+
+    q = holding(&f, "three weeks");
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    assert_speaker(&f, q, "Brenn");
+    assert_span(&f, q->cue_start, q->cue_end, "told");
+
+    q = holding(&f, "harbour stays open");
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    assert_speaker(&f, q, "Harbour Minister Tomas Vell");
+    done(&f);
+}
+
+static void quote_continued_over_paragraphs(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"The crossing has carried this town for ninety years. We are not asking "
+             "for much.\n"
+             "\n"
+             "\"We want a rota that lets people sleep,\" said deckhand Pia Mott.\n");
+    const sl_quote *q = holding(&f, "ninety years");
+    assert_non_null(q);
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    assert_ptr_equal(q, holding(&f, "lets people sleep"));
+    assert_speaker(&f, q, "deckhand Pia Mott");
+    done(&f);
+}
+
+static void quote_then_he_added(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"Nobody crosses tonight,\" Vell said. \"Perhaps tomorrow.\"\n"
+             "He added: \"The board meets at noon.\"\n");
+    const sl_quote *q = holding(&f, "Nobody crosses");
+    assert_speaker(&f, q, "Vell");
+    /* the next quote in the same paragraph is the same speaker going on */
+    assert_ptr_equal(q, holding(&f, "Perhaps tomorrow"));
+    assert_speaker(&f, holding(&f, "board meets"), "He");
+    done(&f);
+}
+
+static void partial_quote(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Brenn laughed off the offer as \"a rounding error\" on Friday.\n"
+             "Vell said the offer was \"fair and final\" and would not change.\n");
+    const sl_quote *q = holding(&f, "rounding error");
+    assert_non_null(q);
+    assert_int_equal(q->kind, SL_QUOTE_PARTIAL);
+    assert_span(&f, q->start, q->end, "a rounding error");
+    assert_speaker(&f, q, "Brenn");
+    /* quoted words inside reported speech are part of that report */
+    q = holding(&f, "fair and final");
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_speaker(&f, q, "Vell");
+    done(&f);
+}
+
+static void according_to(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"Two boats will run on Sunday,\" according to the harbour board.\n"
+             "According to Brenn, the strike fund can last another month.\n");
+    const sl_quote *q = holding(&f, "Two boats");
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    assert_speaker(&f, q, "the harbour board");
+    assert_span(&f, q->cue_start, q->cue_end, "according to");
+    q = holding(&f, "strike fund");
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_speaker(&f, q, "Brenn");
+    assert_span(&f, q->start, q->end, "the strike fund can last another month");
+    done(&f);
+}
+
+static void anonymous_sources(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"We expect the talks to collapse,\" a senior harbour official said.\n"
+             "Port officials said the night ferry had been cancelled twice.\n");
+    assert_speaker(&f, holding(&f, "talks to collapse"), "a senior harbour official");
+    const sl_quote *q = holding(&f, "night ferry");
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_speaker(&f, q, "Port officials");
+    done(&f);
+}
+
+static void reported_speech(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Vell told reporters on Tuesday that the harbour would reopen within days.\n"
+             "The crossing will stay shut until March, the ministry warned.\n");
+    const sl_quote *q = holding(&f, "reopen within days");
+    assert_non_null(q);
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_span(&f, q->start, q->end, "the harbour would reopen within days");
+    assert_speaker(&f, q, "Vell");
+    assert_span(&f, q->cue_start, q->cue_end, "told");
+    q = holding(&f, "stay shut");
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_speaker(&f, q, "the ministry");
+    done(&f);
+}
+
+static void nested_attribution_keeps_outer_speaker(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Brenn said the mayor had told her the boats were unsafe.\n");
+    assert_int_equal(f.n, 1);
+    const sl_quote *q = &f.q[0];
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    assert_speaker(&f, q, "Brenn");
+    assert_span(&f, q->start, q->end, "the mayor had told her the boats were unsafe");
+    done(&f);
+}
+
+static void transcript_turns(void **state) {
+    (void)state;
+    found f;
+    find(&f, "HOST: Is the ferry running tomorrow?\n"
+             "BRENN: Not while the rota stands.\n");
+    assert_int_equal(f.n, 2);
+    assert_int_equal(f.q[0].kind, SL_QUOTE_TRANSCRIPT);
+    assert_speaker(&f, &f.q[0], "HOST");
+    assert_span(&f, f.q[0].start, f.q[0].end, "Is the ferry running tomorrow?");
+    assert_int_equal(f.q[1].kind, SL_QUOTE_TRANSCRIPT);
+    assert_speaker(&f, &f.q[1], "BRENN");
+    assert_span(&f, f.q[1].start, f.q[1].end, "Not while the rota stands.");
+    done(&f);
+}
+
+static void speakers_link_to_entities(void **state) {
+    (void)state;
+    found f;
+    find(&f, "\"We will hold the line,\" Ada Brenn said.\n");
+    const char *t = f.a->text;
+    uint32_t s = (uint32_t)(strstr(t, "Ada") - t);
+    sl_mention m = {s, s + 9, SL_MENTION_NAME, 3};
+    sl_error err = {0};
+    assert_int_equal(sl_find_quotes(f.a, &m, 1, &f.ar, &f.q, &f.n, &err), SL_OK);
+    assert_int_equal(f.n, 1);
+    assert_int_equal(f.q[0].entity, 3);
+    done(&f);
+}
+
+static void hostile_marks_stay_linear(void **state) {
+    (void)state;
+    /* many unmatched marks and no cue: nothing is said, and fast */
+    size_t n = 200000;
+    char *t = malloc(n + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = (i % 4 == 0) ? '"' : (i % 4 == 2 ? ' ' : 'a');
+    t[n] = 0;
+    found f;
+    find(&f, t);
+    for (size_t i = 0; i < f.n; i++)
+        assert_true(f.q[i].end <= n);
+    done(&f);
+    free(t);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(direct_quote_with_said_x),
+        cmocka_unit_test(quote_continued_over_paragraphs),
+        cmocka_unit_test(quote_then_he_added),
+        cmocka_unit_test(partial_quote),
+        cmocka_unit_test(according_to),
+        cmocka_unit_test(anonymous_sources),
+        cmocka_unit_test(reported_speech),
+        cmocka_unit_test(nested_attribution_keeps_outer_speaker),
+        cmocka_unit_test(transcript_turns),
+        cmocka_unit_test(speakers_link_to_entities),
+        cmocka_unit_test(hostile_marks_stay_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
