@@ -24,7 +24,8 @@ enum {
     F_QEND = 64,  /* last token of a closing mark */
     F_MARK2 = 128, /* second half of a '' mark */
     F_REP = 256,   /* inside the content of reported speech */
-    F_SBEG = 512   /* first token of a sentence */
+    F_SBEG = 512,  /* first token of a sentence */
+    F_DQ = 1024    /* inside the content of a direct quote */
 };
 
 #define SCAN_MAX 40 /* tokens looked at on each side of a quote */
@@ -158,6 +159,9 @@ static int pair_block(qctx *c, int b, long *cont) {
         if (!m)
             continue;
         size_t mend = k + 1 + (size_t)two;
+        if (m == F_CLOSE && open < 0 && mend < e && c->tk[mend].start == c->tk[k].end &&
+            is_word(c, mend))
+            m = F_OPEN; /* "Ukraine.”We’re …": a closing mark typed to open */
         if (two)
             c->fl[k + 1] |= F_MARK2;
         if (open < 0 && m == F_CLOSE)
@@ -213,7 +217,8 @@ static int is_weekday(const qctx *c, size_t k) {
 
 static int np_token(const qctx *c, size_t k) {
     if (is_word(c, k))
-        return !stop_at(c, k) && !(is_lower(c, k) && cue_at(c, k));
+        return !stop_at(c, k) && !(is_lower(c, k) && cue_at(c, k)) &&
+               !(is_lower(c, k) && sl_quote_is_aux(ttxt(c, k), tlen(c, k)));
     return teq(c, k, "-") || teq(c, k, "&") || teq(c, k, "\xE2\x80\x99s") || teq(c, k, "'s");
 }
 
@@ -336,6 +341,8 @@ static span speaker_of(const qctx *c, size_t k, size_t lo, size_t hi, int flags)
     if ((flags & Q_ING) && k > lo && teq(c, k - 1, ","))
         return subject(c, lo, k - 1);
     r = np_left(c, lo, k);
+    if (r.s == r.e && k > lo && (teq(c, k - 1, "and") || teq(c, k - 1, "but")))
+        return subject(c, lo, k - 1); /* "He … and stated, “…”" */
     if (r.s == r.e)
         r = np_right(c, k + 1, hi);
     return r;
@@ -376,9 +383,9 @@ static sl_quote *emit(qctx *c, sl_quote_kind kind, size_t c0, size_t c1, span sp
             q->cue_end = c->tk[k + 1].end;
     }
     q->entity = -1;
-    if (kind == SL_QUOTE_INDIRECT)
-        for (size_t k = c0; k < c1; k++)
-            c->fl[k] |= F_REP;
+    uint16_t mark = kind == SL_QUOTE_INDIRECT ? F_REP : kind == SL_QUOTE_DIRECT ? F_DQ : 0;
+    for (size_t k = c0; mark && k < c1; k++)
+        c->fl[k] |= mark;
     return q;
 }
 
@@ -683,7 +690,8 @@ static int reported_sentence(qctx *c, size_t si) {
                 c1 = sp.s - 1;
             }
         }
-        if (words_in(c, c0, c1) < 3)
+        if (words_in(c, c0, c1) < 3 ||
+            ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ))
             continue;
         if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
             return -1;
@@ -756,25 +764,77 @@ static int setup(qctx *c) {
     return 0;
 }
 
+#define LABELS_MAX 16 /* distinct turn labels looked up in the text */
+
+typedef struct label_seen {
+    const char *label;
+    span sp;
+} label_seen;
+
+/* Extracted transcripts drop the label from the text: the speaker is then
+ * where the text names them ("KHALID" is "Asma Khalid" in the intro). One
+ * scan per distinct label, at most LABELS_MAX of them. */
+static span label_in_text(const qctx *c, const char *label, label_seen *seen, size_t *n_seen) {
+    span none = {0, 0};
+    for (size_t i = 0; i < *n_seen; i++)
+        if (!strcmp(seen[i].label, label))
+            return seen[i].sp;
+    if (*n_seen >= LABELS_MAX)
+        return none;
+    const char *w = strrchr(label, ' ');
+    w = w ? w + 1 : label;
+    size_t wn = strlen(w);
+    span r = none;
+    for (size_t k = 0; k < c->nt && wn > 1; k++) {
+        if (tlen(c, k) != wn || c->tk[k].kind != SL_TOK_WORD || !is_upper(c, k))
+            continue;
+        size_t j = 0;
+        while (j < wn && (ttxt(c, k)[j] | 0x20) == (w[j] | 0x20))
+            j++;
+        if (j < wn)
+            continue;
+        r.s = k;
+        r.e = k + 1;
+        while (r.s > 0 && k - r.s < 4 && is_word(c, r.s - 1) && is_upper(c, r.s - 1) &&
+               c->blk[r.s - 1] == c->blk[k] && !(c->fl[r.s] & F_SBEG))
+            r.s--;
+        break;
+    }
+    seen[*n_seen].label = label;
+    seen[*n_seen].sp = r;
+    (*n_seen)++;
+    return r;
+}
+
 static int transcript_turns(qctx *c) {
+    label_seen seen[LABELS_MAX];
+    size_t n_seen = 0;
     for (size_t b = 0; b < c->a->n_blocks; b++) {
         const sl_block *bl = &c->a->blocks[b];
         if (bl->kind != SL_BLOCK_TURN || !bl->speaker || c->bfirst[b] >= c->bend[b])
             continue;
         size_t ln = strlen(bl->speaker), k = c->bfirst[b];
-        while (k < c->bend[b] && c->tk[k].end <= bl->start + ln)
-            k++;
-        while (k < c->bend[b] && c->tk[k].kind == SL_TOK_PUNCT && !(c->fl[k] & F_QBEG))
-            k++;
-        span none = {0, 0};
-        sl_quote *q = emit(c, SL_QUOTE_TRANSCRIPT, k, c->bend[b], none, -1);
+        int in_text = bl->start + ln <= c->a->text_len && ln > 0 &&
+                      !memcmp(c->t + bl->start, bl->speaker, ln);
+        span sp = {0, 0};
+        if (in_text) {
+            while (k < c->bend[b] && c->tk[k].end <= bl->start + ln)
+                k++;
+            while (k < c->bend[b] && c->tk[k].kind == SL_TOK_PUNCT && !(c->fl[k] & F_QBEG))
+                k++;
+        } else {
+            sp = label_in_text(c, bl->speaker, seen, &n_seen);
+        }
+        sl_quote *q = emit(c, SL_QUOTE_TRANSCRIPT, k, c->bend[b], sp, -1);
         if (!q) {
             if (k < c->bend[b])
                 return -1;
             continue;
         }
-        q->speaker_start = (uint32_t)bl->start;
-        q->speaker_end = (uint32_t)(bl->start + ln);
+        if (in_text) {
+            q->speaker_start = (uint32_t)bl->start;
+            q->speaker_end = (uint32_t)(bl->start + ln);
+        }
     }
     return 0;
 }

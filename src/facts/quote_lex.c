@@ -198,9 +198,10 @@ static const lex_entry cues[] = {
 
 /* Words between a subject and its verb: "has also said", "on Tuesday said". */
 static const char *const aux[] = {
-    "again",  "already", "also",     "earlier",    "even",     "finally", "first",
-    "further", "had",    "has",      "have",       "initially", "is",     "just",
-    "later",  "latest",  "once",     "only",       "previously", "privately", "publicly",
+    "again",  "already", "also",     "are",        "be",       "been",    "being",
+    "did",    "does",    "earlier",  "even",       "finally",  "first",   "further",
+    "had",    "has",     "have",     "initially",  "is",       "just",    "later",
+    "latest", "not",     "once",     "only",       "previously", "privately", "publicly",
     "quickly", "recently", "repeatedly", "reportedly", "simply", "then",  "was",
     "were",   "will",    "would",
 };
