@@ -527,7 +527,7 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         return 0;
     size_t h0 = u->open;
     while (h0 > c->bfirst[u->b0] && u->open - h0 < SCAN_MAX && !(c->fl[h0] & F_SBEG) &&
-           !(c->fl[h0 - 1] & (F_QEND | F_QBEG)))
+           !(c->fl[h0 - 1] & (F_QEND | F_QBEG)) && !is_end(c, h0 - 1))
         h0--;
     /* the tail is the rest of the sentence after the closing mark; the
      * segmenter may start a sentence right there ("“Stop!” Odell said.") */
@@ -795,9 +795,11 @@ static span label_in_text(const qctx *c, const char *label, label_seen *seen, si
             continue;
         r.s = k;
         r.e = k + 1;
-        while (r.s > 0 && k - r.s < 4 && is_word(c, r.s - 1) && is_upper(c, r.s - 1) &&
-               c->blk[r.s - 1] == c->blk[k] && !(c->fl[r.s] & F_SBEG))
-            r.s--;
+        while (r.s > 0 && k - r.s < 6 && is_word(c, r.s - 1) && c->blk[r.s - 1] == c->blk[k] &&
+               !(c->fl[r.s] & F_SBEG) &&
+               (is_upper(c, r.s - 1) ||
+                (teq(c, r.s - 1, "of") && r.s > 1 && is_upper(c, r.s - 2))))
+            r.s--; /* "Secretary of State Antony Blinken" */
         break;
     }
     seen[*n_seen].label = label;
