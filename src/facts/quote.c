@@ -402,7 +402,7 @@ static attr tail_attr(const qctx *c, size_t s, size_t e) {
     attr a = {-1, {0, 0}};
     for (size_t k = s; k < e && k < s + 16; k++) {
         int f = cue_at(c, k);
-        if (!f || (f & Q_BEL && !(f & Q_SAY)))
+        if (!f || (f & Q_STANCE) || (f & Q_BEL && !(f & Q_SAY)))
             continue;
         size_t lo = s;
         while (lo < k && !is_word(c, lo))
@@ -458,7 +458,7 @@ static attr head_attr(const qctx *c, size_t s, size_t e) {
     attr a = {-1, {0, 0}};
     for (size_t k = e; k > s; k--) {
         int f = cue_at(c, k - 1);
-        if (!f)
+        if (!f || (f & Q_STANCE))
             continue;
         a.cue = (long)(k - 1);
         a.sp = speaker_of(c, k - 1, s, e, f);

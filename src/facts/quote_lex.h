@@ -9,7 +9,8 @@ enum {
     Q_BEL = 4,        /* reports a stance, indirect only: "believes", "suggested" */
     Q_ING = 8,        /* participle: the speaker is the clause's subject */
     Q_DQ = 16,        /* only next to a direct quote: "continued", "shouted" */
-    Q_ACCORDING = 32  /* "according" (to X) */
+    Q_ACCORDING = 32, /* "according" (to X) */
+    Q_STANCE = 64     /* an attitude or finding, reported speech only: "called", "showed" */
 };
 
 /* Cue flags of a word (any case), 0 when it is no cue. */
