@@ -25,7 +25,8 @@ enum {
     F_MARK2 = 128, /* second half of a '' mark */
     F_REP = 256,   /* inside the content of reported speech */
     F_SBEG = 512,  /* first token of a sentence */
-    F_DQ = 1024    /* inside the content of a direct quote */
+    F_DQ = 1024,   /* inside the content of a direct quote */
+    F_RCUE = 2048  /* cue of reported speech */
 };
 
 #define SCAN_MAX 40 /* tokens looked at on each side of a quote */
@@ -647,6 +648,23 @@ static span quoted_subject(const qctx *c, size_t f, size_t k, span sp) {
     return sp;
 }
 
+/* "… and said …": a second report coordinated inside the content of the
+ * first ends it. Returns the token the content stops at. */
+static size_t coordinated_end(const qctx *c, size_t c0, size_t c1) {
+    for (size_t j = c0; j + 1 < c1; j++) {
+        if (!(teq(c, j, "and") || teq(c, j, "but")) || (c->fl[j] & F_INQ))
+            continue;
+        size_t v = j + 1;
+        while (v < c1 && v - j < 4 && is_word(c, v) && is_lower(c, v) &&
+               sl_quote_is_aux(ttxt(c, v), tlen(c, v)))
+            v++;
+        int f = v < c1 ? cue_at(c, v) : 0;
+        if (f && !(f & (Q_DQ | Q_ING | Q_ACCORDING)))
+            return j > c0 && teq(c, j - 1, ",") ? j - 1 : j;
+    }
+    return c1;
+}
+
 static int reported_sentence(qctx *c, size_t si) {
     const sl_sentence *se = &c->a->sentences[si];
     size_t f = se->token_first, e = se->token_end;
@@ -657,7 +675,7 @@ static int reported_sentence(qctx *c, size_t si) {
         if (!fl || (fl & Q_DQ))
             continue;
         span sp;
-        size_t c0, c1;
+        size_t c0, c1, next = k + 1;
         if (fl & Q_ACCORDING) {
             sp = np_right(c, k + 2, e);
             if (sp.s == sp.e)
@@ -670,32 +688,51 @@ static int reported_sentence(qctx *c, size_t si) {
                 while (c0 < e && teq(c, c0, ","))
                     c0++;
                 c1 = trim_end(c, c0, e);
+                next = e;
             }
         } else {
             sp = speaker_of(c, k, f, e, fl);
             if ((fl & Q_ING) && k > f && teq(c, k - 1, ","))
                 sp = quoted_subject(c, f, k, sp);
-            if (sp.s == sp.e || sp.s > k)
+            if (sp.s == sp.e)
                 continue;
-            c0 = k + 1;
-            if (fl & Q_TELL)
-                c0 = skip_hearer(c, c0, e);
-            if (c0 < e && teq(c, c0, "on") && c0 + 1 < e && is_weekday(c, c0 + 1))
-                c0 += 2;
-            while (c0 < e && (teq(c, c0, "that") || teq(c, c0, ",") || teq(c, c0, ":")))
-                c0++;
-            c1 = trim_end(c, c0, e);
-            if (words_in(c, c0, c1) < 3 && sp.s > f && teq(c, sp.s - 1, ",")) {
+            if (sp.s > k) { /* "…, said the company's chief executive" */
+                if (k <= f || !teq(c, k - 1, ","))
+                    continue;
                 c0 = f;
-                c1 = sp.s - 1;
+                c1 = k - 1;
+                next = e;
+            } else {
+                c0 = k + 1;
+                if (fl & Q_TELL)
+                    c0 = skip_hearer(c, c0, e);
+                if (c0 < e && teq(c, c0, "on") && c0 + 1 < e && is_weekday(c, c0 + 1))
+                    c0 += 2;
+                int comma_after = c0 < e && teq(c, c0, ",");
+                while (c0 < e && (teq(c, c0, "that") || teq(c, c0, ",") || teq(c, c0, ":")))
+                    c0++;
+                c1 = trim_end(c, c0, e);
+                int before = sp.s > f && teq(c, sp.s - 1, ",");
+                if (before && (comma_after || words_in(c, c0, c1) < 3)) {
+                    /* "The crossing stays shut, he said, and …" */
+                    c0 = f;
+                    c1 = sp.s - 1;
+                    next = e;
+                } else {
+                    size_t ce = coordinated_end(c, c0, c1);
+                    next = ce < c1 ? ce : e;
+                    c1 = ce;
+                }
             }
         }
-        if (words_in(c, c0, c1) < 3 ||
-            ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ))
+        if (words_in(c, c0, c1) < 3 || ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ))
             continue;
         if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
             return -1;
-        return 0; /* nested cues inside keep this outer speaker */
+        c->fl[k] |= F_RCUE;
+        /* cues inside the content are nested reports: the outer speaker
+         * stays the source, so scanning goes on after it */
+        k = next - 1;
     }
     return 0;
 }
@@ -869,7 +906,7 @@ static int find_all(qctx *c) {
             return -1;
     /* a partial quote inside reported speech is part of that report */
     for (size_t i = 0; i < np; i++) {
-        if ((c->fl[parts[i].c0] & F_REP))
+        if ((c->fl[parts[i].c0] & F_REP) || (c->fl[parts[i].at.cue] & F_RCUE))
             continue;
         if (!emit(c, SL_QUOTE_PARTIAL, parts[i].c0, parts[i].c1, parts[i].at.sp, parts[i].at.cue))
             return -1;
