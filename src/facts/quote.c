@@ -576,6 +576,14 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         }
         return 0;
     }
+    if (hn > 1 && ha.cue < 0 && teq(c, u->open - 1, ":")) {
+        /* "Brenn: “…”": a bare name before a colon speaks */
+        span r = np_core(c, h0, u->open - 1);
+        if (r.s == h0 && r.e > r.s && sane_speaker(c, r)) {
+            ha.cue = (long)(u->open - 1);
+            ha.sp = r;
+        }
+    }
     attr at = hn > 0 && ha.cue >= 0 ? ha : ta;
     size_t c1 = u->c1;
     if (at.cue >= 0 && at.cue == ds->last_cue && ds->last >= 0) {
