@@ -254,6 +254,8 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
             j--;
         } else if (is_weekday(c, k)) {
             j -= (k > lo && teq(c, k - 1, "on")) ? 2 : 1;
+        } else if (teq(c, k, "to") && k >= lo + 2 && teq(c, k - 1, "on")) {
+            j -= 3; /* "went on to say" */
         } else {
             break;
         }
@@ -306,7 +308,11 @@ static span subject(const qctx *c, size_t lo, size_t hi) {
         s++;
     if (s < hi && (teq(c, s, "But") || teq(c, s, "And") || teq(c, s, "So")))
         s++;
-    if (s < hi && is_word(c, s) && (stop_at(c, s) || is_lower(c, s))) {
+    int opener = s < hi && is_word(c, s) && !sl_quote_is_pronoun(ttxt(c, s), tlen(c, s)) &&
+                 (stop_at(c, s) || is_lower(c, s) ||
+                  (tlen(c, s) > 4 && (!memcmp(ttxt(c, s) + tlen(c, s) - 2, "ed", 2) ||
+                                      !memcmp(ttxt(c, s) + tlen(c, s) - 3, "ing", 3))));
+    if (opener) {
         /* an opening adverbial: the subject follows its comma */
         size_t k = s;
         while (k < hi && !teq(c, k, ","))
@@ -483,7 +489,10 @@ static attr prev_block_attr(const qctx *c, int b) {
             s = k;
             break;
         }
-    return head_attr(c, s, e - 1);
+    attr a2 = head_attr(c, s, e - 1);
+    if (a2.cue < 0) /* "Ann Odell, a deckhand, echoed:" */
+        a2 = tail_generic(c, s, e - 1);
+    return a2;
 }
 
 static int words_in(const qctx *c, size_t s, size_t e) {
@@ -543,10 +552,12 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
      * attribution only when short ("“…” Odell said."), and only with a
      * known cue */
     int dot = u->c1 > u->c0 && teq(c, u->c1 - 1, ".");
-    if (!tail_intro && (!dot || t1 - u->after <= 6)) {
+    if (!dot || t1 - u->after <= 6) {
         ta = tail_attr(c, u->after, t1);
-        if (ta.cue < 0 && u->closed && !dot)
+        if (ta.cue < 0 && u->closed && !dot && !tail_intro)
             ta = tail_generic(c, u->after, t1);
+        if (tail_intro && ta.cue >= 0 && (size_t)ta.cue + 2 >= t1)
+            ta.cue = -1; /* "He added: “…”" introduces the next quote */
     }
     size_t hn = u->open - h0;
     int intro = hn == 0 || teq(c, u->open - 1, ":") ||
@@ -576,6 +587,9 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         }
         return 0;
     }
+    if (ha.cue >= 0 && ha.sp.s == ha.sp.e && (cue_at(c, (size_t)ha.cue) & Q_ING) &&
+        ds->last >= 0 && ds->last_block == u->b0)
+        ha.sp = ds->last_sp; /* "“…,” she said, adding, “…”" */
     if (hn > 1 && ha.cue < 0 && teq(c, u->open - 1, ":")) {
         /* "Brenn: “…”": a bare name before a colon speaks */
         span r = np_core(c, h0, u->open - 1);

@@ -162,6 +162,7 @@ static const lex_entry cues[] = {
     {"proposed", Q_STANCE},
     {"questioned", Q_STANCE},
     {"quipped", Q_DQ},
+    {"read", Q_DQ},
     {"recalled", Q_SAY},
     {"recalling", Q_ING},
     {"recalls", Q_SAY},
