@@ -216,7 +216,17 @@ static int is_weekday(const qctx *c, size_t k) {
     return 0;
 }
 
+/* "don't", "didn’t": negated auxiliaries end no noun phrase. */
+static int negated(const qctx *c, size_t k) {
+    size_t n = tlen(c, k);
+    const char *w = ttxt(c, k);
+    return (n > 3 && !memcmp(w + n - 3, "n't", 3)) ||
+           (n > 5 && !memcmp(w + n - 5, "n\xE2\x80\x99t", 5));
+}
+
 static int np_token(const qctx *c, size_t k) {
+    if (is_word(c, k) && negated(c, k))
+        return 0;
     if (is_word(c, k))
         return !stop_at(c, k) && !(is_lower(c, k) && cue_at(c, k)) &&
                !(is_lower(c, k) && sl_quote_is_aux(ttxt(c, k), tlen(c, k)));
@@ -524,6 +534,18 @@ static int sane_speaker(const qctx *c, span sp) {
            c->tk[sp.s].kind == SL_TOK_NUMBER;
 }
 
+/* Sane, or a bare plural like "officials", "polls". */
+static int plural_or_sane(const qctx *c, span sp) {
+    if (sane_speaker(c, sp))
+        return 1;
+    if (sp.s >= sp.e || !is_word(c, sp.s) || !is_word(c, sp.e - 1))
+        return 0;
+    size_t n = tlen(c, sp.e - 1);
+    const char *w = ttxt(c, sp.e - 1);
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !(tlen(c, sp.s) > 4 &&
+           !memcmp(ttxt(c, sp.s) + tlen(c, sp.s) - 2, "ly", 2));
+}
+
 /* "Fox News Sunday": every word capitalized, a title rather than words said. */
 static int title_case(const qctx *c, size_t s, size_t e) {
     for (size_t k = s; k < e; k++)
@@ -748,6 +770,12 @@ static int reported_sentence(qctx *c, size_t si) {
             }
         }
         if (words_in(c, c0, c1) < 3 || ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ))
+            continue;
+        /* stance verbs are common outside reports: ask for a real subject,
+         * and "you know," / "I think," are fillers */
+        if ((fl & (Q_STANCE | Q_BEL)) && teq(c, k + 1, ","))
+            continue;
+        if ((fl & Q_STANCE) && !plural_or_sane(c, sp))
             continue;
         if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
             return -1;

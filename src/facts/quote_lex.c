@@ -240,7 +240,7 @@ static const lex_entry cues[] = {
 /* Words between a subject and its verb: "has also said", "on Tuesday said". */
 static const char *const aux[] = {
     "again",  "already", "also",     "are",        "be",       "been",    "being",
-    "did",    "does",    "earlier",  "even",       "finally",  "first",   "further",
+    "did",    "do",      "does",    "earlier",  "even",       "finally",  "first",   "further",
     "had",    "has",     "have",     "initially",  "is",       "just",    "later",
     "latest", "not",     "once",     "only",       "previously", "privately", "publicly",
     "quickly", "recently", "repeatedly", "reportedly", "simply", "then",  "was",
