@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +236,92 @@ static void hostile_marks_stay_linear(void **state) {
     free(t);
 }
 
+/* ---------------------------------------------------------------- seeds
+ * The real seed articles are read from SL_SHARED_DIR at test time, never
+ * copied here. Every direct quote has its speaker; every transcript turn is
+ * a quote, with its speaker wherever the text names the label. */
+
+static char *slurp(const char *path, size_t *n) {
+    *n = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    *n = buf ? fread(buf, 1, (size_t)len, f) : 0;
+    fclose(f);
+    return buf;
+}
+
+static int names_label(const char *text, const char *label) {
+    const char *w = strrchr(label, ' ');
+    w = w ? w + 1 : label;
+    size_t n = strlen(w);
+    for (const char *p = text; *p; p++) {
+        size_t j = 0;
+        while (j < n && p[j] && tolower((unsigned char)p[j]) == tolower((unsigned char)w[j]))
+            j++;
+        if (j == n && isupper((unsigned char)p[0]) && islower((unsigned char)p[1]))
+            return 1;
+    }
+    return 0;
+}
+
+static void check_seed(const char *path) {
+    size_t n = 0;
+    char *s = slurp(path, &n);
+    assert_non_null(s);
+    sl_article *a = NULL;
+    sl_error err = {0};
+    sl_extract_opts o = {.path = path};
+    assert_int_equal(sl_extract(s, n, &o, &a, &err), SL_OK);
+    free(s);
+    found f = {.a = a};
+    sl_arena_init(&f.ar, 0);
+    assert_int_equal(sl_find_quotes(a, NULL, 0, &f.ar, &f.q, &f.n, &err), SL_OK);
+    for (size_t i = 0; i < f.n; i++)
+        if (f.q[i].kind == SL_QUOTE_DIRECT && f.q[i].speaker_end == f.q[i].speaker_start)
+            fail_msg("%s: direct quote at %u has no speaker", path, f.q[i].start);
+    for (size_t b = 0; b < a->n_blocks; b++) {
+        const sl_block *bl = &a->blocks[b];
+        if (bl->kind != SL_BLOCK_TURN)
+            continue;
+        const sl_quote *t = NULL;
+        for (size_t i = 0; i < f.n && !t; i++)
+            if (f.q[i].kind == SL_QUOTE_TRANSCRIPT && f.q[i].start >= bl->start &&
+                f.q[i].start < bl->end)
+                t = &f.q[i];
+        if (!t)
+            fail_msg("%s: turn at %zu is no quote", path, bl->start);
+        if (names_label(a->text, bl->speaker) && t->speaker_end == t->speaker_start)
+            fail_msg("%s: turn of %s at %zu has no speaker", path, bl->speaker, bl->start);
+    }
+    done(&f);
+}
+
+static void seeds_quotes_have_speakers(void **state) {
+    (void)state;
+    DIR *dir = opendir(SL_SHARED_DIR "/corpus/seeds");
+    if (!dir) {
+        fprintf(stderr, "no seeds under %s\n", SL_SHARED_DIR);
+        skip();
+    }
+    struct dirent *e;
+    int seen = 0;
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/corpus/seeds/%s", SL_SHARED_DIR, e->d_name);
+        check_seed(path);
+        seen++;
+    }
+    closedir(dir);
+    assert_true(seen > 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(direct_quote_with_said_x),
@@ -247,6 +335,7 @@ int main(void) {
         cmocka_unit_test(transcript_turns),
         cmocka_unit_test(speakers_link_to_entities),
         cmocka_unit_test(hostile_marks_stay_linear),
+        cmocka_unit_test(seeds_quotes_have_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
