@@ -325,7 +325,7 @@ static span subject(const qctx *c, size_t lo, size_t hi) {
     if (opener) {
         /* an opening adverbial: the subject follows its comma */
         size_t k = s;
-        while (k < hi && !teq(c, k, ","))
+        while (k < hi && k - s < SCAN_MAX && !teq(c, k, ","))
             k++;
         s = k + 1;
     }
@@ -505,11 +505,17 @@ static attr prev_block_attr(const qctx *c, int b) {
     return a2;
 }
 
-static int words_in(const qctx *c, size_t s, size_t e) {
+/* Words in [s, e), counted up to max: callers ask "at least a few", and
+ * a bound keeps repeated asks over one long sentence linear. */
+static int words_upto(const qctx *c, size_t s, size_t e, int max) {
     int n = 0;
-    for (size_t k = s; k < e; k++)
+    for (size_t k = s; k < e && n < max; k++)
         n += is_word(c, k);
     return n;
+}
+
+static int words_in(const qctx *c, size_t s, size_t e) {
+    return words_upto(c, s, e, PARTIAL_MAX + 1);
 }
 
 typedef struct dstate {
@@ -675,7 +681,8 @@ static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
 }
 
 static size_t trim_end(const qctx *c, size_t s, size_t e) {
-    while (e > s && (c->tk[e - 1].kind == SL_TOK_PUNCT))
+    size_t e0 = e;
+    while (e > s && e0 - e < SCAN_MAX && c->tk[e - 1].kind == SL_TOK_PUNCT)
         e--;
     return e;
 }
@@ -695,7 +702,7 @@ static span quoted_subject(const qctx *c, size_t f, size_t k, span sp) {
 /* "… and said …": a second report coordinated inside the content of the
  * first ends it. Returns the token the content stops at. */
 static size_t coordinated_end(const qctx *c, size_t c0, size_t c1) {
-    for (size_t j = c0; j + 1 < c1; j++) {
+    for (size_t j = c0; j + 1 < c1 && j - c0 < 4 * SCAN_MAX; j++) {
         if (!(teq(c, j, "and") || teq(c, j, "but")) || (c->fl[j] & F_INQ))
             continue;
         size_t v = j + 1;

@@ -236,6 +236,24 @@ static void hostile_marks_stay_linear(void **state) {
     free(t);
 }
 
+static void hostile_cues_stay_linear(void **state) {
+    (void)state;
+    /* one endless sentence of cues that each fail late: still linear */
+    const char *unit = "Ann said, and Bo, adding, ";
+    size_t un = strlen(unit), reps = 40000;
+    char *t = malloc(un * reps + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(t + i * un, unit, un);
+    t[un * reps] = 0;
+    found f;
+    find(&f, t);
+    for (size_t i = 0; i < f.n; i++)
+        assert_true(f.q[i].start < f.q[i].end && f.q[i].end <= un * reps);
+    done(&f);
+    free(t);
+}
+
 /* ---------------------------------------------------------------- seeds
  * The real seed articles are read from SL_SHARED_DIR at test time, never
  * copied here. Every direct quote has its speaker; every transcript turn is
@@ -335,6 +353,7 @@ int main(void) {
         cmocka_unit_test(transcript_turns),
         cmocka_unit_test(speakers_link_to_entities),
         cmocka_unit_test(hostile_marks_stay_linear),
+        cmocka_unit_test(hostile_cues_stay_linear),
         cmocka_unit_test(seeds_quotes_have_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
