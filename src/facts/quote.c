@@ -411,12 +411,20 @@ static sl_quote *emit(qctx *c, sl_quote_kind kind, size_t c0, size_t c1, span sp
 typedef struct attr {
     long cue;  /* cue token or -1 */
     span sp;   /* speaker */
+    int mixed; /* tail words other than the attribution precede it */
 } attr;
+
+static int has_that(const qctx *c, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++)
+        if (teq(c, k, "that"))
+            return 1;
+    return 0;
+}
 
 /* First cue of the words after a quote: ", Odell said", "said Odell, the …",
  * ", according to the ministry". */
 static attr tail_attr(const qctx *c, size_t s, size_t e) {
-    attr a = {-1, {0, 0}};
+    attr a = {-1, {0, 0}, 0};
     for (size_t k = s; k < e && k < s + 16; k++) {
         int f = cue_at(c, k);
         if (!f || (f & Q_STANCE) || (f & Q_BEL && !(f & Q_SAY)))
@@ -431,6 +439,11 @@ static attr tail_attr(const qctx *c, size_t s, size_t e) {
             a.sp = np_right(c, k + 1, e);
         else
             a.sp = np_left(c, lo, k);
+        /* words before the speaker that are no part of it: the quote runs
+         * on into the sentence ("“…” with the board by May, she said") */
+        if (!(f & Q_ACCORDING) && lo < k && a.sp.s < a.sp.e)
+            for (size_t j = lo; j < a.sp.s && !a.mixed; j++)
+                a.mixed = is_word(c, j);
         return a;
     }
     return a;
@@ -440,7 +453,7 @@ static attr tail_attr(const qctx *c, size_t s, size_t e) {
  * promises", ", remembered Ann Odell, the …". Only right after a quote,
  * where such a shape is nearly always attribution. */
 static attr tail_generic(const qctx *c, size_t s, size_t e) {
-    attr a = {-1, {0, 0}};
+    attr a = {-1, {0, 0}, 0};
     while (s < e && teq(c, s, ","))
         s++;
     if (s >= e || !is_word(c, s))
@@ -472,7 +485,7 @@ static attr tail_generic(const qctx *c, size_t s, size_t e) {
 
 /* Last cue before a quote: "Odell said: “…", "As Odell put it, …". */
 static attr head_attr(const qctx *c, size_t s, size_t e) {
-    attr a = {-1, {0, 0}};
+    attr a = {-1, {0, 0}, 0};
     for (size_t k = e; k > s; k--) {
         int f = cue_at(c, k - 1);
         if (!f || (f & Q_STANCE))
@@ -486,7 +499,7 @@ static attr head_attr(const qctx *c, size_t s, size_t e) {
 
 /* A block that ends "… told reporters:" introduces the quote below it. */
 static attr prev_block_attr(const qctx *c, int b) {
-    attr a = {-1, {0, 0}};
+    attr a = {-1, {0, 0}, 0};
     if (b <= 0 || c->bfirst[b - 1] >= c->bend[b - 1])
         return a;
     size_t e = c->bend[b - 1], s = c->bfirst[b - 1];
@@ -575,7 +588,7 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         t1++;
     int tail_intro = t1 < te && (c->fl[t1] & F_QBEG) && t1 > u->after && teq(c, t1 - 1, ":");
     attr ha = head_attr(c, h0, u->open);
-    attr ta = {-1, {0, 0}};
+    attr ta = {-1, {0, 0}, 0};
     /* a quote closed by a full stop ends its sentence: what follows is
      * attribution only when short ("“…” Odell said."), and only with a
      * known cue */
@@ -588,20 +601,27 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
             ta.cue = -1; /* "He added: “…”" introduces the next quote */
     }
     size_t hn = u->open - h0;
+    /* a stance verb right before a quote ("believed “in …”") quotes words
+     * inside a report, never a whole utterance */
+    int hsay = ha.cue >= 0 && !(cue_at(c, (size_t)ha.cue) & (Q_BEL | Q_STANCE));
     int intro = hn == 0 || teq(c, u->open - 1, ":") ||
-                (ha.cue >= 0 && ((size_t)ha.cue + 1 == u->open ||
-                                 ((size_t)ha.cue + 2 == u->open &&
-                                  teq(c, u->open - 1, ","))));
-    if (hn > 0 && !intro && teq(c, u->open - 1, ",") && ha.cue >= 0 &&
-        words_in(c, u->c0, u->c1) >= 4)
-        intro = 1;
+                (hsay && ((size_t)ha.cue + 1 == u->open ||
+                          ((size_t)ha.cue + 2 == u->open && teq(c, u->open - 1, ","))));
+    if (hn > 0 && !intro && teq(c, u->open - 1, ",") && hsay &&
+        words_in(c, u->c0, u->c1) >= 4 && !has_that(c, (size_t)ha.cue, u->open))
+        intro = 1; /* "Odell said on Friday, “…”" but not "said that for …, “…”" */
+    if (hn == 0 && ta.cue >= 0 && ta.mixed)
+        intro = 0; /* "“…” with the board by May, she said": a mixed quotation */
     int nw = words_in(c, u->c0, u->c1);
     if (!intro || (hn == 0 && nw < 3 && ta.cue < 0 && t1 > u->after + 1)) {
         /* embedded: a partial quote, or a title / scare quote */
-        if (ha.cue < 0 && ta.cue >= 0 && ta.sp.s < ta.sp.e && hn > 0) {
+        if (ha.cue < 0 && ta.cue >= 0 && ta.sp.s < ta.sp.e && (hn > 0 || ta.mixed)) {
             /* "In past seasons, “we …,” she said": a mixed quotation, the
              * sentence is reported speech carrying quoted words */
-            if (!emit(c, SL_QUOTE_INDIRECT, h0, u->c1, ta.sp, ta.cue))
+            size_t me = u->c1;
+            if (ta.mixed && ta.sp.s < (size_t)ta.cue)
+                me = ta.sp.s > u->after && teq(c, ta.sp.s - 1, ",") ? ta.sp.s - 1 : ta.sp.s;
+            if (!emit(c, SL_QUOTE_INDIRECT, h0, me, ta.sp, ta.cue))
                 return -1;
             c->fl[ta.cue] |= F_USED;
         }
@@ -632,6 +652,8 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
         c->q[ds->last].end = c->tk[c1 - 1].end;
         return 0;
     }
+    if (at.cue < 0 && (nw < 3 || (nw <= 6 && title_case(c, u->c0, u->c1))))
+        return 0; /* "''Taken'' and ''Cruel Intentions''": titles, not words said */
     if (at.cue < 0 && ds->last >= 0 && ds->last_block == u->b0) {
         c->q[ds->last].end = c->tk[c1 - 1].end;
         ds->last_block = u->b1;
