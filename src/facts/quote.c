@@ -260,7 +260,9 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
         size_t k = j - 1;
         if (is_word(c, k) && is_lower(c, k) &&
             (sl_quote_is_aux(ttxt(c, k), tlen(c, k)) ||
-             (tlen(c, k) > 4 && !memcmp(ttxt(c, k) + tlen(c, k) - 2, "ly", 2)))) {
+             (tlen(c, k) > 4 && !memcmp(ttxt(c, k) + tlen(c, k) - 2, "ly", 2) &&
+              !(k > lo && sl_quote_is_det(ttxt(c, k - 1), tlen(c, k - 1)))))) {
+            /* an adverb, unless a determiner makes it a noun: "the daily" */
             j--;
         } else if (is_weekday(c, k)) {
             j -= (k > lo && teq(c, k - 1, "on")) ? 2 : 1;
@@ -318,10 +320,16 @@ static span subject(const qctx *c, size_t lo, size_t hi) {
         s++;
     if (s < hi && (teq(c, s, "But") || teq(c, s, "And") || teq(c, s, "So")))
         s++;
+    while (s < hi && s - lo < 4 && is_word(c, s) && is_lower(c, s) &&
+           sl_quote_is_aux(ttxt(c, s), tlen(c, s)))
+        s++; /* "And then Odell …" */
+    /* an opening phrase ("In March, …", "Asked about it, …") before the
+     * subject; a name that merely ends like a participle is no opener */
     int opener = s < hi && is_word(c, s) && !sl_quote_is_pronoun(ttxt(c, s), tlen(c, s)) &&
                  (stop_at(c, s) || is_lower(c, s) ||
-                  (tlen(c, s) > 4 && (!memcmp(ttxt(c, s) + tlen(c, s) - 2, "ed", 2) ||
-                                      !memcmp(ttxt(c, s) + tlen(c, s) - 3, "ing", 3))));
+                  (tlen(c, s) > 4 && !cue_at(c, s + 1) &&
+                   (!memcmp(ttxt(c, s) + tlen(c, s) - 2, "ed", 2) ||
+                    !memcmp(ttxt(c, s) + tlen(c, s) - 3, "ing", 3))));
     if (opener) {
         /* an opening adverbial: the subject follows its comma */
         size_t k = s;
@@ -341,6 +349,13 @@ static span subject(const qctx *c, size_t lo, size_t hi) {
         /* a lower-case word after a name is likely the verb */
         if (e > s && is_lower(c, e) && !sl_quote_is_det(ttxt(c, e), tlen(c, e)) &&
             tlen(c, e) > 3 && !memcmp(ttxt(c, e) + tlen(c, e) - 2, "ed", 2))
+            break;
+        /* "Odell went …": a name then a plain lower-case word; a possessive
+         * name goes on ("Odell's deputy") */
+        if (e > s && is_lower(c, e) && is_upper(c, e - 1) && !teq(c, e, "of") &&
+            !sl_quote_is_det(ttxt(c, e), tlen(c, e)) && tlen(c, e - 1) > 2 &&
+            memcmp(ttxt(c, e - 1) + tlen(c, e - 1) - 2, "'s", 2) &&
+            (tlen(c, e - 1) < 4 || memcmp(ttxt(c, e - 1) + tlen(c, e - 1) - 4, "\xE2\x80\x99s", 4)))
             break;
         e++;
     }
