@@ -233,7 +233,15 @@ static int np_token(const qctx *c, size_t k) {
     return teq(c, k, "-") || teq(c, k, "&") || teq(c, k, "\xE2\x80\x99s") || teq(c, k, "'s");
 }
 
+/* "one said", "said another": a lone quantifier stands for a person */
+static int pro_det(const qctx *c, span s) {
+    return s.e == s.s + 1 && !teq(c, s.s, "the") && !teq(c, s.s, "a") && !teq(c, s.s, "an") &&
+           !teq(c, s.s, "The") && !teq(c, s.s, "A") && !teq(c, s.s, "this") && !teq(c, s.s, "This");
+}
+
 static int all_dets(const qctx *c, span s) {
+    if (pro_det(c, s))
+        return 0;
     for (size_t k = s.s; k < s.e; k++)
         if (!sl_quote_is_det(ttxt(c, k), tlen(c, k)) && is_word(c, k))
             return 0;
@@ -271,6 +279,16 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
         } else {
             break;
         }
+    }
+    if (j > lo && (teq(c, j - 1, "who") || teq(c, j - 1, "which"))) {
+        /* "Odell, who said …": the relative and what it stands for */
+        span r = {j - 1, j};
+        if (j - 1 > lo && teq(c, j - 2, ",")) {
+            span h = np_core(c, lo, j - 2);
+            if (h.s < h.e)
+                r.s = h.s;
+        }
+        return r;
     }
     if (j > lo && teq(c, j - 1, ")")) { /* "Reid (D-Nev.) said" */
         size_t p = j - 1;

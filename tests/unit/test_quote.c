@@ -176,6 +176,12 @@ static void reported_speech(void **state) {
     assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
     assert_speaker(&f, q, "the ministry");
     done(&f);
+
+    find(&f, "The skipper, who said the engines were failing, stayed ashore.\n"
+             "Pia Mott, a deckhand for twenty years, said the rota breaks families.\n");
+    assert_speaker(&f, holding(&f, "engines were failing"), "The skipper, who");
+    assert_speaker(&f, holding(&f, "rota breaks families"), "Pia Mott, a deckhand for twenty years");
+    done(&f);
 }
 
 static void nested_attribution_keeps_outer_speaker(void **state) {
