@@ -147,6 +147,10 @@ static int scan_items(scan *sc, size_t start, size_t end) {
         } else if (is_word_start(p, end - i)) {
             x.kind = IT_WORD;
             x.cap = *p >= 'A' && *p <= 'Z';
+            for (size_t k = i; k < end && is_word_start((const unsigned char *)t + k, end - k);
+                 k += utf8_len((unsigned char)t[k]))
+                if (t[k] >= 'A' && t[k] <= 'Z')
+                    x.cap = 1; /* iPhone */
             while (i < end) {
                 const unsigned char *q = (const unsigned char *)t + i;
                 if (is_word_start(q, end - i))
@@ -234,7 +238,7 @@ static const ql_unit *match_unit(const scan *sc, size_t i, size_t end, const ql_
     size_t bl = 0;
     for (size_t k = 0; k < n; k++) {
         const ql_unit *u = &tab[k];
-        if (!(u->flags & (attached ? QU_ATTACH : QU_SEP)))
+        if (attached >= 0 && !(u->flags & (attached ? QU_ATTACH : QU_SEP)))
             continue;
         size_t l = match_phrase(sc, i, end, u->form, (u->flags & QU_CASE) != 0,
                                 (u->flags & QU_PLURAL) != 0);
@@ -397,9 +401,7 @@ static size_t parse_words(const scan *sc, size_t i, size_t end, double *out) {
 /* A currency sign or code before the number: "$", "US$", "Y=", "RM", "USD". */
 static size_t parse_currency_pre(const scan *sc, size_t i, size_t end, const char **cur) {
     size_t len;
-    const ql_unit *u = match_unit(sc, i, end, sl_ql_currency_pre, sl_ql_n_currency_pre, 0, &len);
-    if (!u)
-        u = match_unit(sc, i, end, sl_ql_currency_pre, sl_ql_n_currency_pre, 1, &len);
+    const ql_unit *u = match_unit(sc, i, end, sl_ql_currency_pre, sl_ql_n_currency_pre, -1, &len);
     if (!u || i + len >= end)
         return i;
     const qi *first = &sc->it[i], *next = &sc->it[i + len];

@@ -43,7 +43,6 @@ const ql_unit sl_ql_units[] = {
     {"second", "second", ASP | T},
     {"sec", "second", ASP | T},
     {"secs", "second", AS | T},
-    {"s", "second", ATC | T},
     {"minute", "minute", ASP | T},
     {"min", "minute", ASP | T},
     {"mins", "minute", AS | T},
@@ -158,7 +157,7 @@ const ql_unit sl_ql_units[] = {
     {"lbs", "pound-mass", AS},
     {"ounce", "ounce", ASP},
     {"oz", "ounce", AS},
-    {"stone", "stone", QU_SEP},
+    {"pound", "pound-mass", SP},
     {"carat", "carat", ASP},
     /* speed, rates */
     {"mph", "mile per hour", AS},
@@ -292,7 +291,6 @@ const ql_unit sl_ql_currency_pre[] = {
     {"U . S . $", "dollar", CUR},
     {"$ US", "dollar", CUR},
     {"USD", "dollar", CUR | QU_CASE},
-    {"US", "dollar", CUR | QU_CASE}, /* "US 500" only when glued: see scanner */
     {"A $", "australian dollar", CUR | QU_CASE},
     {"AU $", "australian dollar", CUR | QU_CASE},
     {"$ A", "australian dollar", CUR | QU_CASE},
