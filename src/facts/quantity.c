@@ -506,6 +506,11 @@ static size_t parse_core(const scan *sc, size_t i, size_t end, core *c) {
     c->v *= sign;
     /* scale: "650 million", "1.5m", "2.8bn", "billion-mile" */
     double s;
+    if (k < end && !c->words && lw_is(&sc->it[k], "hundred") && k + 1 < end &&
+        scale_word(&sc->it[k + 1], 0, &s)) {
+        c->v *= 100; /* "4 hundred million" */
+        k++;
+    }
     if (k < end && scale_word(&sc->it[k], !sc->it[k].sp, &s)) {
         c->v *= s;
         c->scaled = 1;
@@ -546,6 +551,10 @@ static void lemma(const char *w, char *out, size_t cap) {
             return;
         }
     size_t n = strlen(w);
+    if (n > 4 && !strcmp(w + n - 3, "men")) {
+        snprintf(out, cap, "%.*sman", (int)(n - 3), w);
+        return;
+    }
     if (n > 4 && !strcmp(w + n - 3, "ies"))
         snprintf(out, cap, "%.*sy", (int)(n - 3), w);
     else if (n > 4 && (!strcmp(w + n - 4, "sses") || !strcmp(w + n - 4, "ches") ||
@@ -574,6 +583,8 @@ static int is_plural_noun(const char *w) {
         if (!strcmp(*p, w))
             return 0;
     size_t n = strlen(w);
+    if (n > 4 && !strcmp(w + n - 3, "men"))
+        return 1; /* fishermen */
     if (n < 3 || w[n - 1] != 's')
         return 0;
     return w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' && w[n - 2] != '\'';
@@ -598,9 +609,11 @@ static size_t noun_phrase(const scan *sc, size_t i, size_t end, int singular, un
             sl_ql_is_month(x->lw))
             return i;
         size_t n = strlen(x->lw);
-        if (n > 3 && (!strcmp(x->lw + n - 2, "ed") || !strcmp(x->lw + n - 3, "ing") ||
-                      !strcmp(x->lw + n - 2, "ly")))
+        if (n > 3 && !strcmp(x->lw + n - 2, "ly"))
             return i;
+        if (n > 3 && (!strcmp(x->lw + n - 2, "ed") || !strcmp(x->lw + n - 3, "ing")) &&
+            !(k + 1 < end && k + 1 < i + 3 && alpha_word(&sc->it[k + 1])))
+            return i; /* a verb, unless it modifies a noun after it */
         if (is_plural_noun(x->lw) || (singular && k == i && k + 1 < end &&
                                       (sc->it[k + 1].kind != IT_WORD ||
                                        sl_ql_is_function_word(sc->it[k + 1].lw))))
@@ -783,6 +796,10 @@ static int refused(const scan *sc, size_t end, const core *c, size_t *next) {
         *next = ce;
         return 1; /* 3:35, 2019-09-01, 555-01-23, 1.2.3, 9/11 */
     }
+    if (links == 1 && sep == '-' && !x->dot && !sc->it[k + 2].dot && sc->it[k + 2].v <= x->v) {
+        *next = ce;
+        return 1; /* a score: 2-0 */
+    }
     if (links == 1 && sep == '-' && x->ndig == 3 && sc->it[k + 2].ndig == 4 && !x->comma) {
         *next = ce;
         return 1; /* phone */
@@ -806,7 +823,8 @@ static int refused(const scan *sc, size_t end, const core *c, size_t *next) {
             return 1; /* G7, iPhone11 */
         if (p->kind == IT_SYM && (lw_is(p, "-") || lw_is(p, "/") || lw_is(p, ".") || lw_is(p, ":") ||
                                   lw_is(p, "#")) &&
-            k >= 2 && !p->sp && sc->it[k - 2].kind != IT_SYM && !lw_is(&sc->it[k - 2], "minus"))
+            k >= 2 && !p->sp && sc->it[k - 2].kind != IT_SYM && !lw_is(&sc->it[k - 2], "minus") &&
+            !lw_is(&sc->it[k - 2], "sub"))
             return 1; /* TA-35, tail of a refused chain */
         if (lw_is(p, "#"))
             return 1;

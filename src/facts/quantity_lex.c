@@ -109,6 +109,12 @@ const ql_unit sl_ql_units[] = {
     {"sq m", "square metre", AS},
     {"sqm", "square metre", AS},
     {"m2", "square metre", AS},
+    {"m 2", "square metre", QU_ATTACH},
+    {"km 2", "square kilometre", QU_ATTACH},
+    {"\xce\xbcm", "micrometre", AS},
+    {"micron", "micrometre", ASP},
+    {"micrometre", "micrometre", ASP},
+    {"micrometer", "micrometre", ASP},
     {"m \xc2\xb2", "square metre", AS},
     {"square foot", "square foot", AS},
     {"square feet", "square foot", AS},
@@ -262,6 +268,10 @@ const ql_unit sl_ql_units[] = {
     {"\xc2\xb0 c", "celsius", AS},
     {"\xc2\xb0", "degree", QU_ATTACH},
     {"fahrenheit", "fahrenheit", QU_SEP},
+    {"degF", "fahrenheit", AS},
+    {"deg F", "fahrenheit", AS},
+    {"degC", "celsius", AS},
+    {"deg C", "celsius", AS},
     {"celsius", "celsius", QU_SEP},
     {"degree", "degree", SP},
     /* counts and scores */
@@ -442,7 +452,7 @@ const ql_word sl_ql_hedges[] = {
     {"less than", QH_LESS_THAN},    {"fewer than", QH_LESS_THAN},
     {"under", QH_LESS_THAN},        {"below", QH_LESS_THAN},
     {"just under", QH_LESS_THAN},   {"lower than", QH_LESS_THAN},
-    {"shy of", QH_LESS_THAN},
+    {"shy of", QH_LESS_THAN},       {"sub -", QH_LESS_THAN},
 };
 const size_t sl_ql_n_hedges = sizeof sl_ql_hedges / sizeof sl_ql_hedges[0];
 
