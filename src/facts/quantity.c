@@ -864,6 +864,28 @@ static int named_number(const scan *sc, const core *c) {
     return 1;
 }
 
+/* A bare number in its own brackets ("Prescott (4)") or naming what
+ * follows ("787 Dreamliner", "49 Zorro Ranch Road"). */
+static int bare_refused(const scan *sc, size_t end, const core *c, size_t k) {
+    if (c->b > 0 && k < end && lw_is(&sc->it[c->b - 1], "(") && lw_is(&sc->it[k], ")"))
+        return 1;
+    const qi *x = &sc->it[c->num];
+    if (c->words || x->dot || x->comma || x->v >= 1000)
+        return 0; /* "63000 Model 3 sedans" counts */
+    return k < end && sc->it[k].kind == IT_WORD && sc->it[k].cap && sc->it[k].sp;
+}
+
+/* "Maddon, 66, said": an age between commas after a name. */
+static int age_apposition(const scan *sc, size_t end, const core *c, size_t k) {
+    const qi *x = &sc->it[c->num];
+    if (c->words || c->cur || x->dot || x->v < 1 || x->v > 120 || c->b < 2 || k >= end)
+        return 0;
+    if (!lw_is(&sc->it[c->b - 1], ",") || !sc->it[c->b - 2].cap ||
+        sc->it[c->b - 2].kind != IT_WORD)
+        return 0;
+    return lw_is(&sc->it[k], ",") || lw_is(&sc->it[k], ")") || lw_is(&sc->it[k], ";");
+}
+
 /* ------------------------------------------------------------ about */
 
 static size_t np_after_of(const scan *sc, size_t i, size_t end, size_t *e) {
@@ -1035,6 +1057,12 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
     }
     if (a.words && u->kind == UK_NONE)
         return 0;
+    if (u->kind == UK_NONE && !ranged && bare_refused(sc, end, &a, k)) {
+        *next = k;
+        return -1;
+    }
+    if (u->kind == UK_NONE && !ranged && age_apposition(sc, end, &a, k))
+        u->kind = UK_STRONG, u->norm = "year of age", u->b = u->e = 0;
     if (k < end && u->kind == UK_NONE && lw_is(&sc->it[k], "of") && k + 1 < end &&
         (lw_is(&sc->it[k + 1], "the") || lw_is(&sc->it[k + 1], "those") ||
          lw_is(&sc->it[k + 1], "these") || lw_is(&sc->it[k + 1], "them") ||
