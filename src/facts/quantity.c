@@ -323,7 +323,7 @@ static int scale_word(const qi *x, int attached, double *v) {
 typedef struct core {
     size_t b, e;     /* items [b, e) */
     double v, hi;    /* hi > v only for vague plurals */
-    int words, dot, scaled, vague;
+    int words, dot, scaled, vague, frac;
     const char *cur; /* currency from a sign before the number */
     size_t num;      /* item of the digits, or of the first number word */
 } core;
@@ -500,6 +500,7 @@ static size_t parse_core(const scan *sc, size_t i, size_t end, core *c) {
             return w;
         }
         c->words = 1;
+        c->frac = c->v != (double)(long long)c->v; /* "two-thirds" */
         k = w;
     } else
         return i;
@@ -1055,7 +1056,7 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
         *next = k;
         return -1;
     }
-    if (a.words && u->kind == UK_NONE)
+    if (a.words && u->kind == UK_NONE && !a.frac)
         return 0;
     if (u->kind == UK_NONE && !ranged && bare_refused(sc, end, &a, k)) {
         *next = k;
@@ -1063,7 +1064,7 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
     }
     if (u->kind == UK_NONE && !ranged && age_apposition(sc, end, &a, k))
         u->kind = UK_STRONG, u->norm = "year of age", u->b = u->e = 0;
-    if (k < end && u->kind == UK_NONE && lw_is(&sc->it[k], "of") && k + 1 < end &&
+    if (k < end && u->kind == UK_NONE && !a.frac && lw_is(&sc->it[k], "of") && k + 1 < end &&
         (lw_is(&sc->it[k + 1], "the") || lw_is(&sc->it[k + 1], "those") ||
          lw_is(&sc->it[k + 1], "these") || lw_is(&sc->it[k + 1], "them") ||
          lw_is(&sc->it[k + 1], "his") || lw_is(&sc->it[k + 1], "her") ||
