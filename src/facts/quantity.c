@@ -1048,7 +1048,11 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
     if (ue > k)
         k = ue;
     /* refusals that need the unit */
-    if (is_year(&a, ax) && (u->kind != UK_STRONG || u->time)) {
+    int old_year = !a.words && !a.cur && !a.scaled && !ax->dot && !ax->comma && ax->ndig == 4 &&
+                   u->kind == UK_NONE && a.b > 0 &&
+                   (lw_is(&sc->it[a.b - 1], "in") || lw_is(&sc->it[a.b - 1], "since") ||
+                    lw_is(&sc->it[a.b - 1], "until") || lw_is(&sc->it[a.b - 1], "circa"));
+    if ((is_year(&a, ax) && (u->kind != UK_STRONG || u->time)) || old_year) {
         *next = k;
         return -1;
     }
