@@ -313,8 +313,9 @@ static size_t core_duration(const ctx *c, size_t i, int had_the, cand *o) {
             n = 1;
         }
     }
-    if (unit == TXU_QUARTER && counted && n == 1 && !plural && !is(c, j, "one"))
-        return 0; /* "a quarter" of something */
+    if (unit == TXU_QUARTER && counted &&
+        ((n == 1 && !plural && !is(c, j, "one")) || c->u[k - 1].glued))
+        return 0; /* "a quarter", "three-quarters" of something */
     size_t e = k + 1;
     int glued = counted && c->u[k - 1].glued;
     /* ages: "30-year-old", "30 years old", "30 years of age" */
@@ -334,16 +335,7 @@ static size_t core_duration(const ctx *c, size_t i, int had_the, cand *o) {
             return 0;
         return e + 1 + (is(c, e, "before") ? 1 : 0);
     }
-    if (!lead && is(c, e, "from") && is(c, e + 1, "now")) {
-        if (!put_ago(c, o, unit, n, 1))
-            return 0;
-        return e + 2;
-    }
 plain:
-    if (n == -2 && !lead && i > 0 && is(c, i - 1, "recent")) {
-        setv(o, SL_TIMEX_DATE, "PAST_REF");
-        return e;
-    }
     if (n >= 1000 && unit != TXU_YEAR)
         return 0;
     put_duration(o, unit, n);
@@ -369,11 +361,11 @@ static int is_zone(const tx_unit *u) {
 static size_t parse_clock(const ctx *c, size_t i, int *h, int *mi) {
     const char *w = W(c, i);
     if (strcmp(w, "noon") == 0 || strcmp(w, "midday") == 0) {
-        *h = 12, *mi = 0;
+        *h = 12, *mi = -1;
         return i + 1;
     }
     if (strcmp(w, "midnight") == 0) {
-        *h = 24, *mi = 0;
+        *h = 24, *mi = -1;
         return i + 1;
     }
     int hh = 0, mm = -1, k = 0;
@@ -767,7 +759,8 @@ static size_t core_deictic(const ctx *c, size_t i, int had_the, cand *o) {
         return i + 1;
     }
     if (had_the) {
-        if ((!strcmp(w, "past") || !strcmp(w, "future")) &&
+        int prep = i > 1 && (is(c, i - 2, "in") || is(c, i - 2, "into") || is(c, i - 2, "for"));
+        if ((!strcmp(w, "past") || (!strcmp(w, "future") && prep)) &&
             !(i + 1 < c->n && (c->u[i + 1].num >= 0 || tx_cardinal(W(c, i + 1)) >= 0 ||
                                tx_unitw(W(c, i + 1), &off) || is(c, i + 1, "few") ||
                                is(c, i + 1, "several")))) {
@@ -806,8 +799,12 @@ static size_t core_deictic(const ctx *c, size_t i, int had_the, cand *o) {
     if (!strcmp(w, "recent") && !had_the) {
         int pl = 0;
         int u = tx_unitw(W(c, i + 1), &pl);
+        if (u && pl) { /* "recent months": some months */
+            put_duration(o, u, -1);
+            return i + 2;
+        }
         setv(o, SL_TIMEX_DATE, "PAST_REF");
-        return i + 1 + (u && pl);
+        return i + 1;
     }
     if (!strcmp(w, "coming") && tx_unitw(W(c, i + 1), &off) && off) {
         setv(o, SL_TIMEX_DATE, "FUTURE_REF");
@@ -892,6 +889,35 @@ static size_t rel_target(const ctx *c, size_t i, size_t k, int dir, int had_the,
     return 0;
 }
 
+/* "the weekend": the one just past unless the sentence looks ahead;
+ * "the year": a year, or this year under "the end of". */
+static size_t core_the_period(const ctx *c, size_t i, int had_the, int datemod, cand *o) {
+    if (!had_the || !c->dct)
+        return 0;
+    if (is(c, i, "weekend")) {
+        int dw = tx_isowd(c->z);
+        int cur = dw >= 6 || future_cue(c, i);
+        put_week(o, c->z - (cur ? 0 : 7), "-WE");
+        o->theok = 1;
+        return i + 1;
+    }
+    if (is(c, i, "year") && !c->u[i].glued && !is_year_num(c, i + 1) &&
+        tx_cardinal(W(c, i + 1)) < 0) {
+        if (datemod)
+            setv(o, SL_TIMEX_DATE, "%04d", c->y);
+        else
+            put_duration(o, TXU_YEAR, 1);
+        o->theok = 1;
+        return i + 1;
+    }
+    if (is(c, i, "month") && datemod) {
+        put_month(o, c->y, c->m);
+        o->theok = 1;
+        return i + 1;
+    }
+    return 0;
+}
+
 static size_t core_relative(const ctx *c, size_t i, int had_the, cand *o) {
     if (!c->dct)
         return 0;
@@ -921,6 +947,17 @@ static size_t core_year_ago(const ctx *c, size_t i, int had_the, cand *o) {
     else
         setv(o, SL_TIMEX_DATE, "%04d", c->y - 1);
     size_t e = i + 2;
+    int q = tx_ordinal(W(c, e));
+    if (q >= 1 && q <= 4 && is(c, e + 1, "quarter")) {
+        put_quarter(o, c->y - 1, q);
+        o->theok = 1;
+        return e + 2;
+    }
+    if (is(c, e, "quarter") && had_the) {
+        put_quarter(o, c->y - 1, dct_quarter(c) - 1);
+        o->theok = 1;
+        return e + 1;
+    }
     if (had_the && (is(c, e, "quarter") || is(c, e, "period"))) {
         o->theok = 1;
         return e + 1;
@@ -1092,9 +1129,8 @@ static size_t core_season(const ctx *c, size_t i, int had_the, cand *o) {
 static size_t core_set(const ctx *c, size_t i, cand *o) {
     const char *w = W(c, i);
     static const struct { const char *w, *v; } ADV[] = {
-        {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"yearly", "P1Y"},
-        {"annually", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "XXXX-XX-XXTNI"},
-        {"quarterly", "P3M"},
+        {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
+{"hourly", "PT1H"}, {"nightly", "XXXX-XX-XXTNI"},
     };
     for (size_t k = 0; k < sizeof ADV / sizeof ADV[0]; k++)
         if (!strcmp(w, ADV[k].w)) {
@@ -1181,7 +1217,7 @@ static size_t core_day(const ctx *c, size_t i, cand *o) {
     return 0;
 }
 
-static size_t core(const ctx *c, size_t i, int had_the, cand *o) {
+static size_t core(const ctx *c, size_t i, int had_the, int datemod, cand *o) {
     size_t e;
 #define TRY(call)                                                                          \
     do {                                                                                   \
@@ -1202,6 +1238,7 @@ static size_t core(const ctx *c, size_t i, int had_the, cand *o) {
     TRY(core_duration(c, i, had_the, o));
     TRY(core_deictic(c, i, had_the, o));
     TRY(core_relative(c, i, had_the, o));
+    TRY(core_the_period(c, i, had_the, datemod, o));
     TRY(core_season(c, i, had_the, o));
     TRY(core_year(c, i, had_the, o));
     TRY(core_set(c, i, o));
@@ -1226,7 +1263,7 @@ static size_t match_at(const ctx *c, size_t i, cand *o) {
         k++;
     }
     if (cls != MOD_NONE && k < c->n) {
-        size_t e = core(c, k, the2 || the, o);
+        size_t e = core(c, k, the2 || the, cls == MOD_DATE, o);
         int fits = e > k && o->emit &&
                    (cls == MOD_NUM ? o->isdur : !o->isdur && o->type != SL_TIMEX_SET) &&
                    (!the2 || o->theok);
@@ -1245,7 +1282,7 @@ static size_t match_at(const ctx *c, size_t i, cand *o) {
             return e;
         }
     }
-    size_t e = core(c, j, the, o);
+    size_t e = core(c, j, the, 0, o);
     if (e > j) {
         if (the && !o->theok)
             return 0; /* retried without "the" at the next unit */

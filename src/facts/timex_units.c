@@ -35,6 +35,7 @@ static void fill(tx_unit *u, const char *text, uint32_t s, uint32_t e, uint8_t k
         for (size_t k = 0; k < n; k++)
             v = v * 10 + (u->w[k] - '0');
         u->num = v;
+        u->kind = SL_TOK_NUMBER; /* "30" of "30-year" counts like a number */
     }
 }
 
