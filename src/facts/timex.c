@@ -327,7 +327,7 @@ static size_t core_duration(const ctx *c, size_t i, int had_the, cand *o) {
     if (glued && c->u[k].glued && !(is(c, e, "ago") || is(c, e, "earlier")))
         e = k + 1; /* "four-week-long": keep the duration part */
     o->isdur = 1;
-    o->theok = lead || had_the;
+    o->theok = (lead || had_the) && !glued;
     if (!lead && (is(c, e, "ago") || is(c, e, "earlier") || is(c, e, "before"))) {
         if (is(c, e, "before") && !is(c, e + 1, "now"))
             goto plain;
