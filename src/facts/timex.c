@@ -27,6 +27,7 @@ typedef struct cand {
     int theok;   /* a leading "the" belongs to the expression */
     int isdur;   /* a duration or "N units ago": takes number modifiers */
     int hasday;  /* resolved to one calendar day z */
+    int year;    /* a year written out in it, 0 if none */
     int64_t z;
 } cand;
 
@@ -37,6 +38,9 @@ typedef struct ctx {
     int y, m, d;
     int64_t z;
     int quarterly;      /* the sentence talks about quarters */
+    int last_year;      /* the last year written out so far, 0 if none */
+    int year_here;      /* ... and it was in this sentence */
+    int near, far;      /* years written within a year of the date, and not */
     int has_day;        /* the sentence already named a day */
     int64_t day;
 } ctx;
@@ -289,6 +293,9 @@ static size_t core_duration(const ctx *c, size_t i, int had_the, cand *o) {
         lead = 1;
         j++;
     }
+    int pl0;
+    if (lead && is(c, i, "coming") && tx_unitw(W(c, j), &pl0) && pl0)
+        return 0; /* "the coming days": the future */
     int n = 0, plural;
     size_t k = parse_count(c, j, &n);
     int counted = k > j;
@@ -297,8 +304,8 @@ static size_t core_duration(const ctx *c, size_t i, int had_the, cand *o) {
     int unit = tx_unitw(W(c, k), &plural);
     if (unit == TXU_NONE)
         return 0;
-    if (counted && (is(c, j, "a") || is(c, j, "an")) && plural)
-        return 0;
+    if (counted && (is(c, j, "a") || is(c, j, "an")) && (plural || unit == TXU_SEC))
+        return 0; /* "a second attack" */
     if (!counted) {
         if (plural) {
             if (!lead && !(i > 0 && tx_in(W(c, i - 1), BARE_PLURAL_BEFORE)))
@@ -480,6 +487,19 @@ static int nearest_month_year(const ctx *c, int m) {
     return c->y;
 }
 
+/* The year a month or day without one belongs to: the publication
+ * year, unless the text has been telling of another time (a history,
+ * "in 1951 ... in September"); 0 when neither is known. */
+static int future_cue(const ctx *c, size_t i);
+
+static int ref_year(const ctx *c, size_t i) {
+    int history = c->far >= 3 && c->near == 0 && !future_cue(c, i);
+    if (c->last_year && (!c->dct || c->year_here || history) &&
+        (c->last_year < c->y - 1 || c->last_year > c->y + 1 || !c->dct))
+        return c->last_year;
+    return c->dct ? c->y : 0;
+}
+
 /* A month name usable here: capitalized; an abbreviation needs its dot or
  * a day after it; words that are also common words ("May", "March")
  * need a day, a year or a preposition around them. */
@@ -559,25 +579,29 @@ static size_t core_month_date(const ctx *c, size_t i, cand *o) {
     }
     int y = 0;
     size_t e = year_after(c, j, &y);
+    if (y)
+        o->year = y;
     if (d > 0) {
         if (d > tx_mdays(y ? y : 2000, m))
             return 0;
         if (!y) {
-            if (!c->dct) {
+            if (!(y = ref_year(c, i))) {
                 setv(o, SL_TIMEX_DATE, "XXXX-%02d-%02d", m, d);
                 return j;
             }
-            y = nearest_year(c, m, d);
+            if (y == c->y && c->dct)
+                y = nearest_year(c, m, d);
         }
         put_day(o, tx_days(y, m, d));
         return e;
     }
     if (!y) {
-        if (!c->dct) {
+        if (!(y = ref_year(c, i))) {
             setv(o, SL_TIMEX_DATE, "XXXX-%02d", m);
             return j;
         }
-        y = nearest_month_year(c, m);
+        if (y == c->y && c->dct)
+            y = nearest_month_year(c, m);
     }
     put_month(o, y, m);
     return e;
@@ -589,23 +613,30 @@ static size_t core_day_month(const ctx *c, size_t i, cand *o) {
     if (d < 1)
         return 0;
     size_t j = i + 1 + is(c, i + 1, "of");
-    if (j >= c->n || !month_ok(c, j))
+    size_t end = 0; /* "12-14 July": the first day of a range ends at itself */
+    if (c->u[i].glued && day_num(c, i + 1) > 0) {
+        j = i + 2;
+        end = i + 1;
+    }
+    /* a day number before it is cue enough for "May", "March" */
+    if (j >= c->n || !c->u[j].cap || !tx_month(c->u[j].w))
         return 0;
     int m = tx_month(c->u[j].w);
     if (d > tx_mdays(2000, m))
         return 0;
     int y = 0;
     size_t e = year_after(c, j + 1, &y);
-    if (!y) {
-        if (!c->dct) {
-            setv(o, SL_TIMEX_DATE, "XXXX-%02d-%02d", m, d);
-            return j + 1;
-        }
+    if (y)
+        o->year = y;
+    else if (!(y = ref_year(c, i))) {
+        setv(o, SL_TIMEX_DATE, "XXXX-%02d-%02d", m, d);
+        return end ? end : j + 1;
+    } else if (y == c->y && c->dct) {
         y = nearest_year(c, m, d);
     }
     put_day(o, tx_days(y, m, d));
     o->theok = 1;
-    return e;
+    return end ? end : e;
 }
 
 /* 2022-01-10, 1/10/2022, 1/10/22. */
@@ -641,6 +672,7 @@ static size_t core_numeric_date(const ctx *c, size_t i, cand *o) {
     if (y < 1000 || y > 2099 || m < 1 || m > 12 || d < 1 || d > tx_mdays(y, m))
         return 0;
     put_day(o, tx_days(y, m, d));
+    o->year = y;
     return i + 1;
 }
 
@@ -992,6 +1024,7 @@ static size_t core_quarter(const ctx *c, size_t i, int had_the, cand *o) {
         k++;
     if (is_year_num(c, k)) {
         y = c->u[k].num;
+        o->year = y;
         e = k + 1;
     } else if (c->dct && (is(c, k, "this") || is(c, k, "last") || is(c, k, "next")) &&
                is(c, k + 1, "year")) {
@@ -1086,6 +1119,22 @@ static size_t core_decade(const ctx *c, size_t i, int had_the, cand *o) {
 }
 
 static size_t core_year(const ctx *c, size_t i, int had_the, cand *o) {
+    /* "1990-91": the second year of a range */
+    if (i > 0 && c->u[i - 1].glued && is_year_num(c, i - 1) && strlen(W(c, i)) == 2 &&
+        c->u[i].num >= 0) {
+        int y = c->u[i - 1].num / 100 * 100 + c->u[i].num;
+        if (y <= c->u[i - 1].num)
+            return 0;
+        setv(o, SL_TIMEX_DATE, "%04d", y);
+        o->year = y;
+        return i + 1;
+    }
+    /* "450 BC" */
+    if (i + 1 < c->n && c->u[i].num > 0 && c->u[i].num < 10000 &&
+        (is(c, i + 1, "bc") || is(c, i + 1, "b.c") || is(c, i + 1, "bce"))) {
+        setv(o, SL_TIMEX_DATE, "BC%04d", c->u[i].num);
+        return i + 2;
+    }
     if (!is_year_num(c, i))
         return 0;
     if (i > 0 && (c->u[i - 1].kind == SL_TOK_SYMBOL || is(c, i - 1, "no") ||
@@ -1095,9 +1144,8 @@ static size_t core_year(const ctx *c, size_t i, int had_the, cand *o) {
         return 0;
     if (i + 1 < c->n && (c->u[i + 1].kind == SL_TOK_SYMBOL || tx_in(W(c, i + 1), NOT_TIME_AFTER_YEAR)))
         return 0;
-    if (i > 0 && c->u[i - 1].glued && c->u[i - 1].num >= 0)
-        return 0;
     setv(o, SL_TIMEX_DATE, "%04d", c->u[i].num);
+    o->year = c->u[i].num;
     /* "the year 2000" */
     (void)had_the;
     return i + 1;
@@ -1110,8 +1158,8 @@ static size_t core_season(const ctx *c, size_t i, int had_the, cand *o) {
     int y = 0;
     size_t e = year_after(c, i + 1, &y);
     if (!y) {
-        if (!strcmp(s, "FA") && !had_the)
-            return 0; /* the verb */
+        if (!strcmp(s, "FA"))
+            return 0; /* the verb, "the fall of the city" */
         if (!c->dct)
             return 0;
         if (!had_the && !(i > 0 && (is(c, i - 1, "in") || is(c, i - 1, "this") ||
@@ -1332,6 +1380,7 @@ static int push(vec *v, const ctx *c, const cand *o) {
 static int scan_sentence(ctx *c, vec *out) {
     c->quarterly = 0;
     c->has_day = 0;
+    c->year_here = 0;
     for (size_t k = 0; k < c->n; k++)
         if (!strcmp(c->u[k].w, "quarter") || !strcmp(c->u[k].w, "quarters"))
             c->quarterly = 1;
@@ -1347,6 +1396,14 @@ static int scan_sentence(ctx *c, vec *out) {
         if (o.emit) {
             if (push(out, c, &o) < 0)
                 return -1;
+            if (o.year) {
+                c->last_year = o.year;
+                c->year_here = 1;
+                if (c->dct && o.year >= c->y - 1 && o.year <= c->y + 1)
+                    c->near++;
+                else
+                    c->far++;
+            }
             if (o.hasday) {
                 c->has_day = 1;
                 c->day = o.z;

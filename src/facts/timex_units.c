@@ -49,8 +49,9 @@ static size_t possessive(const char *text, uint32_t s, uint32_t e) {
     return 0;
 }
 
-/* A number token is split at a hyphen only for year ranges ("1861-1865",
- * "1990-91"); ISO dates and other shapes stay whole. */
+/* A number token is split at a hyphen only for year and day ranges
+ * ("1861-1865", "1990-91", "12-14 July"); ISO dates and other shapes
+ * stay whole. */
 static int split_number(const char *t, size_t n) {
     size_t h = 0, hy = 0;
     for (size_t k = 0; k < n; k++)
@@ -60,7 +61,10 @@ static int split_number(const char *t, size_t n) {
         } else if (t[k] < '0' || t[k] > '9') {
             return 0;
         }
-    return hy == 1 && h == 4 && (n - h - 1 == 2 || n - h - 1 == 4);
+    if (hy != 1)
+        return 0;
+    size_t tail = n - h - 1;
+    return (h == 4 && (tail == 2 || tail == 4)) || (h <= 2 && tail <= 2 && tail > 0);
 }
 
 size_t tx_units_cap(const sl_article *a, size_t first, size_t end) {
