@@ -690,16 +690,15 @@ static int weekday_at(const ctx *c, size_t i) {
 static int future_cue(const ctx *c, size_t i) {
     static const char *const PAST[] = {"said", "says", "announced", "reported", "told",
                                        "was", "were", "had", "did", NULL};
-    static const char *const FUT[] = {"will", "shall", "would", "next", "tomorrow",
+    static const char *const FUT[] = {"will", "shall", "next", "tomorrow",
                                       "scheduled", "expected", "due", "plans", "planned",
-                                      "plan", "upcoming", "until", "wo", "ll", "'ll",
-                                      "going", "set", "expects", NULL};
+                                      "upcoming", "wo", "ll", "'ll", NULL};
     if (i > 0 && tx_in(W(c, i - 1), PAST))
         return 0;
     if (i > 1 && is(c, i - 1, "on") && tx_in(W(c, i - 2), PAST))
         return 0;
-    size_t from = i > 8 ? i - 8 : 0;
-    for (size_t k = from; k < i + 4 && k < c->n; k++) {
+    size_t from = i > 5 ? i - 5 : 0;
+    for (size_t k = from; k < i + 2 && k < c->n; k++) {
         if (k == i)
             continue;
         const char *w = W(c, k);
