@@ -29,6 +29,8 @@ typedef struct ent {
     sl_entity_type type;
     uint32_t role_s, role_e;
     int ntok;
+    int weak;           /* typed by default only: context votes may retype it */
+    int loc_v, per_v;   /* mentions in place / person contexts */
 } ent;
 
 typedef struct men {
@@ -235,6 +237,33 @@ static unsigned lex_span(const ctx *c, size_t i, size_t j) {
     return sl_entlex_lookup(buf, m);
 }
 
+static int calendar_word(const ctx *c, size_t i) {
+    static const char *const v[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+        "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+    for (size_t k = 0; v[k]; k++)
+        if (tok_is(c, i, v[k]))
+            return 1;
+    return 0;
+}
+
+/* "Russians", "Christians": the singular is a nationality or creed. */
+static int demonym(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    uint32_t e = word_end(c, i);
+    unsigned f = sl_entlex_lookup(c->t + k->start, e - k->start);
+    if (f & (SL_LEX_LOC | SL_LEX_ORG))
+        return 0;
+    if (f & SL_LEX_DEMONYM)
+        return 1;
+    if (e - k->start <= 3 || c->t[e - 1] != 's')
+        return 0;
+    f = sl_entlex_lookup(c->t + k->start, e - 1 - k->start);
+    return (f & SL_LEX_DEMONYM) && !(f & (SL_LEX_LOC | SL_LEX_ORG));
+}
+
 static int speech_verb(const ctx *c, size_t i) {
     static const char *const v[] = {"said", "says", "say", "told", "tells", "added", "adds",
                                     "explained", "noted", "stated", "asked", "warned",
@@ -278,7 +307,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok};
+    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0};
     return (int32_t)c->n_ents++;
 }
 
@@ -326,11 +355,23 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
 
 /* ----------------------------------------------------------------- typing */
 
-static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end) {
+static int loc_context(const ctx *c, size_t i, size_t first) {
+    return i > first && in(c, i - 1, sl_entlex_loc_prep);
+}
+
+static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
+    return (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
+}
+
+/* *weak is set when the type is only the default guess. */
+static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
+    *weak = 0;
+    if (n == 1 && demonym(c, i))
+        return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
-    int loc_ctx = i > first && in(c, i - 1, sl_entlex_loc_prep);
-    int per_ctx = (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
+    int loc_ctx = loc_context(c, i, first);
+    int per_ctx = per_context(c, i, j, first, end);
     if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {
         if ((f & SL_LEX_LOC) && (loc_ctx || !(f & (SL_LEX_PER | SL_LEX_ORG))))
             return SL_ENT_PLACE;
@@ -368,16 +409,19 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PERSON;
         if (fj & SL_LEX_LOC)
             return SL_ENT_PLACE;
-        int common = 0;
-        for (size_t k = i; k <= j; k++)
+        int common = 0, place = 0, caps = 0;
+        for (size_t k = i; k <= j; k++) {
             common += common_word(c, k);
+            place += (lex_tok(c, k) & SL_LEX_LOC) != 0;
+            caps += all_caps(c, k);
+        }
+        if (place || caps)
+            return SL_ENT_ORG; /* "Montreal HC", "FC Basel" */
         if (n <= 3 && !common)
             return SL_ENT_PERSON;
         return SL_ENT_ORG;
     }
     unsigned fi = lex_tok(c, i);
-    if (fi & SL_LEX_DEMONYM)
-        return SL_ENT_OTHER;
     if (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start <= 6)
         return SL_ENT_ORG;
     if (per_ctx)
@@ -386,7 +430,12 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         return SL_ENT_PLACE;
     if (fi & (SL_LEX_FIRST | SL_LEX_LAST))
         return SL_ENT_PERSON;
-    return SL_ENT_PLACE;
+    /* a capitalized plural of a common noun names a team or a band */
+    uint32_t e = word_end(c, i);
+    if (c->t[e - 1] == 's' && common_word(c, i))
+        return SL_ENT_ORG;
+    *weak = 1;
+    return SL_ENT_PERSON;
 }
 
 /* ------------------------------------------------------------------ roles */
@@ -447,7 +496,8 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         /* a fuller name for a person first met by surname alone */
         int32_t prev = table_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
                                                      e - tk(c, j)->start));
-        sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end);
+        int weak;
+        sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
         if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == SL_ENT_PERSON &&
             ty == SL_ENT_PERSON) {
             en = prev;
@@ -462,13 +512,21 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         }
         kind = SL_MENTION_NAME;
     } else if (en < 0) {
-        en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end), 1);
-        if (en >= 0)
+        /* a lone capitalized common word ("Film", "Sales") is rarely a name */
+        if (!titled && common_word(c, i) && !lex_tok(c, i) && !per_context(c, i, j, first, end))
+            return;
+        int weak = 0;
+        en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
+        if (en >= 0) {
+            c->ents[en].weak = weak;
             index_ent(c, en, i, j);
+        }
         kind = SL_MENTION_NAME;
     }
     if (en < 0)
         return;
+    c->ents[en].loc_v += loc_context(c, i, first);
+    c->ents[en].per_v += per_context(c, i, j, first, end);
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
     add_men(c, s, e, kind, en);
@@ -476,7 +534,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
 
 /* A capitalized run [i, j]: drop what is no name, split off titles. */
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
-    while (i <= j && (in(c, i, sl_entlex_function) ||
+    while (i <= j && (in(c, i, sl_entlex_function) || calendar_word(c, i) ||
                       (sentence_initial(c, i, first) && common_word(c, i) &&
                        !(lex_tok(c, i) & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG))))) {
         i++;
@@ -506,7 +564,27 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         name_found(c, ns, j, first, end, 1);
         return;
     }
-    if (i == j && (in(c, i, sl_entlex_title) || (all_caps(c, i) && common_word(c, i))))
+    /* "Mayor of Brampton": a title of a place or body, no name */
+    if (i + 2 <= j && in(c, i, sl_entlex_title) && tok_is(c, i + 1, "of")) {
+        size_t k = i + 2;
+        if (tok_is(c, k, "the") && k < j)
+            k++;
+        run_found(c, k, j, first, end);
+        return;
+    }
+    /* "Amos Frumkin of the Hebrew University": a person, then where from */
+    if (j > i + 2 && (lex_tok(c, i) & SL_LEX_FIRST) && !lex_span(c, i, j)) {
+        for (size_t o = i + 1; o < j; o++)
+            if (tok_is(c, o, "of")) {
+                name_found(c, i, o - 1, first, end, 0);
+                size_t k = o + 1;
+                if (tok_is(c, k, "the") && k < j)
+                    k++;
+                run_found(c, k, j, first, end);
+                return;
+            }
+    }
+    if (i == j && (in(c, i, sl_entlex_title) || calendar_word(c, i) || (all_caps(c, i) && common_word(c, i))))
         return;
     name_found(c, i, j, first, end, 0);
 }
@@ -646,7 +724,7 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         const ent *x = &c->ents[i];
         E[i].name = x->name_alt ? x->name_alt
                                 : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
-        E[i].type = x->type;
+        E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;
