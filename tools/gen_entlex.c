@@ -12,7 +12,9 @@
  *   - capitalized class nouns and adjectives (nationalities, languages,
  *     religions: "Russian", "Christian") as "other";
  *   - lowercase one-word person nouns ("spokesman", "adviser"), which
- *     close a role written before a name.
+ *     close a role written before a name;
+ *   - for named things, their WordNet synset, so that "US", "U.S." and
+ *     "United States" are known as one place.
  * When WordNet is missing the table is empty and the tagger falls back on
  * its own short lists. Keys use spaces where WordNet has underscores.
  */
@@ -26,7 +28,8 @@ enum {
     F_DEMONYM = 64, F_ROLE = 128
 };
 
-typedef struct { char *k; unsigned f; } entry;
+typedef struct { char *k; unsigned f, syn, wc; } entry;
+static unsigned cur_syn, cur_wc; /* synset of the line being read */
 static entry *tab;
 static size_t n_tab, cap_tab;
 
@@ -45,7 +48,7 @@ static void add(const char *k, size_t n, unsigned f) {
     for (size_t i = 0; i < n; i++)
         c[i] = k[i] == '_' ? ' ' : (char)tolower((unsigned char)k[i]);
     c[n] = 0;
-    tab[n_tab++] = (entry){c, f};
+    tab[n_tab++] = (entry){c, f, (f & (F_PER | F_LOC | F_ORG | F_MISC)) ? cur_syn : 0, cur_wc};
 }
 
 /* WordNet lemmas may carry an adjective marker: "galore(ip)". */
@@ -93,6 +96,8 @@ static void noun_line(char *line) {
         return;
     int lex = atoi(tok[1]);
     size_t wc = strtoul(tok[3], NULL, 16);
+    cur_syn = (unsigned)strtoul(tok[0], NULL, 10);
+    cur_wc = (unsigned)wc;
     if (4 + 2 * wc >= nt)
         return;
     int inst = 0;
@@ -139,6 +144,7 @@ static void adj_line(char *line) {
     if (nt < 5)
         return;
     size_t wc = strtoul(t[3], NULL, 16);
+    cur_syn = 0;
     for (size_t w = 0; w < wc && 4 + 2 * w < nt; w++) {
         const char *s = t[4 + 2 * w];
         size_t n = lemma_len(s);
@@ -179,9 +185,15 @@ int main(int argc, char **argv) {
         qsort(tab, n_tab, sizeof *tab, cmp);
     size_t m = 0;
     for (size_t i = 0; i < n_tab; i++) {
-        if (m && !strcmp(tab[m - 1].k, tab[i].k))
+        if (m && !strcmp(tab[m - 1].k, tab[i].k)) {
             tab[m - 1].f |= tab[i].f;
-        else
+            /* a name of several synsets stands for the best-known one */
+            if (tab[i].syn && (!tab[m - 1].syn || tab[i].wc > tab[m - 1].wc ||
+                               (tab[i].wc == tab[m - 1].wc && tab[i].syn < tab[m - 1].syn))) {
+                tab[m - 1].syn = tab[i].syn;
+                tab[m - 1].wc = tab[i].wc;
+            }
+        } else
             tab[m++] = tab[i];
     }
     FILE *o = fopen(argv[2], "w");
@@ -195,10 +207,10 @@ int main(int argc, char **argv) {
         fputs("    {\"", o);
         for (const char *p = tab[i].k; *p; p++)
             fputc(*p == '"' || *p == '\\' ? '_' : *p, o);
-        fprintf(o, "\", %u},\n", tab[i].f);
+        fprintf(o, "\", %u, %u},\n", tab[i].f, tab[i].syn);
     }
     if (!m)
-        fputs("    {\"\", 0},\n", o);
+        fputs("    {\"\", 0, 0},\n", o);
     fputs("};\n", o);
     return fclose(o) ? 1 : 0;
 }

@@ -373,9 +373,11 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     int loc_ctx = loc_context(c, i, first);
     int per_ctx = per_context(c, i, j, first, end);
     if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {
-        if ((f & SL_LEX_LOC) && (loc_ctx || !(f & (SL_LEX_PER | SL_LEX_ORG))))
+        if ((f & SL_LEX_PER) && per_ctx)
+            return SL_ENT_PERSON;
+        if ((f & SL_LEX_LOC) && (loc_ctx || !(f & SL_LEX_ORG)))
             return SL_ENT_PLACE;
-        if ((f & SL_LEX_PER) && (per_ctx || !(f & SL_LEX_ORG)))
+        if ((f & SL_LEX_PER) && !(f & SL_LEX_ORG))
             return SL_ENT_PERSON;
         if (f & SL_LEX_ORG)
             return SL_ENT_ORG;
@@ -533,16 +535,50 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
 }
 
 /* A capitalized run [i, j]: drop what is no name, split off titles. */
+/* "Chicago-based", "Kremlin-backed": a capitalized adjective, no name. */
+static int hyphen_adjective(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    for (uint32_t p = k->end; p > k->start + 1; p--)
+        if (c->t[p - 1] == '-')
+            return p < k->end && c->t[p] >= 'a' && c->t[p] <= 'z';
+    return 0;
+}
+
+static int has_digit(const ctx *c, size_t i) {
+    for (uint32_t p = tk(c, i)->start; p < tk(c, i)->end; p++)
+        if (c->t[p] >= '0' && c->t[p] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A sentence-initial common word that is no name: "After", "Chief".
+ * Kept before a legal-form or place suffix: "Apple Inc.", "Sandy Hook". */
+static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
+    if (!sentence_initial(c, i, first) || !common_word(c, i) ||
+        (lex_tok(c, i) & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG)))
+        return 0;
+    return !(i < j && (in(c, i + 1, sl_entlex_org_suffix) || in(c, i + 1, sl_entlex_loc_suffix)));
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && (in(c, i, sl_entlex_function) || calendar_word(c, i) ||
-                      (sentence_initial(c, i, first) && common_word(c, i) &&
-                       !(lex_tok(c, i) & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG))))) {
+                      initial_common(c, i, j, first))) {
         i++;
         while (i <= j && !is_cap(c, i))
             i++;
     }
+    /* a trailing title names no one: "Apple CEO", "Airbus President" */
+    while (j > i && in(c, j, sl_entlex_title))
+        j--;
     if (i > j)
         return;
+    /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
+    for (size_t k = i + 1; k < j; k++)
+        if (c->t[tk(c, k)->end - 1] == '.' && in(c, k, sl_entlex_org_suffix)) {
+            run_found(c, i, k, first, end);
+            run_found(c, k + 1, j, first, end);
+            return;
+        }
     /* the last title with a person-like rest splits role from name */
     for (size_t t = j; t-- > i;) {
         if (!in(c, t, sl_entlex_title))
@@ -603,11 +639,13 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
 
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
-        if (tk(c, i)->start < skip_to || !is_cap(c, i))
+        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
+            hyphen_adjective(c, i))
             continue;
         size_t j = i;
         while (j + 1 < end && !possessive(c, j) && j - i < 4 * MAX_NAME_TOKENS) {
-            if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1) {
+            if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
+                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1)) {
                 j++;
                 continue;
             }

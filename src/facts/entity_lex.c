@@ -19,20 +19,25 @@ static int cmp_folded(const char *key, const char *s, size_t n) {
 }
 
 unsigned sl_entlex_lookup(const char *s, size_t n) {
+    const sl_entlex_entry *e = sl_entlex_find(s, n);
+    return e ? e->flags : 0;
+}
+
+const sl_entlex_entry *sl_entlex_find(const char *s, size_t n) {
     size_t lo = 0, hi = sl_entlex_count;
     if (n == 0 || n > 60)
-        return 0;
+        return NULL;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_folded(sl_entlex[mid].key, s, n);
         if (c == 0)
-            return sl_entlex[mid].flags;
+            return &sl_entlex[mid];
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return 0;
+    return NULL;
 }
 
 /* Linear scan of a short NULL-terminated list; case-folded compare. */
@@ -58,7 +63,8 @@ int sl_entlex_title(const char *w, size_t n) {
         "deputy", "vice", "prime", "foreign", "defense", "defence", "attorney", "chief",
         "correspondent", "reporter", "host", "anchor", "adviser", "advisor", "officer",
         "leader", "speaker", "commissioner", "inspector", "detective", "sheriff", "marshal",
-        "count", "duke", "duchess", "baron", "saint", "st.", NULL};
+        "count", "duke", "duchess", "ceo", "cfo", "coo", "founder", "co-founder", "cofounder",
+        "chairperson", "president-elect", "analyst", "economist", "executive", "baron", "saint", "st.", NULL};
     return in_list(l, w, n);
 }
 

@@ -21,6 +21,7 @@ enum {
 typedef struct sl_entlex_entry {
     const char *key; /* lowercase, words separated by one space */
     unsigned flags;
+    unsigned synset; /* WordNet synset of a named thing, 0 if none */
 } sl_entlex_entry;
 
 extern const sl_entlex_entry sl_entlex[];
@@ -28,6 +29,8 @@ extern const size_t sl_entlex_count;
 
 /* Flags of the phrase s (any case, n bytes, single spaces), 0 if unknown. */
 unsigned sl_entlex_lookup(const char *s, size_t n);
+/* The entry of phrase s, NULL if unknown. */
+const sl_entlex_entry *sl_entlex_find(const char *s, size_t n);
 
 /* Our own lists; each returns nonzero when lowercase word w (n bytes) is in it. */
 int sl_entlex_title(const char *w, size_t n);      /* mr, president, sen */
