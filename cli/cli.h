@@ -82,6 +82,10 @@ int sl_cmd_cluster_jsonl(int argc, char **argv);
 int cli_cmd_stories(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_story(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_annotate(cli_ctx *ctx, int argc, char **argv);
+
+/* An article's facts, readable (annotate, show --facts). */
+void cli_print_facts(const sl_article *a, const sl_facts *f);
 
 /* The progress line of ingest, redrawn at most 10 times a second on a
  * terminal. total_bytes 0 means unknown (stdin): no bar, no ETA. */

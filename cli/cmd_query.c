@@ -10,7 +10,7 @@
 
 typedef struct query_opts {
     int64_t limit, offset, id;
-    int json;
+    int json, facts;
     const char *query;
 } query_opts;
 
@@ -29,6 +29,8 @@ static int parse(cli_ctx *ctx, const char *cmd, int argc, char **argv, query_opt
             o->query = a.arg;
         } else if (cli_flag(&a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(cmd, "show") && cli_flag(&a, "--facts")) {
+            o->facts = 1;
         } else if ((m = cli_opt(&a, "--limit")) != 0) {
             if (m < 0 || cli_parse_count(cmd, "--limit", a.val, &o->limit))
                 return CLI_USAGE;
@@ -236,6 +238,26 @@ static int parse_id(const char *s, int64_t *id) {
     return 0;
 }
 
+/* The stored facts, readable or as the JSON of `annotate --json`. */
+static int show_facts(sl_store *s, const sl_article *a, int64_t id, int json, sl_error *err) {
+    sl_facts *f = NULL;
+    sl_status st = sl_store_facts(s, id, &f, err);
+    if (st != SL_OK) {
+        cli_error("%s", err->msg);
+        return st == SL_END ? CLI_FAILED : CLI_STORE;
+    }
+    if (json) {
+        printf("{\"id\":%lld,\"facts\":", (long long)id);
+        sl_facts_write_json(f, a, stdout);
+        puts("}");
+    } else {
+        print_head(id, a->published, a->outlet, a->title);
+        cli_print_facts(a, f);
+    }
+    sl_facts_free(f);
+    return CLI_OK;
+}
+
 int cli_cmd_show(cli_ctx *ctx, int argc, char **argv) {
     query_opts o = {0};
     int rc = parse(ctx, "show", argc, argv, &o, 1);
@@ -257,7 +279,9 @@ int cli_cmd_show(cli_ctx *ctx, int argc, char **argv) {
         cli_error("%s", err.msg);
         return st == SL_END ? CLI_FAILED : CLI_STORE;
     }
-    if (o.json)
+    if (o.facts)
+        rc = show_facts(s, a, o.id, o.json, &err);
+    else if (o.json)
         rc = show_json(a, o.id, n_sources) ? CLI_FAILED : CLI_OK;
     else
         show_readable(s, a, o.id);

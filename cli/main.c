@@ -27,6 +27,7 @@ static const char usage_main[] =
     "  stories              list storylines, newest first\n"
     "  story ID             one storyline (S12) or event (E34) with its articles\n"
     "  cluster              group new articles into events and storylines\n"
+    "  annotate PATH|-      who, said what, when, how many, for each article\n"
     "  help [COMMAND]       this text, or a command's\n"
     "\n"
     "global options:\n"
@@ -99,11 +100,14 @@ static const struct {
      "\n"
      "exit: 0 ok, 2 usage, 3 store error\n"},
     {"show",
-     "usage: storyline show ID [--json]\n"
+     "usage: storyline show ID [--json] [--facts]\n"
      "\n"
      "Show one stored article: title, date and how it was found, outlet, url,\n"
      "authors, where it was read from, then its text (transcript turns as\n"
      "\"SPEAKER: text\"). --json prints the article as JSON with its store id.\n"
+     "--facts shows what was found in it instead: entities with their roles,\n"
+     "quotes with their speakers, dates with their values, numbers with their\n"
+     "units and bounds, each with its byte offset (with --json: as annotate).\n"
      "\n"
      "exit: 0 ok, 1 no such article, 2 usage, 3 store error\n"},
     {"search",
@@ -172,6 +176,24 @@ static const struct {
      "  --db FILE        the database\n"
      "\n"
      "exit: 0 ok, 2 usage, 3 store error\n"},
+    {"annotate",
+     "usage: storyline annotate [--json] PATH|-\n"
+     "       storyline annotate --jsonl [FILE|-] [--timing]\n"
+     "\n"
+     "Entities, quotes, time expressions and quantities of each article of\n"
+     "a file, a directory or stdin (any format ingest reads), without touching the store. Spans\n"
+     "are byte offsets into the clean text (`storyline extract --text`).\n"
+     "\n"
+     "options:\n"
+     "  --json           one JSON line per article: {\"id\", \"facts\": {\"entities\",\n"
+     "                   \"quotes\", \"timexes\", \"quantities\"}}\n"
+     "  --jsonl          read JSONL {\"id\", \"text\", \"date\"?} and take each text\n"
+     "                   as given (spans are offsets into it); output as --json\n"
+     "  --xdoc           add \"entity_clusters\": one cluster id per entity, the\n"
+     "                   same for one real entity across all the input's articles\n"
+     "  --timing         print articles, sentences and sentences/s to stderr\n"
+     "\n"
+     "exit: 0 ok, 1 some article failed (the rest was done), 2 usage\n"},
 };
 
 void cli_usage(FILE *f, const char *cmd) {
@@ -318,6 +340,7 @@ static const struct {
     {"ingest", cli_cmd_ingest},     {"extract", cli_cmd_extract}, {"articles", cli_cmd_articles},
     {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
     {"stories", cli_cmd_stories},   {"story", cli_cmd_story},     {"cluster", cli_cmd_cluster},
+    {"annotate", cli_cmd_annotate},
 };
 
 int main(int argc, char **argv) {

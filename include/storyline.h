@@ -404,6 +404,7 @@ typedef struct sl_facts {
     sl_quantity *quantities;
     size_t n_quantities;
     char inferred_date[11]; /* YYYY-MM-DD when the article had no date, else "" */
+    int32_t inferred_from;  /* the timex that date comes from, -1 if none */
     struct sl_facts_priv *priv;
 } sl_facts;
 
@@ -418,6 +419,24 @@ SL_API void sl_facts_free(sl_facts *f);
  * be NULL or "". The text is copied. */
 SL_API sl_status sl_article_from_text(const char *text, size_t len, const char *published,
                                       sl_article **out, sl_error *err);
+
+/* An article from one JSON object {"id"|"doc_id", "text", "date"|"dct"?,
+ * "title"?}, its text taken as given as by sl_article_from_text; the id
+ * goes to prov.record_id. */
+SL_API sl_status sl_article_from_json(const char *line, size_t n, sl_article **out,
+                                      sl_error *err);
+
+/* One entity per real person (place, organization) across articles:
+ * spelling and transliteration variants and short forms of one name meet,
+ * two people who share only a surname do not. Online and stable: a name
+ * keeps the cluster id it got. */
+typedef struct sl_entity_index sl_entity_index;
+SL_API sl_entity_index *sl_entity_index_new(void);
+SL_API void sl_entity_index_free(sl_entity_index *x);
+/* The cluster of entity name (type t) seen in document doc; 0, or -1
+ * when out of memory. */
+SL_API int sl_entity_index_add(sl_entity_index *x, uint64_t doc, const char *name,
+                               sl_entity_type t, uint32_t *cluster);
 
 /* One JSON object {"entities":[…],"quotes":[…],"timexes":[…],"quantities":[…]}
  * with byte spans and the spanned text; no trailing newline. */
@@ -475,6 +494,10 @@ typedef int (*sl_hit_fn)(void *ud, const sl_search_hit *hit);
 
 /* FTS5 query syntax (phrases, prefix*, AND/OR/NOT); a syntax error is
  * SL_ERR_ARG with the reason, never a crash. */
+/* The facts stored with article id (computed when it was added); SL_END
+ * when it has none. Free with sl_facts_free. */
+SL_API sl_status sl_store_facts(sl_store *s, int64_t id, sl_facts **out, sl_error *err);
+
 SL_API sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
                                  void *ud, sl_error *err);
 

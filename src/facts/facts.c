@@ -7,12 +7,15 @@
 #include <string.h>
 #include "../core/draft.h"
 #include "../segment/segment.h"
+#include "../read/json.h"
 #include "../text/plain.h"
 #include "../util/buf.h"
 #include "entity.h"
+#include "facts.h"
 #include "quantity.h"
 #include "quote.h"
 #include "timex.h"
+#include "xdoc.h"
 
 struct sl_facts_priv {
     sl_arena arena;
@@ -39,6 +42,16 @@ const char *sl_bound_name(sl_bound b) {
     return (unsigned)b < 6 ? n[b] : "exact";
 }
 
+/* The public name of the cross-document index; xdoc.c is the whole of it. */
+sl_entity_index *sl_entity_index_new(void) { return (sl_entity_index *)sl_xdoc_new(); }
+
+void sl_entity_index_free(sl_entity_index *x) { sl_xdoc_free((sl_xdoc *)x); }
+
+int sl_entity_index_add(sl_entity_index *x, uint64_t doc, const char *name, sl_entity_type t,
+                        uint32_t *cluster) {
+    return sl_xdoc_add((sl_xdoc *)x, doc, name, t, cluster);
+}
+
 void sl_facts_free(sl_facts *f) {
     if (!f)
         return;
@@ -49,15 +62,48 @@ void sl_facts_free(sl_facts *f) {
     free(f);
 }
 
-sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
-    *out = NULL;
+sl_facts *sl_facts_new(void) {
     sl_facts *f = calloc(1, sizeof *f);
     if (!f || !(f->priv = calloc(1, sizeof *f->priv))) {
         free(f);
-        return sl_fail(err, SL_ERR_NOMEM, "out of memory for facts");
+        return NULL;
     }
+    sl_arena_init(&f->priv->arena, 0);
+    f->inferred_from = -1;
+    return f;
+}
+
+sl_arena *sl_facts_arena(sl_facts *f) { return &f->priv->arena; }
+
+static int is_full_date(const char *v) {
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? v[i] != '-' : !(v[i] >= '0' && v[i] <= '9'))
+            return 0;
+    return v[10] == 0 || v[10] == 'T';
+}
+
+/* An undated article is dated by the latest full date it states: news
+ * reports what has happened, so the last dated happening is the nearest
+ * evidence of when it was written (a later date is rarely in the past). */
+static void infer_date(sl_facts *f) {
+    f->inferred_from = -1;
+    for (size_t i = 0; i < f->n_timexes; i++) {
+        const sl_timex *t = &f->timexes[i];
+        if ((t->type == SL_TIMEX_DATE || t->type == SL_TIMEX_TIME) && is_full_date(t->value) &&
+            (f->inferred_from < 0 || memcmp(t->value, f->inferred_date, 10) > 0)) {
+            memcpy(f->inferred_date, t->value, 10);
+            f->inferred_date[10] = 0;
+            f->inferred_from = (int32_t)i;
+        }
+    }
+}
+
+sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
+    *out = NULL;
+    sl_facts *f = sl_facts_new();
+    if (!f)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for facts");
     sl_arena *ar = &f->priv->arena;
-    sl_arena_init(ar, 0);
     sl_status st = sl_find_entities(a, ar, &f->entities, &f->n_entities, &f->mentions,
                                     &f->n_mentions, err);
     if (st == SL_OK)
@@ -66,6 +112,8 @@ sl_status sl_annotate(const sl_article *a, sl_facts **out, sl_error *err) {
         st = sl_find_timexes(a, ar, &f->timexes, &f->n_timexes, err);
     if (st == SL_OK)
         st = sl_find_quantities(a, ar, &f->quantities, &f->n_quantities, err);
+    if (st == SL_OK && !a->published[0])
+        infer_date(f);
     if (st != SL_OK) {
         sl_facts_free(f);
         return st;
@@ -155,6 +203,54 @@ sl_status sl_article_from_text(const char *text, size_t len, const char *publish
     }
     *out = a;
     return SL_OK;
+}
+
+/* The first string member among names, or NULL. */
+static const sl_json *first_str(const sl_json *o, const char *const *names) {
+    for (; *names; names++) {
+        const sl_json *v = sl_json_get(o, *names);
+        if (v && v->type == SL_JSON_STRING)
+            return v;
+    }
+    return NULL;
+}
+
+sl_status sl_article_from_json(const char *line, size_t n, sl_article **out, sl_error *err) {
+    static const char *const ids[] = {"id", "doc_id", NULL};
+    static const char *const texts[] = {"text", "maintext", NULL};
+    static const char *const dates[] = {"date", "dct", "published", "publication_date",
+                                        "date_publish", NULL};
+    *out = NULL;
+    sl_arena ar;
+    sl_arena_init(&ar, 0);
+    sl_json_error je;
+    const sl_json *root = sl_json_parse(line, n, 512, &ar, &je);
+    sl_status st = SL_OK;
+    if (!root)
+        st = sl_fail(err, SL_ERR_FORMAT, "invalid JSON at byte %zu: %s", je.offset, je.msg);
+    else if (root->type != SL_JSON_OBJECT)
+        st = sl_fail(err, SL_ERR_FORMAT, "a JSON object is expected");
+    const sl_json *text = st == SL_OK ? first_str(root, texts) : NULL;
+    if (st == SL_OK && !text)
+        st = sl_fail(err, SL_ERR_EMPTY, "no \"text\" string");
+    if (st == SL_OK) {
+        const sl_json *date = first_str(root, dates), *id = first_str(root, ids);
+        const sl_json *title = sl_json_get(root, "title");
+        st = sl_article_from_text(text->str, text->len, date ? date->str : NULL, out, err);
+        sl_arena *own = st == SL_OK ? &((sl_article_owner *)*out)->arena : NULL;
+        if (own && id && !((*out)->prov.record_id = sl_arena_strndup(own, id->str, id->len)))
+            st = SL_ERR_NOMEM;
+        if (own && title && title->type == SL_JSON_STRING &&
+            !((*out)->title = sl_arena_strndup(own, title->str, title->len)))
+            st = SL_ERR_NOMEM;
+        if (st == SL_ERR_NOMEM) {
+            sl_article_free(*out);
+            *out = NULL;
+            sl_fail(err, st, "out of memory for an article");
+        }
+    }
+    sl_arena_free(&ar);
+    return st;
 }
 
 /* ---------------------------------------------------------------- JSON */
@@ -266,8 +362,13 @@ int sl_facts_write_json(const sl_facts *f, const sl_article *a, FILE *out) {
     quotes_json(&b, f, a);
     timexes_json(&b, f, a);
     quantities_json(&b, f, a);
-    if (f->inferred_date[0])
+    if (f->inferred_date[0]) {
         str_json(&b, "inferred_date", f->inferred_date);
+        if (f->inferred_from >= 0 && (size_t)f->inferred_from < f->n_timexes) {
+            const sl_timex *t = &f->timexes[f->inferred_from];
+            span_json(&b, a, "inferred_from", t->start, t->end);
+        }
+    }
     sl_buf_putc(&b, '}');
     int rc = b.oom ? -1 : (fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1);
     sl_buf_free(&b);

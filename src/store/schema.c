@@ -118,6 +118,50 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY CHECK(id=1),"
     "  state BLOB NOT NULL,"
     "  options TEXT);",
+    /* 3: facts, one row per item, spans as byte offsets into article.text.
+     * article_facts marks an article as annotated (by which version of the
+     * annotators) and holds a date inferred for an undated article, with the timex it
+     * comes from. */
+    "CREATE TABLE article_facts("
+    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    "  version INTEGER NOT NULL,"
+    "  inferred_date TEXT, inferred_from INTEGER);"
+    "CREATE TABLE entity("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  name TEXT NOT NULL, type TEXT NOT NULL,"
+    "  role TEXT, role_start INTEGER, role_end INTEGER,"
+    "  n_mentions INTEGER NOT NULL,"
+    "  PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE INDEX entity_by_name ON entity(name);"
+    "CREATE TABLE mention("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL, entity INTEGER NOT NULL,"
+    "  PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE TABLE quote("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  speaker_start INTEGER, speaker_end INTEGER,"
+    "  cue_start INTEGER, cue_end INTEGER, entity INTEGER,"
+    "  PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE TABLE timex("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+    "  type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT,"
+    "  PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE INDEX timex_by_value ON timex(value);"
+    "CREATE TABLE quantity("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+    "  value REAL NOT NULL, low REAL NOT NULL, high REAL NOT NULL,"
+    "  bound TEXT NOT NULL, change TEXT, unit TEXT NOT NULL,"
+    "  unit_start INTEGER, unit_end INTEGER, about_start INTEGER, about_end INTEGER,"
+    "  PRIMARY KEY(article, idx)) WITHOUT ROWID;",
 };
 
 enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };

@@ -50,6 +50,20 @@ static const char *const stmt_sql[SL_ST__N] = {
                      "  rank FROM article_fts WHERE article_fts MATCH ?1"
                      "  ORDER BY rank LIMIT ?2) AS f"
                      " JOIN article a ON a.id = f.rowid ORDER BY f.rank",
+    [SL_ST_INS_FACTS] = "INSERT OR REPLACE INTO article_facts(article, version, inferred_date,"
+                        " inferred_from) VALUES (?1,?2,?3,?4)",
+    [SL_ST_INS_ENTITY] = "INSERT INTO entity(article, idx, name, type, role, role_start, role_end,"
+                         " n_mentions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+    [SL_ST_INS_MENTION] = "INSERT INTO mention(article, idx, start, \"end\", kind, entity)"
+                          " VALUES (?1,?2,?3,?4,?5,?6)",
+    [SL_ST_INS_QUOTE] = "INSERT INTO quote(article, idx, start, \"end\", kind, speaker_start,"
+                        " speaker_end, cue_start, cue_end, entity)"
+                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [SL_ST_INS_TIMEX] = "INSERT INTO timex(article, idx, start, \"end\", type, value, mod)"
+                        " VALUES (?1,?2,?3,?4,?5,?6,?7)",
+    [SL_ST_INS_QUANTITY] = "INSERT INTO quantity(article, idx, start, \"end\", value, low, high,"
+                           " bound, change, unit, unit_start, unit_end, about_start, about_end)"
+                           " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
     [SL_ST_COUNT] = "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM source)",
 };
 
@@ -292,7 +306,7 @@ static int add_in_savepoint(sl_store *s, const sl_article *a, int64_t *id, int *
         return -1;
     *is_new = found == 1;
     if (*is_new && (insert_article(s, a, hex, id, err) || insert_blocks(s, a, *id, err) ||
-                    insert_sentences(s, a, *id, err)))
+                    insert_sentences(s, a, *id, err) || sl_store_insert_facts(s, a, *id, err)))
         return -1;
     return insert_source(s, &a->prov, *id, err);
 }

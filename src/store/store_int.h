@@ -30,6 +30,12 @@ typedef enum sl_stmt_id {
     SL_ST_SOURCES,
     SL_ST_SEARCH,
     SL_ST_COUNT,
+    SL_ST_INS_FACTS,
+    SL_ST_INS_ENTITY,
+    SL_ST_INS_MENTION,
+    SL_ST_INS_QUOTE,
+    SL_ST_INS_TIMEX,
+    SL_ST_INS_QUANTITY,
     SL_ST__N
 } sl_stmt_id;
 
@@ -54,6 +60,10 @@ sl_status sl_store_fail(sl_store *s, sl_error *err, const char *what);
 
 /* Bind a C string, NULL as SQL NULL; an empty string too when empty_null. */
 int sl_store_bind_str(sqlite3_stmt *st, int col, const char *v, int empty_null);
+
+/* Annotate a new article and insert its facts (inside the add's savepoint).
+ * 0, or -1 with err set. */
+int sl_store_insert_facts(sl_store *s, const sl_article *a, int64_t id, sl_error *err);
 
 /* The block kind stored under that name (paragraph when unknown). */
 sl_block_kind sl_store_block_kind(const char *name);

@@ -1,0 +1,63 @@
+#!/bin/sh
+# `storyline annotate` and `show --facts`: who, said what, when, how many.
+# The JSONL filter the benchmarks call keeps each text as given, names bad
+# lines and goes on; a file or a directory is read as ingest reads it; what
+# ingest stores is what `show --facts` prints.
+. "$(dirname "$0")/lib.sh"
+need_bin
+need_python
+T=$(scratch annotate)
+
+cat >"$T/in.jsonl" <<'J'
+{"id":"mb1","date":"2031-03-14","text":"Harbour Minister Tomas Vell said on Thursday that about 1,200 ferry workers had walked out.\n\n\"We will not sail until the rota is fixed,\" union leader Ada Brenn said.\nVELL: The harbour stays open."}
+not json at all
+{"id":"mb2","text":""}
+{"id":"mb3","title":"no text here"}
+J
+"$SL_BIN" annotate --jsonl "$T/in.jsonl" >"$T/out.jsonl" 2>"$T/err"
+assert_eq "a bad line makes exit status 1" "$?" 1
+assert_eq "the bad line is named on stderr" "$(grep -c 'in.jsonl:2:' "$T/err")" 1
+assert_eq "a record without text is named" "$(grep -c 'in.jsonl:4:' "$T/err")" 1
+python3 - "$T/out.jsonl" >"$T/check" <<'P'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+print("ids", ",".join(r["id"] for r in rows))
+text = json.loads(open(sys.argv[1].replace("out", "in")).readline())["text"].encode()
+ok = True
+for r in rows[:1]:
+    f = r["facts"]
+    print("keys", ",".join(sorted(f)))
+    for kind in ("quotes", "timexes", "quantities"):
+        for x in f[kind]:
+            ok &= text[x["start"]:x["end"]].decode() == x["text"]
+    for e in f["entities"]:
+        for m in e["mentions"]:
+            ok &= text[m["start"]:m["end"]].decode() == m["text"]
+print("spans", ok)
+P
+assert_eq "one line per good article, ids kept" "$(grep '^ids' "$T/check")" "ids mb1,mb2"
+assert_eq "the four kinds of facts" "$(grep '^keys' "$T/check")" "keys entities,quantities,quotes,timexes"
+assert_eq "every span is a byte span of the text as given" "$(grep '^spans' "$T/check")" "spans True"
+
+"$SL_BIN" annotate "$SL_SRC/sample" >"$T/readable" 2>"$T/err2"
+assert_eq "a directory of every format annotates" "$?" 0
+assert_eq "each article gets its four sections" \
+    "$(grep -c '^Entities (' "$T/readable")" "$(grep -c '^Quantities (' "$T/readable")"
+assert_ge "every sample outlet's article is there" "$(grep -c '^== ' "$T/readable")" 9
+
+"$SL_BIN" annotate --nope "$T/in.jsonl" >/dev/null 2>&1
+assert_eq "an unknown option is a usage error" "$?" 2
+
+DB="$T/store.db"
+"$SL_BIN" --db "$DB" ingest "$SL_SRC/sample" >/dev/null 2>&1
+"$SL_BIN" --db "$DB" show 2 --facts --json >"$T/show.json"
+assert_eq "show --facts after ingest" "$?" 0
+python3 - "$T/show.json" >"$T/check2" <<'P'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("show", r["id"], ",".join(sorted(r["facts"])))
+P
+assert_eq "stored facts have the four kinds" "$(cat "$T/check2")" "show 2 entities,quantities,quotes,timexes"
+"$SL_BIN" --db "$DB" show 999 --facts >/dev/null 2>&1
+assert_eq "show --facts of a missing article is exit 1" "$?" 1
+finish
