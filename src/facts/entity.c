@@ -53,6 +53,7 @@ typedef struct ctx {
     men *ms;
     size_t n_ms, cap_ms;
     table names; /* "n" + full name, "l" + surname, "f" + first name, "a" + acronym */
+    table inside; /* capitalized words seen inside sentences: how often */
     int failed;
 } ctx;
 
@@ -294,6 +295,29 @@ static int sentence_initial(const ctx *c, size_t i, size_t first) {
     return k == first;
 }
 
+/* How often word i is written capitalized inside a sentence in this
+ * article: "Apple" there makes a sentence-initial "Apple" a name too. */
+static int capitalized_inside(const ctx *c, size_t i) {
+    uint32_t s = tk(c, i)->start;
+    int32_t n = table_get(&c->inside, key_hash('i', c->t + s, word_end(c, i) - s));
+    return n > 0 ? n : 0;
+}
+
+static void count_inside(ctx *c) {
+    for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
+        const sl_sentence *st = &c->a->sentences[si];
+        for (size_t i = st->token_first; i < st->token_end; i++) {
+            if (!is_cap(c, i) || sentence_initial(c, i, st->token_first) || all_caps(c, i))
+                continue;
+            uint32_t s = tk(c, i)->start;
+            uint64_t k = key_hash('i', c->t + s, word_end(c, i) - s);
+            int32_t n = table_get(&c->inside, k);
+            if (table_put(&c->inside, k, n > 0 ? n + 1 : 1))
+                c->failed = 1;
+        }
+    }
+}
+
 /* ------------------------------------------------------------- collection */
 
 static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int ntok) {
@@ -515,7 +539,8 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         kind = SL_MENTION_NAME;
     } else if (en < 0) {
         /* a lone capitalized common word ("Film", "Sales") is rarely a name */
-        if (!titled && common_word(c, i) && !lex_tok(c, i) && !per_context(c, i, j, first, end))
+        if (!titled && common_word(c, i) && !lex_tok(c, i) && !all_caps(c, i) &&
+            capitalized_inside(c, i) < 2 && !possessive(c, i) && !per_context(c, i, j, first, end))
             return;
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
@@ -554,8 +579,9 @@ static int has_digit(const ctx *c, size_t i) {
 /* A sentence-initial common word that is no name: "After", "Chief".
  * Kept before a legal-form or place suffix: "Apple Inc.", "Sandy Hook". */
 static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
-    if (!sentence_initial(c, i, first) || !common_word(c, i) ||
-        (lex_tok(c, i) & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG)))
+    unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG;
+    if (!sentence_initial(c, i, first) || !common_word(c, i) || (lex_tok(c, i) & named) ||
+        capitalized_inside(c, i) || (i < j && ((lex_span(c, i, j) | lex_span(c, i, i + 1)) & named)))
         return 0;
     return !(i < j && (in(c, i + 1, sl_entlex_org_suffix) || in(c, i + 1, sl_entlex_loc_suffix)));
 }
@@ -620,7 +646,7 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
                 return;
             }
     }
-    if (i == j && (in(c, i, sl_entlex_title) || calendar_word(c, i) || (all_caps(c, i) && common_word(c, i))))
+    if (i == j && (in(c, i, sl_entlex_title) || calendar_word(c, i) || (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start > 3 && common_word(c, i))))
         return;
     name_found(c, i, j, first, end, 0);
 }
@@ -793,6 +819,7 @@ sl_status sl_find_entities(const sl_article *a, sl_arena *ar, sl_entity **ents, 
     *ments = NULL;
     *n_ents = *n_ments = 0;
     ctx c = {.a = a, .t = a->text};
+    count_inside(&c);
     for (size_t si = 0; si < a->n_sentences && !c.failed; si++) {
         const sl_sentence *st = &a->sentences[si];
         uint32_t skip_to = 0;
@@ -819,5 +846,7 @@ sl_status sl_find_entities(const sl_article *a, sl_arena *ar, sl_entity **ents, 
     free(c.ms);
     free(c.names.keys);
     free(c.names.vals);
+    free(c.inside.keys);
+    free(c.inside.vals);
     return st;
 }
