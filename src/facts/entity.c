@@ -576,10 +576,17 @@ static int has_digit(const ctx *c, size_t i) {
     return 0;
 }
 
+/* "US", "GM", "NATO": short capitals are acronyms, not shouting. */
+static int acronym(const ctx *c, size_t i) {
+    return all_caps(c, i) && word_end(c, i) - tk(c, i)->start <= 5;
+}
+
 /* A sentence-initial common word that is no name: "After", "Chief".
  * Kept before a legal-form or place suffix: "Apple Inc.", "Sandy Hook". */
 static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
     unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG;
+    if (acronym(c, i))
+        return 0;
     if (!sentence_initial(c, i, first) || !common_word(c, i) || (lex_tok(c, i) & named) ||
         capitalized_inside(c, i) || (i < j && ((lex_span(c, i, j) | lex_span(c, i, i + 1)) & named)))
         return 0;
@@ -587,7 +594,7 @@ static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
 }
 
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
-    while (i <= j && (in(c, i, sl_entlex_function) || calendar_word(c, i) ||
+    while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       initial_common(c, i, j, first))) {
         i++;
         while (i <= j && !is_cap(c, i))
