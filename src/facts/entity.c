@@ -366,6 +366,9 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
         if (!strchr(".", c->t[tk(c, i)->end - 1]))
             put(c, 'f', c->t + s, tk(c, i)->end - s, en);
     }
+    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER)) &&
+        !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
+        put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
     if (ty == SL_ENT_ORG && j > i) {
         char acr[MAX_NAME_TOKENS + 1];
         size_t m = 0;
@@ -456,9 +459,9 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         return SL_ENT_PLACE;
     if (fi & (SL_LEX_FIRST | SL_LEX_LAST))
         return SL_ENT_PERSON;
-    /* a capitalized plural of a common noun names a team or a band */
-    uint32_t e = word_end(c, i);
-    if (c->t[e - 1] == 's' && common_word(c, i))
+    /* a common word used as a name ("Apple", "Falcons") is mostly a
+     * company, team or band; people's names rarely are English words */
+    if (common_word(c, i))
         return SL_ENT_ORG;
     *weak = 1;
     return SL_ENT_PERSON;
@@ -507,6 +510,8 @@ static int32_t known(ctx *c, size_t i, size_t j, sl_mention_kind *kind) {
     if (i == j && (en = table_get(&c->names, key_hash('f', c->t + s, e - s))) >= 0)
         return en;
     if (i == j && all_caps(c, i) && (en = table_get(&c->names, key_hash('a', c->t + s, e - s))) >= 0)
+        return en;
+    if (i == j && (en = table_get(&c->names, key_hash('o', c->t + s, e - s))) >= 0)
         return en;
     /* "Putin" first, "Vladimir Putin" later: the full name takes over. */
     return -1;

@@ -25,6 +25,7 @@ typedef struct cluster {
     int32_t next_last; /* next cluster with the same surname key, -1 at end */
     uint32_t mentions;
     int multi;        /* a name of several words has been seen */
+    int known;        /* named by a WordNet synset: a place or body of its own */
 } cluster;
 
 typedef struct map {
@@ -247,7 +248,7 @@ static int32_t new_cluster(sl_xdoc *x, sl_entity_type t) {
         x->c = p;
         x->cap = cap;
     }
-    x->c[x->n] = (cluster){t, 0, 0, -1, 0, 0};
+    x->c[x->n] = (cluster){t, 0, 0, -1, 0, 0, 0};
     return (int32_t)x->n++;
 }
 
@@ -327,13 +328,15 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         words one = w;
         one.n = 1;
         int32_t o = map_get(&x->full, words_key(&one, 0));
-        if (o >= 0 && x->c[o].type == SL_ENT_ORG && !x->c[o].multi)
+        if (o >= 0 && !x->c[o].multi && !x->c[o].known && !x->c[o].first)
             c = o;
     }
     if (c < 0 && (c = new_cluster(x, t)) < 0)
         return -1;
     cluster *cl = &x->c[c];
     cl->mentions++;
+    if (syn)
+        cl->known = 1;
     if (cl->type == SL_ENT_OTHER && t != SL_ENT_OTHER)
         cl->type = t;
     if (map_get(&x->full, full) < 0 && map_put(&x->full, full, c))
