@@ -328,7 +328,8 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         words one = w;
         one.n = 1;
         int32_t o = map_get(&x->full, words_key(&one, 0));
-        if (o >= 0 && !x->c[o].multi && !x->c[o].known && !x->c[o].first)
+        if (o >= 0 && !x->c[o].multi && !x->c[o].known && !x->c[o].first &&
+            (x->c[o].type == SL_ENT_ORG || x->c[o].type == SL_ENT_PERSON))
             c = o;
     }
     if (c < 0 && (c = new_cluster(x, t)) < 0)
