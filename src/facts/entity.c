@@ -244,8 +244,35 @@ static int calendar_word(const ctx *c, size_t i) {
         "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
         "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
-    for (size_t k = 0; v[k]; k++)
-        if (tok_is(c, i, v[k]))
+    char w[16];
+    size_t n = lower(c, i, w, sizeof w);
+    for (size_t k = 0; n && v[k]; k++)
+        if (!strcmp(w, v[k]))
+            return 1;
+    return 0;
+}
+
+/* "We're", "I've", "don't": a contraction is never a name ("O'Brien" is). */
+static int contraction(const ctx *c, size_t i) {
+    static const char *const tails[] = {"re", "ve", "d", "ll", "m", "t", NULL};
+    const sl_token *k = tk(c, i);
+    const char *e = c->t + k->end;
+    for (size_t t = 0; tails[t]; t++) {
+        size_t n = strlen(tails[t]);
+        if (k->end - k->start < n + 2 || memcmp(e - n, tails[t], n))
+            continue;
+        if (e[-(long)n - 1] == '\'' ||
+            (k->end - k->start >= n + 4 && !memcmp(e - n - 3, "\xE2\x80\x99", 3)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "US-Russia", "Biden-Putin": names joined by a hyphen make a modifier. */
+static int hyphen_compound(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    for (uint32_t p = k->start + 1; p + 1 < k->end; p++)
+        if (c->t[p] == '-' && upper_cp(c->t + p + 1, k->end - p - 1))
             return 1;
     return 0;
 }
@@ -255,7 +282,7 @@ static int demonym(const ctx *c, size_t i) {
     const sl_token *k = tk(c, i);
     uint32_t e = word_end(c, i);
     unsigned f = sl_entlex_lookup(c->t + k->start, e - k->start);
-    if (f & (SL_LEX_LOC | SL_LEX_ORG))
+    if (f & (SL_LEX_LOC | SL_LEX_ORG | SL_LEX_FIRST))
         return 0;
     if (f & SL_LEX_DEMONYM)
         return 1;
@@ -390,6 +417,14 @@ static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t en
     return (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
 }
 
+/* "Crimean", "Congolese", "Bhutanese": an adjective of a place. */
+static int nationality_ending(const ctx *c, size_t i) {
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    return n >= 6 && (!memcmp(w + n - 3, "ean", 3) || !memcmp(w + n - 3, "ese", 3) ||
+                      !memcmp(w + n - 4, "ian", 3 + 1));
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
@@ -402,7 +437,7 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {
         if ((f & SL_LEX_PER) && per_ctx)
             return SL_ENT_PERSON;
-        if ((f & SL_LEX_LOC) && (loc_ctx || !(f & SL_LEX_ORG)))
+        if (f & SL_LEX_LOC)
             return SL_ENT_PLACE;
         if ((f & SL_LEX_PER) && !(f & SL_LEX_ORG))
             return SL_ENT_PERSON;
@@ -451,6 +486,10 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         return SL_ENT_ORG;
     }
     unsigned fi = lex_tok(c, i);
+    if (hyphen_compound(c, i) && !fi)
+        return SL_ENT_OTHER;
+    if (!fi && !common_word(c, i) && nationality_ending(c, i))
+        return SL_ENT_OTHER;
     if (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start <= 6)
         return SL_ENT_ORG;
     if (per_ctx)
@@ -478,10 +517,16 @@ static void find_role(ctx *c, int32_t en, size_t i, size_t first) {
     size_t k = i - 1;
     if (!is_word(c, k) || !(in(c, k, sl_entlex_title) || (lex_tok(c, k) & SL_LEX_ROLE)))
         return;
+    /* "a senior Biden administration official": a surname alone takes
+     * only a title-cased role ("President Biden") */
+    if (c->ents[en].ntok == 1 && !is_cap(c, k))
+        return;
     size_t s = k;
     while (s > first && i - s < MAX_ROLE_TOKENS) {
         size_t p = s - 1;
-        if (!is_word(c, p) || in(c, p, sl_entlex_function) || (possessive(c, p) && !is_cap(c, p)))
+        uint32_t pe = word_end(c, p);
+        if (!is_word(c, p) || in(c, p, sl_entlex_function) || (possessive(c, p) && !is_cap(c, p)) ||
+            (!is_cap(c, p) && pe - tk(c, p)->start > 2 && !memcmp(c->t + pe - 2, "ly", 2)))
             break;
         if (tok_is(c, p, "of") && (p == first || !is_cap(c, p - 1)))
             break;
@@ -678,12 +723,13 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
         if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
-            hyphen_adjective(c, i))
+            hyphen_adjective(c, i) || contraction(c, i) || tok_is(c, i, "i") ||
+            tok_is(c, i, "no.") || tok_is(c, i, "ok"))
             continue;
         size_t j = i;
         while (j + 1 < end && !possessive(c, j) && j - i < 4 * MAX_NAME_TOKENS) {
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
-                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1)) {
+                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
                 j++;
                 continue;
             }
@@ -770,7 +816,7 @@ static void pronouns(ctx *c) {
         const sl_sentence *st = &c->a->sentences[si];
         for (size_t i = st->token_first; i < st->token_end; i++) {
             while (m < n_named && c->ms[m].s < tk(c, i)->start) {
-                if (c->ents[c->ms[m].ent].type == SL_ENT_PERSON)
+                if (c->ents[c->ms[m].ent].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL)
                     last_per = c->ms[m].ent;
                 m++;
             }
