@@ -181,7 +181,7 @@ static int is_cap(const ctx *c, size_t i) {
 static int all_caps(const ctx *c, size_t i) {
     const sl_token *k = tk(c, i);
     int letters = 0;
-    for (uint32_t j = k->start; j < k->end; j++) {
+    for (uint32_t j = k->start; j < word_end(c, i); j++) {
         char ch = c->t[j];
         if (ch >= 'a' && ch <= 'z')
             return 0;
