@@ -193,6 +193,7 @@ int main(int argc, char **argv) {
                 tab[m - 1].syn = tab[i].syn;
                 tab[m - 1].wc = tab[i].wc;
             }
+            free(tab[i].k);
         } else
             tab[m++] = tab[i];
     }
@@ -212,5 +213,8 @@ int main(int argc, char **argv) {
     if (!m)
         fputs("    {\"\", 0, 0},\n", o);
     fputs("};\n", o);
+    for (size_t i = 0; i < m; i++)
+        free(tab[i].k);
+    free(tab);
     return fclose(o) ? 1 : 0;
 }

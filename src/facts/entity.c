@@ -837,7 +837,8 @@ static void pronouns(ctx *c) {
 
 static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, sl_mention **ments,
                         size_t *n_ments, sl_error *err) {
-    qsort(c->ms, c->n_ms, sizeof *c->ms, cmp_men);
+    if (c->n_ms)
+        qsort(c->ms, c->n_ms, sizeof *c->ms, cmp_men);
     sl_entity *E = c->n_ents ? sl_arena_calloc(ar, c->n_ents * sizeof *E) : NULL;
     sl_mention *M = c->n_ms ? sl_arena_alloc(ar, c->n_ms * sizeof *M) : NULL;
     if ((c->n_ents && !E) || (c->n_ms && !M))
@@ -894,7 +895,7 @@ sl_status sl_find_entities(const sl_article *a, sl_arena *ar, sl_entity **ents, 
     for (size_t b = 0; b < a->n_blocks && !c.failed; b++)
         if (a->blocks[b].kind == SL_BLOCK_TURN && a->blocks[b].speaker)
             label_block(&c, &a->blocks[b], ar);
-    if (!c.failed) {
+    if (!c.failed && c.n_ms) {
         qsort(c.ms, c.n_ms, sizeof *c.ms, cmp_men);
         pronouns(&c);
     }
