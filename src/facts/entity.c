@@ -277,11 +277,17 @@ static int hyphen_compound(const ctx *c, size_t i) {
     return 0;
 }
 
+static int nationality_ending(const ctx *c, size_t i);
+
 /* "Russians", "Christians": the singular is a nationality or creed. */
 static int demonym(const ctx *c, size_t i) {
     const sl_token *k = tk(c, i);
     uint32_t e = word_end(c, i);
     unsigned f = sl_entlex_lookup(c->t + k->start, e - k->start);
+    size_t n = e - k->start;
+    if ((f & SL_LEX_DEMONYM) && !(f & SL_LEX_FIRST) && n > 4 &&
+        (nationality_ending(c, i) || !memcmp(c->t + e - 2, "an", 2) || !memcmp(c->t + e - 3, "ish", 3)))
+        return 1; /* "Canadian", though a river is called so too */
     if (f & (SL_LEX_LOC | SL_LEX_ORG | SL_LEX_FIRST))
         return 0;
     if (f & SL_LEX_DEMONYM)
@@ -330,10 +336,21 @@ static int capitalized_inside(const ctx *c, size_t i) {
     return n > 0 ? n : 0;
 }
 
+/* The word also appears in lowercase in the article: a common noun. */
+static int lowercase_seen(const ctx *c, size_t i) {
+    uint32_t s = tk(c, i)->start;
+    return table_get(&c->inside, key_hash('w', c->t + s, word_end(c, i) - s)) > 0;
+}
+
 static void count_inside(ctx *c) {
     for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
         const sl_sentence *st = &c->a->sentences[si];
         for (size_t i = st->token_first; i < st->token_end; i++) {
+            char ch = c->t[tk(c, i)->start];
+            if (is_word(c, i) && ch >= 'a' && ch <= 'z' &&
+                table_put(&c->inside, key_hash('w', c->t + tk(c, i)->start,
+                                               word_end(c, i) - tk(c, i)->start), 1))
+                c->failed = 1;
             if (!is_cap(c, i) || sentence_initial(c, i, st->token_first) || all_caps(c, i))
                 continue;
             uint32_t s = tk(c, i)->start;
@@ -410,7 +427,21 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
 /* ----------------------------------------------------------------- typing */
 
 static int loc_context(const ctx *c, size_t i, size_t first) {
-    return i > first && in(c, i - 1, sl_entlex_loc_prep);
+    static const char *const kinds[] = {"town", "city", "village", "province", "county",
+                                        "region", "district", "municipality", "capital",
+                                        "suburb", "island", "port", "state", "parish", NULL};
+    if (i > first && in(c, i - 1, sl_entlex_loc_prep))
+        return 1;
+    if (i >= first + 2 && tok_is(c, i - 1, "of"))
+        for (size_t k = 0; kinds[k]; k++)
+            if (tok_is(c, i - 2, kinds[k]))
+                return 1;
+    /* "Kenora, Ontario": a place followed by the larger place it lies in */
+    size_t n = i + 1;
+    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
+        n++;
+    return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
+           (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
 }
 
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
@@ -422,7 +453,7 @@ static int nationality_ending(const ctx *c, size_t i) {
     const char *w = c->t + tk(c, i)->start;
     size_t n = word_end(c, i) - tk(c, i)->start;
     return n >= 6 && (!memcmp(w + n - 3, "ean", 3) || !memcmp(w + n - 3, "ese", 3) ||
-                      !memcmp(w + n - 4, "ian", 3 + 1));
+                      !memcmp(w + n - 3, "ian", 3));
 }
 
 /* *weak is set when the type is only the default guess. */
@@ -451,6 +482,9 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if (n > 1) {
         if (in(c, j, sl_entlex_org_suffix))
             return SL_ENT_ORG;
+        for (size_t k = i; k < j; k++) /* "Bulgarian Academy of Sciences" */
+            if (tok_is(c, k + 1, "of") && (in(c, k, sl_entlex_org_suffix) || in(c, k, sl_entlex_org_head)))
+                return SL_ENT_ORG;
         if (in(c, j, sl_entlex_misc_word) || in(c, i, sl_entlex_misc_word))
             return SL_ENT_OTHER;
         if (in(c, j, sl_entlex_loc_suffix))
@@ -590,7 +624,8 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     } else if (en < 0) {
         /* a lone capitalized common word ("Film", "Sales") is rarely a name */
         if (!titled && common_word(c, i) && !lex_tok(c, i) && !all_caps(c, i) &&
-            capitalized_inside(c, i) < 2 && !possessive(c, i) && !per_context(c, i, j, first, end))
+            (capitalized_inside(c, i) < 2 || lowercase_seen(c, i)) && !possessive(c, i) &&
+            !per_context(c, i, j, first, end))
             return;
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);

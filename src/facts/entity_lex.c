@@ -64,7 +64,7 @@ int sl_entlex_title(const char *w, size_t n) {
         "correspondent", "reporter", "host", "anchor", "adviser", "advisor", "officer",
         "leader", "speaker", "commissioner", "inspector", "detective", "sheriff", "marshal",
         "count", "duke", "duchess", "ceo", "cfo", "coo", "founder", "co-founder", "cofounder",
-        "chairperson", "president-elect", "analyst", "economist", "executive", "baron", "saint", "st.", NULL};
+        "chairperson", "president-elect", "dj", "analyst", "economist", "executive", "baron", "saint", "st.", NULL};
     return in_list(l, w, n);
 }
 
@@ -90,7 +90,7 @@ int sl_entlex_org_suffix(const char *w, size_t n) {
         "railroad", "communications", "software", "electronics", "pharmaceuticals", "energy",
         "petroleum", "oil", "airport", "exchange", "kremlin", "secretariat", "tribunal",
         "directorate", "command", "fleet", "legion", "militia", "guards", "squad", "crew",
-        "bancorp", "capital", "securities", "insurance", "media", "publishing", "publishers",
+        "bancorp", "confederation", "capital", "securities", "insurance", "media", "publishing", "publishers",
         "books", "games", "sports", "stores", "foods", "brands", NULL};
     return in_list(l, w, n);
 }
