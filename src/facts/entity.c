@@ -849,6 +849,36 @@ static int cmp_men(const void *x, const void *y) {
     return a->e < b->e ? -1 : a->e > b->e;
 }
 
+/* The last word of the role of entity en ("president"), NULL if none. */
+static const char *role_head(const ctx *c, int32_t en, size_t *n) {
+    const ent *x = &c->ents[en];
+    if (!x->role_e)
+        return NULL;
+    uint32_t s = x->role_e;
+    while (s > x->role_s && c->t[s - 1] != ' ')
+        s--;
+    *n = x->role_e - s;
+    return c->t + s;
+}
+
+/* "the Russian president": a description ending in the role word of a
+ * person with that role, the most recently mentioned one. The table maps
+ * role words to entities as mentions are passed ('r' keys). */
+static void nominal(ctx *c, size_t i, size_t end) {
+    for (size_t k = i + 1; k < end && k <= i + 3; k++) {
+        if (!is_word(c, k) || in(c, k, sl_entlex_function))
+            return;
+        if (is_cap(c, k) && !demonym(c, k) && !in(c, k, sl_entlex_title))
+            continue;
+        uint32_t s = tk(c, k)->start;
+        int32_t en = table_get(&c->names, key_hash('r', c->t + s, word_end(c, k) - s));
+        if (en >= 0 && (k + 1 >= end || !is_word(c, k + 1) || !is_cap(c, k + 1))) {
+            add_men(c, tk(c, i)->start, word_end(c, k), SL_MENTION_NOMINAL, en);
+            return;
+        }
+    }
+}
+
 /* He/she as subject of a speech verb or opening a sentence: the nearest
  * person mentioned before. Mentions must be sorted; new ones are appended. */
 static void pronouns(ctx *c) {
@@ -858,9 +888,19 @@ static void pronouns(ctx *c) {
         const sl_sentence *st = &c->a->sentences[si];
         for (size_t i = st->token_first; i < st->token_end; i++) {
             while (m < n_named && c->ms[m].s < tk(c, i)->start) {
-                if (c->ents[c->ms[m].ent].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL)
-                    last_per = c->ms[m].ent;
+                int32_t en = c->ms[m].ent;
+                size_t rn = 0;
+                const char *rh = role_head(c, en, &rn);
+                if (c->ents[en].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL) {
+                    last_per = en;
+                    if (rh && rn)
+                        put(c, 'r', rh, rn, en);
+                }
                 m++;
+            }
+            if (tok_is(c, i, "the")) {
+                nominal(c, i, st->token_end);
+                continue;
             }
             if (last_per < 0 || !(tok_is(c, i, "he") || tok_is(c, i, "she")))
                 continue;

@@ -129,6 +129,19 @@ static void transcript_label_links_to_the_minister(void **state) {
     done(&r);
 }
 
+static void description_links_to_the_person_with_that_role(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harbour Minister Tomas Vell toured the docks.\n"
+                 "The harbour minister said the strike had cost the town dearly.\n");
+    int vell = find_ent(&r, "Tomas Vell");
+    assert_true(vell >= 0);
+    sl_mention_kind k;
+    assert_int_equal(mention_of(&r, "The harbour minister", 0, &k), vell);
+    assert_int_equal(k, SL_MENTION_NOMINAL);
+    done(&r);
+}
+
 static void sentence_initial_common_words_are_not_names(void **state) {
     (void)state;
     run r;
@@ -163,6 +176,7 @@ int main(void) {
         cmocka_unit_test(minister_and_short_form_are_one_person),
         cmocka_unit_test(mentions_are_in_text_order_with_valid_entities),
         cmocka_unit_test(transcript_label_links_to_the_minister),
+        cmocka_unit_test(description_links_to_the_person_with_that_role),
         cmocka_unit_test(sentence_initial_common_words_are_not_names),
         cmocka_unit_test(hostile_input_is_bounded),
     };
