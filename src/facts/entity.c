@@ -459,6 +459,35 @@ static int nationality_ending(const ctx *c, size_t i) {
                       !memcmp(w + n - 3, "ian", 3));
 }
 
+static int ends_with_any(const char *w, size_t n, const char *const *l) {
+    for (; *l; l++) {
+        size_t m = strlen(*l);
+        if (n > m + 2 && !memcmp(w + n - m, *l, m))
+            return 1;
+    }
+    return 0;
+}
+
+/* Word endings typical of place names ("-ville", "-burgh", "-pur") and of
+ * family names ("-son", "-ski", "-enko"), for names no lexicon knows. */
+static sl_entity_type ending_type(const ctx *c, size_t i) {
+    static const char *const place[] = {
+        "ville", "burg", "burgh", "shire", "stan", "polis", "grad", "abad", "pur", "mouth",
+        "chester", "caster", "borough", "bury", "wick", "ford", "field", "dorf", "hausen",
+        "heim", "bourg", "ton", "ington", "land", "sea", NULL};
+    static const char *const person[] = {
+        "son", "sen", "sson", "ez", "ski", "sky", "skyy", "skiy", "vich", "ovic", "evic", "enko",
+        "ov", "ova", "ev", "eva", "yan", "ian", "escu", "idis", "opoulos", "akis", "oglu",
+        "stein", "witz", "mann", "ley", "ini", "elli", "etti", "ucci", NULL};
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    if (ends_with_any(w, n, person))
+        return SL_ENT_PERSON;
+    if (ends_with_any(w, n, place))
+        return SL_ENT_PLACE;
+    return SL_ENT_OTHER;
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
@@ -540,7 +569,7 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if (common_word(c, i))
         return SL_ENT_ORG;
     *weak = 1;
-    return SL_ENT_PERSON;
+    return ending_type(c, i) == SL_ENT_PLACE ? SL_ENT_PLACE : SL_ENT_PERSON;
 }
 
 /* ------------------------------------------------------------------ roles */
