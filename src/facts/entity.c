@@ -1,11 +1,1022 @@
-/* entity.c — named entities (stub until the entity module lands). */
+/* entity.c — named entities of one article and their mentions.
+ *
+ * Rules over the segmented tokens: capitalized runs (with name-internal
+ * connectors "of", "de", "van") become candidate names; a sentence-initial
+ * word that is a common lowercase English word is not a name on its own;
+ * titles ("President", "Sen.") split a run into role and person. Types come
+ * from the compiled-in WordNet lexicon, our suffix lists ("... Party",
+ * "... River") and context ("in X", "X said"). Within the article, later
+ * surnames, first names and acronyms link to the fuller name before them,
+ * transcript speaker labels link to the person they abbreviate, and
+ * subject pronouns of speech verbs resolve to the nearest person.
+ * Everything is linear in the tokens: lookups go through hash tables. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
 #include "entity.h"
+#include "entity_lex.h"
+#include "../core/draft.h"
+#include "../util/hash.h"
+
+unsigned sl_words_lookup(const char *w, size_t n);
+enum { WORD_COMMON = 1 };
+
+/* LONE_MIN: a lone capitalized common word ("Intel", "Apple") is a name
+ * when written so more than LONE_MIN times inside sentences (measured:
+ * 1 is best on wikigold dev, 0 gains little in cross-document recall). */
+enum { MAX_NAME_TOKENS = 8, MAX_ROLE_TOKENS = 6, MAX_KEY = 128, LONE_MIN = 1 };
+
+typedef struct ent {
+    uint32_t name_s, name_e; /* fullest name span */
+    const char *name_alt;    /* a name not in the text (label only), or NULL */
+    sl_entity_type type;
+    uint32_t role_s, role_e;
+    int ntok;
+    int weak;           /* typed by default only: context votes may retype it */
+    int loc_v, per_v;   /* mentions in place / person contexts */
+} ent;
+
+typedef struct men {
+    uint32_t s, e;
+    sl_mention_kind kind;
+    int32_t ent;
+} men;
+
+typedef struct table {
+    uint64_t *keys; /* 0 = empty */
+    int32_t *vals;
+    size_t cap, n;
+} table;
+
+typedef struct ctx {
+    const sl_article *a;
+    const char *t;
+    ent *ents;
+    size_t n_ents, cap_ents;
+    men *ms;
+    size_t n_ms, cap_ms;
+    table names; /* "n" + full name, "l" + surname, "f" + first name, "a" + acronym */
+    table inside; /* capitalized words seen inside sentences: how often */
+    int failed;
+} ctx;
+
+/* ------------------------------------------------------------ hash table */
+
+static uint64_t key_hash(char kind, const char *s, size_t n) {
+    char buf[MAX_KEY + 1];
+    size_t m = 0;
+    buf[m++] = kind;
+    for (size_t i = 0; i < n && m < MAX_KEY; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c == '\n' || c == '\t')
+            c = ' ';
+        if (c == ' ' && buf[m - 1] == ' ')
+            continue;
+        buf[m++] = (char)c;
+    }
+    uint64_t h = sl_hash64(buf, m, 0x5eed);
+    return h ? h : 1;
+}
+
+static int table_put(table *tb, uint64_t k, int32_t v) {
+    if (2 * (tb->n + 1) > tb->cap) {
+        size_t cap = tb->cap ? 2 * tb->cap : 256;
+        uint64_t *ks = calloc(cap, sizeof *ks);
+        int32_t *vs = malloc(cap * sizeof *vs);
+        if (!ks || !vs) {
+            free(ks);
+            free(vs);
+            return -1;
+        }
+        for (size_t i = 0; i < tb->cap; i++)
+            if (tb->keys[i]) {
+                size_t j = tb->keys[i] & (cap - 1);
+                while (ks[j])
+                    j = (j + 1) & (cap - 1);
+                ks[j] = tb->keys[i];
+                vs[j] = tb->vals[i];
+            }
+        free(tb->keys);
+        free(tb->vals);
+        tb->keys = ks;
+        tb->vals = vs;
+        tb->cap = cap;
+    }
+    size_t j = k & (tb->cap - 1);
+    while (tb->keys[j] && tb->keys[j] != k)
+        j = (j + 1) & (tb->cap - 1);
+    if (!tb->keys[j])
+        tb->n++;
+    tb->keys[j] = k;
+    tb->vals[j] = v;
+    return 0;
+}
+
+static int32_t table_get(const table *tb, uint64_t k) {
+    if (!tb->cap)
+        return -1;
+    size_t j = k & (tb->cap - 1);
+    while (tb->keys[j]) {
+        if (tb->keys[j] == k)
+            return tb->vals[j];
+        j = (j + 1) & (tb->cap - 1);
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static const sl_token *tk(const ctx *c, size_t i) { return &c->a->tokens[i]; }
+
+static int is_word(const ctx *c, size_t i) { return tk(c, i)->kind == SL_TOK_WORD; }
+
+static int tok_is(const ctx *c, size_t i, const char *w) {
+    const sl_token *k = tk(c, i);
+    size_t n = strlen(w);
+    if (k->end - k->start != n)
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        char ch = c->t[k->start + j];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        if (ch != w[j])
+            return 0;
+    }
+    return 1;
+}
+
+/* End of the token without a possessive "'s" / "’s" / trailing "'". */
+static uint32_t word_end(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    const char *s = c->t + k->start;
+    uint32_t n = k->end - k->start;
+    if (n > 3 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return k->end - 2;
+    if (n > 5 && !memcmp(s + n - 4, "\xE2\x80\x99", 3) && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return k->end - 4;
+    return k->end;
+}
+
+static int possessive(const ctx *c, size_t i) {
+    if (word_end(c, i) != tk(c, i)->end)
+        return 1;
+    /* tokenized text: "Howe 's" */
+    return i + 2 < c->a->n_tokens && tk(c, i + 1)->start == tk(c, i)->end + 1 &&
+           c->t[tk(c, i + 1)->start] == '\'' && tok_is(c, i + 2, "s") &&
+           tk(c, i + 2)->start == tk(c, i + 1)->end;
+}
+
+static int upper_cp(const char *s, size_t n) {
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_cap(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    return k->kind == SL_TOK_WORD && upper_cp(c->t + k->start, k->end - k->start);
+}
+
+static int all_caps(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    int letters = 0;
+    for (uint32_t j = k->start; j < word_end(c, i); j++) {
+        char ch = c->t[j];
+        if (ch >= 'a' && ch <= 'z')
+            return 0;
+        letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters > 0;
+}
+
+/* Lowercase ASCII copy of the word (without possessive); 0 if it does not fit. */
+static size_t lower(const ctx *c, size_t i, char *out, size_t cap) {
+    const sl_token *k = tk(c, i);
+    size_t n = word_end(c, i) - k->start;
+    if (n == 0 || n >= cap)
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        char ch = c->t[k->start + j];
+        out[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    out[n] = 0;
+    return n;
+}
+
+static int common_word(const ctx *c, size_t i) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    return n && (sl_words_lookup(w, n) & WORD_COMMON);
+}
+
+typedef int (*list_fn)(const char *, size_t);
+
+static int in(const ctx *c, size_t i, list_fn fn) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    return n && fn(w, n);
+}
+
+static unsigned lex_tok(const ctx *c, size_t i) {
+    return sl_entlex_lookup(c->t + tk(c, i)->start, word_end(c, i) - tk(c, i)->start);
+}
+
+/* Lexicon flags of tokens [i, j] joined by single spaces. */
+static unsigned lex_span(const ctx *c, size_t i, size_t j) {
+    char buf[MAX_KEY];
+    size_t m = 0;
+    for (size_t k = i; k <= j; k++) {
+        uint32_t s = tk(c, k)->start, e = k == j ? word_end(c, k) : tk(c, k)->end;
+        if (m + (e - s) + 1 >= sizeof buf)
+            return 0;
+        if (k > i && tk(c, k)->start > tk(c, k - 1)->end)
+            buf[m++] = ' ';
+        memcpy(buf + m, c->t + s, e - s);
+        m += e - s;
+    }
+    return sl_entlex_lookup(buf, m);
+}
+
+static int calendar_word(const ctx *c, size_t i) {
+    static const char *const v[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+        "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+    char w[16];
+    size_t n = lower(c, i, w, sizeof w);
+    for (size_t k = 0; n && v[k]; k++)
+        if (!strcmp(w, v[k]))
+            return 1;
+    return 0;
+}
+
+/* "We're", "I've", "don't": a contraction is never a name ("O'Brien" is). */
+static int contraction(const ctx *c, size_t i) {
+    static const char *const tails[] = {"re", "ve", "d", "ll", "m", "t", NULL};
+    const sl_token *k = tk(c, i);
+    const char *e = c->t + k->end;
+    for (size_t t = 0; tails[t]; t++) {
+        size_t n = strlen(tails[t]);
+        if (k->end - k->start < n + 2 || memcmp(e - n, tails[t], n))
+            continue;
+        if (e[-(long)n - 1] == '\'' ||
+            (k->end - k->start >= n + 4 && !memcmp(e - n - 3, "\xE2\x80\x99", 3)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "US-Russia", "Biden-Putin": names joined by a hyphen make a modifier. */
+static int hyphen_compound(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    for (uint32_t p = k->start + 1; p + 1 < k->end; p++)
+        if (c->t[p] == '-' && upper_cp(c->t + p + 1, k->end - p - 1))
+            return 1;
+    return 0;
+}
+
+static int nationality_ending(const ctx *c, size_t i);
+
+/* "Russians", "Christians": the singular is a nationality or creed. */
+static int demonym(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    uint32_t e = word_end(c, i);
+    unsigned f = sl_entlex_lookup(c->t + k->start, e - k->start);
+    size_t n = e - k->start;
+    if ((f & SL_LEX_DEMONYM) && !(f & SL_LEX_FIRST) && n > 4 &&
+        (nationality_ending(c, i) || !memcmp(c->t + e - 2, "an", 2) || !memcmp(c->t + e - 3, "ish", 3)))
+        return 1; /* "Canadian", though a river is called so too */
+    if (f & (SL_LEX_LOC | SL_LEX_ORG | SL_LEX_FIRST))
+        return 0;
+    if (f & SL_LEX_DEMONYM)
+        return 1;
+    if (e - k->start <= 3 || c->t[e - 1] != 's')
+        return 0;
+    f = sl_entlex_lookup(c->t + k->start, e - 1 - k->start);
+    return (f & SL_LEX_DEMONYM) && !(f & (SL_LEX_LOC | SL_LEX_ORG));
+}
+
+static int speech_verb(const ctx *c, size_t i) {
+    static const char *const v[] = {"said", "says", "say", "told", "tells", "added", "adds",
+                                    "explained", "noted", "stated", "asked", "warned",
+                                    "argued", "wrote", "writes", "replied", "insisted",
+                                    "announced", "declared", "claimed", "continued", NULL};
+    for (size_t k = 0; v[k]; k++)
+        if (tok_is(c, i, v[k]))
+            return 1;
+    return 0;
+}
+
+static int opening_punct(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    if (k->kind != SL_TOK_PUNCT && k->kind != SL_TOK_SYMBOL)
+        return 0;
+    const char *s = c->t + k->start;
+    size_t n = k->end - k->start;
+    return (n == 1 && strchr("\"'(:[-`", s[0])) || (n == 2 && !memcmp(s, "``", 2)) ||
+           (n == 3 && (!memcmp(s, "\xE2\x80\x9C", 3) || !memcmp(s, "\xE2\x80\x98", 3) ||
+                       !memcmp(s, "\xE2\x80\x94", 3) || !memcmp(s, "\xE2\x80\x93", 3)));
+}
+
+/* Sentence-initial: first token of its sentence, or after opening punctuation. */
+static int sentence_initial(const ctx *c, size_t i, size_t first) {
+    size_t k = i;
+    while (k > first && opening_punct(c, k - 1))
+        k--;
+    return k == first;
+}
+
+/* How often word i is written capitalized inside a sentence in this
+ * article: "Apple" there makes a sentence-initial "Apple" a name too. */
+static int capitalized_inside(const ctx *c, size_t i) {
+    uint32_t s = tk(c, i)->start;
+    int32_t n = table_get(&c->inside, key_hash('i', c->t + s, word_end(c, i) - s));
+    return n > 0 ? n : 0;
+}
+
+/* The word also appears in lowercase in the article: a common noun. */
+static int lowercase_seen(const ctx *c, size_t i) {
+    uint32_t s = tk(c, i)->start;
+    return table_get(&c->inside, key_hash('w', c->t + s, word_end(c, i) - s)) > 0;
+}
+
+static void count_inside(ctx *c) {
+    for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
+        const sl_sentence *st = &c->a->sentences[si];
+        for (size_t i = st->token_first; i < st->token_end; i++) {
+            char ch = c->t[tk(c, i)->start];
+            if (is_word(c, i) && ch >= 'a' && ch <= 'z' &&
+                table_put(&c->inside, key_hash('w', c->t + tk(c, i)->start,
+                                               word_end(c, i) - tk(c, i)->start), 1))
+                c->failed = 1;
+            if (!is_cap(c, i) || sentence_initial(c, i, st->token_first) || all_caps(c, i))
+                continue;
+            uint32_t s = tk(c, i)->start;
+            uint64_t k = key_hash('i', c->t + s, word_end(c, i) - s);
+            int32_t n = table_get(&c->inside, k);
+            if (table_put(&c->inside, k, n > 0 ? n + 1 : 1))
+                c->failed = 1;
+        }
+    }
+}
+
+/* ------------------------------------------------------------- collection */
+
+static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int ntok) {
+    if (c->n_ents == c->cap_ents) {
+        size_t cap = c->cap_ents ? 2 * c->cap_ents : 32;
+        ent *p = realloc(c->ents, cap * sizeof *p);
+        if (!p) {
+            c->failed = 1;
+            return -1;
+        }
+        c->ents = p;
+        c->cap_ents = cap;
+    }
+    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0};
+    return (int32_t)c->n_ents++;
+}
+
+static void add_men(ctx *c, uint32_t s, uint32_t e, sl_mention_kind k, int32_t en) {
+    if (en < 0)
+        return;
+    if (c->n_ms == c->cap_ms) {
+        size_t cap = c->cap_ms ? 2 * c->cap_ms : 64;
+        men *p = realloc(c->ms, cap * sizeof *p);
+        if (!p) {
+            c->failed = 1;
+            return;
+        }
+        c->ms = p;
+        c->cap_ms = cap;
+    }
+    c->ms[c->n_ms++] = (men){s, e, k, en};
+}
+
+static void put(ctx *c, char kind, const char *s, size_t n, int32_t en) {
+    if (n && table_put(&c->names, key_hash(kind, s, n), en))
+        c->failed = 1;
+}
+
+/* Register the keys by which later mentions find entity en (tokens [i, j]). */
+static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
+    uint32_t s = tk(c, i)->start, e = word_end(c, j);
+    put(c, 'n', c->t + s, e - s, en);
+    sl_entity_type ty = c->ents[en].type;
+    if (ty == SL_ENT_PERSON && j > i) {
+        put(c, 'l', c->t + tk(c, j)->start, e - tk(c, j)->start, en);
+        if (!strchr(".", c->t[tk(c, i)->end - 1]))
+            put(c, 'f', c->t + s, tk(c, i)->end - s, en);
+    }
+    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER)) &&
+        !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
+        put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
+    if (ty == SL_ENT_ORG && j > i) {
+        char acr[MAX_NAME_TOKENS + 1];
+        size_t m = 0;
+        for (size_t k = i; k <= j && m < MAX_NAME_TOKENS; k++)
+            if (is_cap(c, k))
+                acr[m++] = c->t[tk(c, k)->start];
+        if (m >= 2)
+            put(c, 'a', acr, m, en);
+    }
+}
+
+/* ----------------------------------------------------------------- typing */
+
+static int loc_context(const ctx *c, size_t i, size_t first) {
+    static const char *const kinds[] = {"town", "city", "village", "province", "county",
+                                        "region", "district", "municipality", "capital",
+                                        "suburb", "island", "port", "state", "parish", NULL};
+    if (i > first && in(c, i - 1, sl_entlex_loc_prep))
+        return 1;
+    if (i >= first + 2 && tok_is(c, i - 1, "of"))
+        for (size_t k = 0; kinds[k]; k++)
+            if (tok_is(c, i - 2, kinds[k]))
+                return 1;
+    /* "Kenora, Ontario": a place followed by the larger place it lies in */
+    size_t n = i + 1;
+    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
+        n++;
+    return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
+           (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
+}
+
+static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
+    return (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
+}
+
+/* "Crimean", "Congolese", "Bhutanese": an adjective of a place. */
+static int nationality_ending(const ctx *c, size_t i) {
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    return n >= 6 && (!memcmp(w + n - 3, "ean", 3) || !memcmp(w + n - 3, "ese", 3) ||
+                      !memcmp(w + n - 3, "ian", 3));
+}
+
+static int ends_with_any(const char *w, size_t n, const char *const *l) {
+    for (; *l; l++) {
+        size_t m = strlen(*l);
+        if (n > m + 2 && !memcmp(w + n - m, *l, m))
+            return 1;
+    }
+    return 0;
+}
+
+/* Word endings typical of place names ("-ville", "-burgh", "-pur") and of
+ * family names ("-son", "-ski", "-enko"), for names no lexicon knows. */
+static sl_entity_type ending_type(const ctx *c, size_t i) {
+    static const char *const place[] = {
+        "ville", "burg", "burgh", "shire", "stan", "polis", "grad", "abad", "pur", "mouth",
+        "chester", "caster", "borough", "bury", "wick", "ford", "field", "dorf", "hausen",
+        "heim", "bourg", "ton", "ington", "land", "sea", NULL};
+    static const char *const person[] = {
+        "son", "sen", "sson", "ez", "ski", "sky", "skyy", "skiy", "vich", "ovic", "evic", "enko",
+        "ov", "ova", "ev", "eva", "yan", "ian", "escu", "idis", "opoulos", "akis", "oglu",
+        "stein", "witz", "mann", "ley", "ini", "elli", "etti", "ucci", NULL};
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    if (ends_with_any(w, n, person))
+        return SL_ENT_PERSON;
+    if (ends_with_any(w, n, place))
+        return SL_ENT_PLACE;
+    return SL_ENT_OTHER;
+}
+
+/* *weak is set when the type is only the default guess. */
+static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
+    size_t n = j - i + 1;
+    *weak = 0;
+    if (n == 1 && demonym(c, i))
+        return SL_ENT_OTHER;
+    unsigned f = lex_span(c, i, j);
+    int loc_ctx = loc_context(c, i, first);
+    int per_ctx = per_context(c, i, j, first, end);
+    if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {
+        if ((f & SL_LEX_PER) && per_ctx)
+            return SL_ENT_PERSON;
+        if (f & SL_LEX_LOC)
+            return SL_ENT_PLACE;
+        if ((f & SL_LEX_PER) && !(f & SL_LEX_ORG))
+            return SL_ENT_PERSON;
+        if (f & SL_LEX_ORG)
+            return SL_ENT_ORG;
+        if (f & SL_LEX_LOC)
+            return SL_ENT_PLACE;
+        if (n == 1 || !(f & SL_LEX_MISC))
+            return SL_ENT_OTHER;
+    }
+    if (n > 1) {
+        if (in(c, j, sl_entlex_org_suffix))
+            return SL_ENT_ORG;
+        for (size_t k = i; k < j; k++) /* "Bulgarian Academy of Sciences" */
+            if (tok_is(c, k + 1, "of") && (in(c, k, sl_entlex_org_suffix) || in(c, k, sl_entlex_org_head)))
+                return SL_ENT_ORG;
+        if (in(c, j, sl_entlex_misc_word) || in(c, i, sl_entlex_misc_word))
+            return SL_ENT_OTHER;
+        if (in(c, j, sl_entlex_loc_suffix))
+            return SL_ENT_PLACE;
+        if (in(c, i, sl_entlex_org_head) && tok_is(c, i + 1, "of"))
+            return SL_ENT_ORG;
+        if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
+            return SL_ENT_PLACE;
+        unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
+        if (fi & SL_LEX_FIRST)
+            return SL_ENT_PERSON;
+        for (size_t k = i; k < j; k++) {
+            uint32_t len = tk(c, k)->end - tk(c, k)->start;
+            if (len == 2 && c->t[tk(c, k)->end - 1] == '.')
+                return SL_ENT_PERSON; /* an initial: "Frederick H. Collier" */
+        }
+        if (fi & SL_LEX_DEMONYM)
+            return SL_ENT_OTHER;
+        if ((fj & SL_LEX_LAST) && !(fj & (SL_LEX_LOC | SL_LEX_ORG)))
+            return SL_ENT_PERSON;
+        if (fj & SL_LEX_LOC)
+            return SL_ENT_PLACE;
+        int common = 0, place = 0, caps = 0;
+        for (size_t k = i; k <= j; k++) {
+            common += common_word(c, k);
+            place += (lex_tok(c, k) & SL_LEX_LOC) != 0;
+            caps += all_caps(c, k);
+        }
+        if (place || caps)
+            return SL_ENT_ORG; /* "Montreal HC", "FC Basel" */
+        if (n <= 3 && !common)
+            return SL_ENT_PERSON;
+        return SL_ENT_ORG;
+    }
+    unsigned fi = lex_tok(c, i);
+    if (hyphen_compound(c, i) && !fi)
+        return SL_ENT_OTHER;
+    if (!fi && !common_word(c, i) && nationality_ending(c, i))
+        return SL_ENT_OTHER;
+    if (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start <= 6)
+        return SL_ENT_ORG;
+    if (per_ctx)
+        return SL_ENT_PERSON;
+    if (loc_ctx)
+        return SL_ENT_PLACE;
+    if (fi & (SL_LEX_FIRST | SL_LEX_LAST))
+        return SL_ENT_PERSON;
+    /* a common word used as a name ("Apple", "Falcons") is mostly a
+     * company, team or band; people's names rarely are English words */
+    if (common_word(c, i))
+        return SL_ENT_ORG;
+    *weak = 1;
+    return ending_type(c, i) == SL_ENT_PLACE ? SL_ENT_PLACE : SL_ENT_PERSON;
+}
+
+/* ------------------------------------------------------------------ roles */
+
+/* The role written just before a person's name: "White House press
+ * secretary", "Putin's foreign affairs adviser". Its last word must be a
+ * title or a person noun. */
+static void find_role(ctx *c, int32_t en, size_t i, size_t first) {
+    if (i <= first || c->ents[en].role_e)
+        return;
+    size_t k = i - 1;
+    if (!is_word(c, k) || !(in(c, k, sl_entlex_title) || (lex_tok(c, k) & SL_LEX_ROLE)))
+        return;
+    /* "a senior Biden administration official": a surname alone takes
+     * only a title-cased role ("President Biden") */
+    if (c->ents[en].ntok == 1 && !is_cap(c, k))
+        return;
+    size_t s = k;
+    while (s > first && i - s < MAX_ROLE_TOKENS) {
+        size_t p = s - 1;
+        uint32_t pe = word_end(c, p);
+        if (!is_word(c, p) || in(c, p, sl_entlex_function) || (possessive(c, p) && !is_cap(c, p)) ||
+            (!is_cap(c, p) && pe - tk(c, p)->start > 2 && !memcmp(c->t + pe - 2, "ly", 2)))
+            break;
+        if (tok_is(c, p, "of") && (p == first || !is_cap(c, p - 1)))
+            break;
+        s = p;
+        if (possessive(c, p))
+            break;
+    }
+    c->ents[en].role_s = tk(c, s)->start;
+    c->ents[en].role_e = tk(c, k)->end;
+}
+
+/* -------------------------------------------------------------- mentions */
+
+/* Link tokens [i, j] to an entity seen before, if they name it. */
+static int32_t known(ctx *c, size_t i, size_t j, sl_mention_kind *kind) {
+    uint32_t s = tk(c, i)->start, e = word_end(c, j);
+    int32_t en = table_get(&c->names, key_hash('n', c->t + s, e - s));
+    *kind = SL_MENTION_NAME;
+    if (en >= 0)
+        return en;
+    *kind = SL_MENTION_SHORT;
+    if (j - i > 1)
+        return -1;
+    if (i == j && (en = table_get(&c->names, key_hash('l', c->t + s, e - s))) >= 0)
+        return en;
+    if (i == j && (en = table_get(&c->names, key_hash('f', c->t + s, e - s))) >= 0)
+        return en;
+    if (i == j && all_caps(c, i) && (en = table_get(&c->names, key_hash('a', c->t + s, e - s))) >= 0)
+        return en;
+    if (i == j && (en = table_get(&c->names, key_hash('o', c->t + s, e - s))) >= 0)
+        return en;
+    /* "Putin" first, "Vladimir Putin" later: the full name takes over. */
+    return -1;
+}
+
+static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int titled) {
+    if (j - i + 1 > MAX_NAME_TOKENS)
+        i = j + 1 - MAX_NAME_TOKENS;
+    uint32_t s = tk(c, i)->start, e = word_end(c, j);
+    sl_mention_kind kind;
+    int32_t en = known(c, i, j, &kind);
+    if (en < 0 && j > i) {
+        /* a fuller name for a person first met by surname alone */
+        int32_t prev = table_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
+                                                     e - tk(c, j)->start));
+        int weak;
+        sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
+        if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == SL_ENT_PERSON &&
+            ty == SL_ENT_PERSON) {
+            en = prev;
+            c->ents[en].name_s = s;
+            c->ents[en].name_e = e;
+            c->ents[en].ntok = (int)(j - i + 1);
+            index_ent(c, en, i, j);
+        } else {
+            en = add_ent(c, s, e, ty, (int)(j - i + 1));
+            if (en >= 0)
+                index_ent(c, en, i, j);
+        }
+        kind = SL_MENTION_NAME;
+    } else if (en < 0) {
+        /* a lone capitalized common word ("Film", "Sales") is rarely a name */
+        if (!titled && common_word(c, i) && !lex_tok(c, i) && !all_caps(c, i) &&
+            (capitalized_inside(c, i) < 1 + LONE_MIN || lowercase_seen(c, i)) && !possessive(c, i) &&
+            !per_context(c, i, j, first, end))
+            return;
+        int weak = 0;
+        en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
+        if (en >= 0) {
+            c->ents[en].weak = weak;
+            index_ent(c, en, i, j);
+        }
+        kind = SL_MENTION_NAME;
+    }
+    if (en < 0)
+        return;
+    c->ents[en].loc_v += loc_context(c, i, first);
+    c->ents[en].per_v += per_context(c, i, j, first, end);
+    if (c->ents[en].type == SL_ENT_PERSON)
+        find_role(c, en, i, first);
+    add_men(c, s, e, kind, en);
+}
+
+/* A capitalized run [i, j]: drop what is no name, split off titles. */
+/* "Chicago-based", "Kremlin-backed": a capitalized adjective, no name. */
+static int hyphen_adjective(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    for (uint32_t p = k->end; p > k->start + 1; p--)
+        if (c->t[p - 1] == '-')
+            return p < k->end && c->t[p] >= 'a' && c->t[p] <= 'z';
+    return 0;
+}
+
+static int has_digit(const ctx *c, size_t i) {
+    for (uint32_t p = tk(c, i)->start; p < tk(c, i)->end; p++)
+        if (c->t[p] >= '0' && c->t[p] <= '9')
+            return 1;
+    return 0;
+}
+
+/* "US", "GM", "NATO": short capitals are acronyms, not shouting. */
+static int acronym(const ctx *c, size_t i) {
+    return all_caps(c, i) && word_end(c, i) - tk(c, i)->start <= 5;
+}
+
+/* A sentence-initial common word that is no name: "After", "Chief".
+ * Kept before a legal-form or place suffix: "Apple Inc.", "Sandy Hook". */
+static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
+    unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG;
+    if (acronym(c, i))
+        return 0;
+    if (!sentence_initial(c, i, first) || !common_word(c, i) || (lex_tok(c, i) & named) ||
+        capitalized_inside(c, i) || (i < j && ((lex_span(c, i, j) | lex_span(c, i, i + 1)) & named)))
+        return 0;
+    return !(i < j && (in(c, i + 1, sl_entlex_org_suffix) || in(c, i + 1, sl_entlex_loc_suffix)));
+}
+
+static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
+    while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
+                      initial_common(c, i, j, first))) {
+        i++;
+        while (i <= j && !is_cap(c, i))
+            i++;
+    }
+    /* a trailing title names no one: "Apple CEO", "Airbus President" */
+    while (j > i && in(c, j, sl_entlex_title))
+        j--;
+    if (i > j)
+        return;
+    /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
+    for (size_t k = i + 1; k < j; k++)
+        if (c->t[tk(c, k)->end - 1] == '.' && in(c, k, sl_entlex_org_suffix)) {
+            run_found(c, i, k, first, end);
+            run_found(c, k + 1, j, first, end);
+            return;
+        }
+    /* the last title with a person-like rest splits role from name */
+    for (size_t t = j; t-- > i;) {
+        if (!in(c, t, sl_entlex_title))
+            continue;
+        size_t ns = t + 1;
+        if (tok_is(c, ns, "of")) {
+            if (j < ns + 3)
+                break;
+            ns = j - 1; /* "Secretary of State Antony Blinken" */
+        }
+        if (j - ns >= 4 || in(c, j, sl_entlex_org_suffix) || in(c, j, sl_entlex_loc_suffix) ||
+            (lex_span(c, ns, j) & (SL_LEX_ORG | SL_LEX_LOC)) || !is_cap(c, ns))
+            break;
+        size_t pe = t + 1;
+        while (pe > i && (in(c, pe - 1, sl_entlex_title) || (lex_tok(c, pe - 1) & SL_LEX_ROLE)))
+            pe--;
+        if (pe > i)
+            run_found(c, i, pe - 1, first, end);
+        name_found(c, ns, j, first, end, 1);
+        return;
+    }
+    /* "Mayor of Brampton", "Chief Executive Officer of General Motors":
+     * a title of a place or body, no name */
+    size_t ti = i;
+    while (ti < j && (in(c, ti, sl_entlex_title) || (lex_tok(c, ti) & SL_LEX_ROLE)))
+        ti++;
+    if (ti > i && ti + 1 <= j && tok_is(c, ti, "of")) {
+        size_t k = ti + 1;
+        if (tok_is(c, k, "the") && k < j)
+            k++;
+        run_found(c, k, j, first, end);
+        return;
+    }
+    /* "Amos Frumkin of the Hebrew University": a person, then where from */
+    if (j > i + 2 && (lex_tok(c, i) & SL_LEX_FIRST) && !lex_span(c, i, j)) {
+        for (size_t o = i + 1; o < j; o++)
+            if (tok_is(c, o, "of")) {
+                name_found(c, i, o - 1, first, end, 0);
+                size_t k = o + 1;
+                if (tok_is(c, k, "the") && k < j)
+                    k++;
+                run_found(c, k, j, first, end);
+                return;
+            }
+    }
+    if (i == j && (in(c, i, sl_entlex_title) || calendar_word(c, i) || (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start > 3 && common_word(c, i))))
+        return;
+    name_found(c, i, j, first, end, 0);
+}
+
+static int connector_at(const ctx *c, size_t k, size_t end) {
+    if (k + 1 >= end || !is_word(c, k) || is_cap(c, k))
+        return 0;
+    if (!in(c, k, sl_entlex_connector) || tok_is(c, k, "and") || tok_is(c, k, "for") ||
+        tok_is(c, k, "on") || tok_is(c, k, "the") || tok_is(c, k, "upon"))
+        return 0;
+    size_t n = k + 1;
+    if (tok_is(c, n, "the") && n + 1 < end)
+        n++;
+    return is_cap(c, n) && !in(c, n, sl_entlex_function) ? (int)(n - k) : 0;
+}
+
+static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
+    for (size_t i = first; i < end && !c->failed; i++) {
+        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
+            hyphen_adjective(c, i) || contraction(c, i) || tok_is(c, i, "i") ||
+            tok_is(c, i, "no.") || tok_is(c, i, "ok"))
+            continue;
+        size_t j = i;
+        while (j + 1 < end && !possessive(c, j) && j - i < 4 * MAX_NAME_TOKENS) {
+            if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
+                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
+                j++;
+                continue;
+            }
+            int skip = connector_at(c, j + 1, end);
+            if (!skip)
+                break;
+            j += (size_t)skip + 1;
+        }
+        run_found(c, i, j, first, end);
+        i = j;
+    }
+}
+
+/* --------------------------------------------------------------- labels */
+
+static int label_letter(char ch) { return (ch & 0x80) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); }
+
+/* The entity a transcript label ("KELEMEN", "NED PRICE, BYLINE") names. */
+static int32_t label_entity(ctx *c, const char *lab, size_t n) {
+    size_t ls = n;
+    while (ls > 0 && lab[ls - 1] != ' ')
+        ls--;
+    int32_t en = table_get(&c->names, key_hash('n', lab, n));
+    if (en < 0 && ls < n)
+        en = table_get(&c->names, key_hash('l', lab + ls, n - ls));
+    if (en >= 0 && c->ents[en].type != SL_ENT_PERSON)
+        en = -1;
+    if (en < 0 && ls == 0)
+        en = table_get(&c->names, key_hash('l', lab, n));
+    if (en >= 0 && c->ents[en].type == SL_ENT_PERSON)
+        return en;
+    return -1;
+}
+
+static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
+    const char *sp = b->speaker;
+    size_t n = strcspn(sp, ",(");
+    while (n > 0 && sp[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > MAX_KEY)
+        return;
+    uint32_t s = (uint32_t)b->start, e = (uint32_t)b->start;
+    if (b->end - b->start >= n && !memcmp(c->t + b->start, sp, n))
+        e = s + (uint32_t)n;
+    int32_t en = label_entity(c, sp, n);
+    if (en < 0) {
+        /* a speaker never named in the text: the label is the name */
+        char *nm = sl_arena_strndup(ar, sp, n);
+        if (!nm) {
+            c->failed = 1;
+            return;
+        }
+        for (size_t k = 1; k < n; k++)
+            if (label_letter(nm[k - 1]) && nm[k] >= 'A' && nm[k] <= 'Z')
+                nm[k] = (char)(nm[k] + 32);
+        en = add_ent(c, s, e, SL_ENT_PERSON, 1);
+        if (en < 0)
+            return;
+        c->ents[en].name_alt = nm;
+        put(c, 'n', sp, n, en);
+        size_t ls = n;
+        while (ls > 0 && sp[ls - 1] != ' ')
+            ls--;
+        put(c, 'l', sp + ls, n - ls, en);
+    }
+    add_men(c, s, e, SL_MENTION_LABEL, en);
+}
+
+/* ------------------------------------------------------------- pronouns */
+
+static int cmp_men(const void *x, const void *y) {
+    const men *a = x, *b = y;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    return a->e < b->e ? -1 : a->e > b->e;
+}
+
+/* The last word of the role of entity en ("president"), NULL if none. */
+static const char *role_head(const ctx *c, int32_t en, size_t *n) {
+    const ent *x = &c->ents[en];
+    if (!x->role_e)
+        return NULL;
+    uint32_t s = x->role_e;
+    while (s > x->role_s && c->t[s - 1] != ' ')
+        s--;
+    *n = x->role_e - s;
+    return c->t + s;
+}
+
+/* "the Russian president": a description ending in the role word of a
+ * person with that role, the most recently mentioned one. The table maps
+ * role words to entities as mentions are passed ('r' keys). */
+static void nominal(ctx *c, size_t i, size_t end) {
+    for (size_t k = i + 1; k < end && k <= i + 3; k++) {
+        if (!is_word(c, k) || in(c, k, sl_entlex_function))
+            return;
+        if (is_cap(c, k) && !demonym(c, k) && !in(c, k, sl_entlex_title))
+            continue;
+        uint32_t s = tk(c, k)->start;
+        int32_t en = table_get(&c->names, key_hash('r', c->t + s, word_end(c, k) - s));
+        if (en >= 0 && (k + 1 >= end || !is_word(c, k + 1) || !is_cap(c, k + 1))) {
+            add_men(c, tk(c, i)->start, word_end(c, k), SL_MENTION_NOMINAL, en);
+            return;
+        }
+    }
+}
+
+/* He/she as subject of a speech verb or opening a sentence: the nearest
+ * person mentioned before. Mentions must be sorted; new ones are appended. */
+static void pronouns(ctx *c) {
+    size_t n_named = c->n_ms, m = 0;
+    int32_t last_per = -1;
+    for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
+        const sl_sentence *st = &c->a->sentences[si];
+        for (size_t i = st->token_first; i < st->token_end; i++) {
+            while (m < n_named && c->ms[m].s < tk(c, i)->start) {
+                int32_t en = c->ms[m].ent;
+                size_t rn = 0;
+                const char *rh = role_head(c, en, &rn);
+                if (c->ents[en].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL) {
+                    last_per = en;
+                    if (rh && rn)
+                        put(c, 'r', rh, rn, en);
+                }
+                m++;
+            }
+            if (tok_is(c, i, "the")) {
+                nominal(c, i, st->token_end);
+                continue;
+            }
+            if (last_per < 0 || !(tok_is(c, i, "he") || tok_is(c, i, "she")))
+                continue;
+            size_t nx = i + 1;
+            if (nx < st->token_end && (tok_is(c, nx, "also") || tok_is(c, nx, "then")))
+                nx++;
+            int subj = sentence_initial(c, i, st->token_first) ||
+                       (nx < st->token_end && speech_verb(c, nx));
+            if (subj)
+                add_men(c, tk(c, i)->start, tk(c, i)->end, SL_MENTION_PRONOUN, last_per);
+        }
+    }
+}
+
+/* ----------------------------------------------------------------- output */
+
+static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, sl_mention **ments,
+                        size_t *n_ments, sl_error *err) {
+    if (c->n_ms)
+        qsort(c->ms, c->n_ms, sizeof *c->ms, cmp_men);
+    sl_entity *E = c->n_ents ? sl_arena_calloc(ar, c->n_ents * sizeof *E) : NULL;
+    sl_mention *M = c->n_ms ? sl_arena_alloc(ar, c->n_ms * sizeof *M) : NULL;
+    if ((c->n_ents && !E) || (c->n_ms && !M))
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory for entities");
+    for (size_t i = 0; i < c->n_ents; i++) {
+        const ent *x = &c->ents[i];
+        E[i].name = x->name_alt ? x->name_alt
+                                : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
+        E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
+        if (x->role_e) {
+            E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
+            E[i].role_start = x->role_s;
+            E[i].role_end = x->role_e;
+        }
+        if (!E[i].name || (x->role_e && !E[i].role))
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for entities");
+    }
+    for (size_t i = 0; i < c->n_ms; i++) {
+        men m = c->ms[i];
+        const ent *x = &c->ents[m.ent];
+        /* a name mention shorter than the entity's final name is a short form */
+        if (m.kind == SL_MENTION_NAME && !x->name_alt && m.e - m.s < x->name_e - x->name_s)
+            m.kind = SL_MENTION_SHORT;
+        M[i] = (sl_mention){m.s, m.e, m.kind, m.ent};
+        E[m.ent].n_mentions++;
+    }
+    *ents = E;
+    *n_ents = c->n_ents;
+    *ments = M;
+    *n_ments = c->n_ms;
+    return SL_OK;
+}
 
 sl_status sl_find_entities(const sl_article *a, sl_arena *ar, sl_entity **ents, size_t *n_ents,
                            sl_mention **ments, size_t *n_ments, sl_error *err) {
-    (void)a, (void)ar, (void)err;
     *ents = NULL;
     *ments = NULL;
     *n_ents = *n_ments = 0;
-    return SL_OK;
+    ctx c = {.a = a, .t = a->text};
+    count_inside(&c);
+    for (size_t si = 0; si < a->n_sentences && !c.failed; si++) {
+        const sl_sentence *st = &a->sentences[si];
+        uint32_t skip_to = 0;
+        int b = st->block;
+        if (b >= 0 && (size_t)b < a->n_blocks && a->blocks[b].kind == SL_BLOCK_TURN &&
+            a->blocks[b].speaker) {
+            size_t n = strlen(a->blocks[b].speaker);
+            if (a->blocks[b].end - a->blocks[b].start >= n &&
+                !memcmp(a->text + a->blocks[b].start, a->blocks[b].speaker, n))
+                skip_to = (uint32_t)(a->blocks[b].start + n);
+        }
+        scan_sentence(&c, st->token_first, st->token_end, skip_to);
+    }
+    for (size_t b = 0; b < a->n_blocks && !c.failed; b++)
+        if (a->blocks[b].kind == SL_BLOCK_TURN && a->blocks[b].speaker)
+            label_block(&c, &a->blocks[b], ar);
+    if (!c.failed && c.n_ms) {
+        qsort(c.ms, c.n_ms, sizeof *c.ms, cmp_men);
+        pronouns(&c);
+    }
+    sl_status st = c.failed ? sl_fail(err, SL_ERR_NOMEM, "out of memory for entities")
+                            : finish(&c, ar, ents, n_ents, ments, n_ments, err);
+    free(c.ents);
+    free(c.ms);
+    free(c.names.keys);
+    free(c.names.vals);
+    free(c.inside.keys);
+    free(c.inside.vals);
+    return st;
 }

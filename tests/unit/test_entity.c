@@ -1,0 +1,184 @@
+/* Unit tests for facts/entity: names, short forms, roles, transcript
+ * labels and pronouns, on a fictional ferry strike in Marrow Bay. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storyline.h"
+#include "facts/entity.h"
+#include "util/arena.h"
+
+typedef struct run {
+    sl_article *a;
+    sl_arena ar;
+    sl_entity *e;
+    sl_mention *m;
+    size_t ne, nm;
+} run;
+
+static void annotate(run *r, const char *text) {
+    sl_error err;
+    memset(r, 0, sizeof *r);
+    assert_int_equal(sl_article_from_text(text, strlen(text), "2024-03-05", &r->a, &err), SL_OK);
+    sl_arena_init(&r->ar, 0);
+    assert_int_equal(sl_find_entities(r->a, &r->ar, &r->e, &r->ne, &r->m, &r->nm, &err), SL_OK);
+}
+
+static void done(run *r) {
+    sl_arena_free(&r->ar);
+    sl_article_free(r->a);
+}
+
+static int find_ent(const run *r, const char *name) {
+    for (size_t i = 0; i < r->ne; i++)
+        if (!strcmp(r->e[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+/* The entity of the first mention spelled exactly s (after offset from), or -1. */
+static int mention_of(const run *r, const char *s, size_t from, sl_mention_kind *kind) {
+    size_t n = strlen(s);
+    for (size_t i = 0; i < r->nm; i++) {
+        const sl_mention *m = &r->m[i];
+        if (m->start >= from && m->end - m->start == n && !memcmp(r->a->text + m->start, s, n)) {
+            if (kind)
+                *kind = m->kind;
+            return m->entity;
+        }
+    }
+    return -1;
+}
+
+static void minister_and_short_form_are_one_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harbour Minister Tomas Vell met striking ferry crews in Marrow Bay on Monday.\n"
+                 "Vell said the timetable would be restored by Friday.\n");
+    int vell = find_ent(&r, "Tomas Vell");
+    assert_true(vell >= 0);
+    assert_int_equal(r.e[vell].type, SL_ENT_PERSON);
+    assert_non_null(r.e[vell].role);
+    assert_non_null(strstr(r.e[vell].role, "Minister"));
+    assert_true(r.e[vell].role_end > r.e[vell].role_start);
+    assert_memory_equal(r.a->text + r.e[vell].role_start, r.e[vell].role,
+                        r.e[vell].role_end - r.e[vell].role_start);
+    sl_mention_kind k;
+    const char *second = strstr(r.a->text, "Vell said");
+    assert_int_equal(mention_of(&r, "Vell", (size_t)(second - r.a->text), &k), vell);
+    assert_int_equal(k, SL_MENTION_SHORT);
+    assert_int_equal(mention_of(&r, "Tomas Vell", 0, &k), vell);
+    assert_int_equal(k, SL_MENTION_NAME);
+    int bay = find_ent(&r, "Marrow Bay");
+    assert_true(bay >= 0);
+    assert_int_equal(r.e[bay].type, SL_ENT_PLACE);
+    done(&r);
+}
+
+static void mentions_are_in_text_order_with_valid_entities(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The Marrow Bay Ferry Company said Tuesday that Ida Quarles, its chief pilot, "
+                 "would lead talks.\nQuarles told the Harbour Workers Union she wanted a deal.\n"
+                 "She said the union had been patient.\n");
+    assert_true(r.nm >= 3);
+    for (size_t i = 0; i < r.nm; i++) {
+        assert_true(r.m[i].entity >= 0 && (size_t)r.m[i].entity < r.ne);
+        assert_true(r.m[i].end > r.m[i].start && r.m[i].end <= r.a->text_len);
+        if (i)
+            assert_true(r.m[i - 1].start <= r.m[i].start);
+    }
+    int co = find_ent(&r, "Marrow Bay Ferry Company");
+    assert_true(co >= 0);
+    assert_int_equal(r.e[co].type, SL_ENT_ORG);
+    int ida = find_ent(&r, "Ida Quarles");
+    assert_true(ida >= 0);
+    /* "She said" opens a sentence: the pronoun is the pilot */
+    sl_mention_kind k;
+    assert_int_equal(mention_of(&r, "She", 0, &k), ida);
+    assert_int_equal(k, SL_MENTION_PRONOUN);
+    size_t total = 0;
+    for (size_t i = 0; i < r.ne; i++)
+        total += r.e[i].n_mentions;
+    assert_int_equal(total, r.nm);
+    done(&r);
+}
+
+static void transcript_label_links_to_the_minister(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harbour Minister Tomas Vell joined us from Marrow Bay.\n"
+                 "HOST: Minister, when will the ferries sail again?\n"
+                 "VELL: We expect the first crossing on Thursday.\n");
+    int vell = find_ent(&r, "Tomas Vell");
+    assert_true(vell >= 0);
+    const char *lab = strstr(r.a->text, "VELL:");
+    sl_mention_kind k;
+    assert_int_equal(mention_of(&r, "VELL", (size_t)(lab - r.a->text), &k), vell);
+    assert_int_equal(k, SL_MENTION_LABEL);
+    /* a speaker never named in the text is still a person */
+    int host = mention_of(&r, "HOST", 0, &k);
+    assert_true(host >= 0);
+    assert_int_equal(k, SL_MENTION_LABEL);
+    assert_int_equal(r.e[host].type, SL_ENT_PERSON);
+    done(&r);
+}
+
+static void description_links_to_the_person_with_that_role(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harbour Minister Tomas Vell toured the docks.\n"
+                 "The harbour minister said the strike had cost the town dearly.\n");
+    int vell = find_ent(&r, "Tomas Vell");
+    assert_true(vell >= 0);
+    sl_mention_kind k;
+    assert_int_equal(mention_of(&r, "The harbour minister", 0, &k), vell);
+    assert_int_equal(k, SL_MENTION_NOMINAL);
+    done(&r);
+}
+
+static void sentence_initial_common_words_are_not_names(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "After the vote, crews returned.\nYesterday Marrow Bay was quiet.\n");
+    assert_int_equal(find_ent(&r, "After"), -1);
+    assert_int_equal(find_ent(&r, "Yesterday"), -1);
+    assert_true(find_ent(&r, "Marrow Bay") >= 0);
+    done(&r);
+}
+
+static void hostile_input_is_bounded(void **state) {
+    (void)state;
+    size_t n = 200000;
+    char *t = malloc(n + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i += 5)
+        memcpy(t + i, "Vell ", 5);
+    t[n] = 0;
+    run r;
+    annotate(&r, t);
+    assert_true(r.ne >= 1);
+    done(&r);
+    for (size_t i = 0; i < n; i++)
+        t[i] = (i % 3 == 2) ? ' ' : 'A';
+    annotate(&r, t);
+    done(&r);
+    free(t);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(minister_and_short_form_are_one_person),
+        cmocka_unit_test(mentions_are_in_text_order_with_valid_entities),
+        cmocka_unit_test(transcript_label_links_to_the_minister),
+        cmocka_unit_test(description_links_to_the_person_with_that_role),
+        cmocka_unit_test(sentence_initial_common_words_are_not_names),
+        cmocka_unit_test(hostile_input_is_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

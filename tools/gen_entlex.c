@@ -1,0 +1,220 @@
+/* gen_entlex.c — build-time generator of the compiled-in entity lexicon.
+ *
+ * Usage: gen_entlex WORDNET_DIR OUT.c
+ *
+ * Reads WordNet's noun and adjective data files (Debian wordnet-base) and
+ * writes a C file with one sorted table of lowercase keys and type flags:
+ *   - named instances (synsets with an instance-hypernym pointer) of
+ *     persons, places (locations, natural objects), groups (organizations)
+ *     and events/works/artifacts (other);
+ *   - the first and last words of multi-word person names, as first-name
+ *     and surname cues;
+ *   - capitalized class nouns and adjectives (nationalities, languages,
+ *     religions: "Russian", "Christian") as "other";
+ *   - lowercase one-word person nouns ("spokesman", "adviser"), which
+ *     close a role written before a name;
+ *   - for named things, their WordNet synset, so that "US", "U.S." and
+ *     "United States" are known as one place.
+ * When WordNet is missing the table is empty and the tagger falls back on
+ * its own short lists. Keys use spaces where WordNet has underscores.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    F_PER = 1, F_LOC = 2, F_ORG = 4, F_MISC = 8, F_FIRST = 16, F_LAST = 32,
+    F_DEMONYM = 64, F_ROLE = 128
+};
+
+typedef struct { char *k; unsigned f, syn, wc; } entry;
+static unsigned cur_syn, cur_wc; /* synset of the line being read */
+static entry *tab;
+static size_t n_tab, cap_tab;
+
+static void add(const char *k, size_t n, unsigned f) {
+    if (n == 0 || n > 60)
+        return;
+    if (n_tab == cap_tab) {
+        cap_tab = cap_tab ? 2 * cap_tab : 4096;
+        tab = realloc(tab, cap_tab * sizeof *tab);
+        if (!tab)
+            exit(1);
+    }
+    char *c = malloc(n + 1);
+    if (!c)
+        exit(1);
+    for (size_t i = 0; i < n; i++)
+        c[i] = k[i] == '_' ? ' ' : (char)tolower((unsigned char)k[i]);
+    c[n] = 0;
+    tab[n_tab++] = (entry){c, f, (f & (F_PER | F_LOC | F_ORG | F_MISC)) ? cur_syn : 0, cur_wc};
+}
+
+/* WordNet lemmas may carry an adjective marker: "galore(ip)". */
+static size_t lemma_len(const char *w) {
+    size_t n = strlen(w);
+    char *p = strchr(w, '(');
+    return p ? (size_t)(p - w) : n;
+}
+
+static int has_upper(const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (isupper((unsigned char)w[i]))
+            return 1;
+    return 0;
+}
+
+static int all_alpha(const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!isalpha((unsigned char)w[i]))
+            return 0;
+    return 1;
+}
+
+static unsigned instance_type(int lex) {
+    switch (lex) {
+    case 18: return F_PER;
+    case 15: case 17: return F_LOC;
+    case 14: return F_ORG;
+    case 6: case 10: case 11: return F_MISC;
+    default: return 0;
+    }
+}
+
+/* One synset line: offset lexfile pos w_cnt (word lex_id)* p_cnt pointers. */
+static void noun_line(char *line) {
+    char *save = NULL;
+    char *tok[1024];
+    size_t nt = 0;
+    for (char *t = strtok_r(line, " ", &save); t && nt < 1024; t = strtok_r(NULL, " ", &save)) {
+        if (*t == '|')
+            break;
+        tok[nt++] = t;
+    }
+    if (nt < 5)
+        return;
+    int lex = atoi(tok[1]);
+    size_t wc = strtoul(tok[3], NULL, 16);
+    cur_syn = (unsigned)strtoul(tok[0], NULL, 10);
+    cur_wc = (unsigned)wc;
+    if (4 + 2 * wc >= nt)
+        return;
+    int inst = 0;
+    for (size_t i = 4 + 2 * wc + 1; i < nt; i++)
+        if (!strcmp(tok[i], "@i"))
+            inst = 1;
+    for (size_t w = 0; w < wc; w++) {
+        const char *s = tok[4 + 2 * w];
+        size_t n = lemma_len(s);
+        if (inst) {
+            unsigned f = instance_type(lex);
+            if (!f || !has_upper(s, n))
+                continue;
+            add(s, n, f);
+            const char *sp = memchr(s, '_', n);
+            if (f == F_PER && sp) {
+                if (isupper((unsigned char)s[0]) && all_alpha(s, (size_t)(sp - s)))
+                    add(s, (size_t)(sp - s), F_FIRST);
+                const char *last = s + n;
+                while (last > s && last[-1] != '_')
+                    last--;
+                if (isupper((unsigned char)*last) && all_alpha(last, (size_t)(s + n - last)))
+                    add(last, (size_t)(s + n - last), F_LAST);
+            }
+        } else if (has_upper(s, n)) {
+            /* WordNet files most organizations as classes, not instances. */
+            if (lex == 14 && isupper((unsigned char)s[0]))
+                add(s, n, F_ORG);
+            else if ((lex == 18 || lex == 10) && isupper((unsigned char)s[0]) && all_alpha(s, n))
+                add(s, n, F_DEMONYM);
+        } else if (lex == 18 && all_alpha(s, n)) {
+            add(s, n, F_ROLE);
+        }
+    }
+}
+
+static void adj_line(char *line) {
+    char *save = NULL;
+    char *t[4 + 2 * 255];
+    size_t nt = 0;
+    for (char *p = strtok_r(line, " ", &save); p && nt < 4 + 2 * 255;
+         p = strtok_r(NULL, " ", &save))
+        t[nt++] = p;
+    if (nt < 5)
+        return;
+    size_t wc = strtoul(t[3], NULL, 16);
+    cur_syn = 0;
+    for (size_t w = 0; w < wc && 4 + 2 * w < nt; w++) {
+        const char *s = t[4 + 2 * w];
+        size_t n = lemma_len(s);
+        if (isupper((unsigned char)s[0]) && all_alpha(s, n))
+            add(s, n, F_DEMONYM);
+    }
+}
+
+static void read_file(const char *dir, const char *name, void (*fn)(char *)) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "gen_entlex: %s missing, lexicon left empty\n", path);
+        return;
+    }
+    static char line[1 << 16];
+    while (fgets(line, sizeof line, f))
+        if (line[0] != ' ') {
+            line[strcspn(line, "\n")] = 0;
+            fn(line);
+        }
+    fclose(f);
+}
+
+static int cmp(const void *a, const void *b) {
+    return strcmp(((const entry *)a)->k, ((const entry *)b)->k);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c\n");
+        return 2;
+    }
+    read_file(argv[1], "data.noun", noun_line);
+    read_file(argv[1], "data.adj", adj_line);
+    if (n_tab)
+        qsort(tab, n_tab, sizeof *tab, cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n_tab; i++) {
+        if (m && !strcmp(tab[m - 1].k, tab[i].k)) {
+            tab[m - 1].f |= tab[i].f;
+            /* a name of several synsets stands for the best-known one */
+            if (tab[i].syn && (!tab[m - 1].syn || tab[i].wc > tab[m - 1].wc ||
+                               (tab[i].wc == tab[m - 1].wc && tab[i].syn < tab[m - 1].syn))) {
+                tab[m - 1].syn = tab[i].syn;
+                tab[m - 1].wc = tab[i].wc;
+            }
+            free(tab[i].k);
+        } else
+            tab[m++] = tab[i];
+    }
+    FILE *o = fopen(argv[2], "w");
+    if (!o)
+        return 1;
+    fprintf(o, "/* Generated by tools/gen_entlex.c from WordNet: do not edit. */\n"
+               "#include <stddef.h>\n#include \"facts/entity_lex.h\"\n\n"
+               "const size_t sl_entlex_count = %zu;\n"
+               "const sl_entlex_entry sl_entlex[] = {\n", m);
+    for (size_t i = 0; i < m; i++) {
+        fputs("    {\"", o);
+        for (const char *p = tab[i].k; *p; p++)
+            fputc(*p == '"' || *p == '\\' ? '_' : *p, o);
+        fprintf(o, "\", %u, %u},\n", tab[i].f, tab[i].syn);
+    }
+    if (!m)
+        fputs("    {\"\", 0, 0},\n", o);
+    fputs("};\n", o);
+    for (size_t i = 0; i < m; i++)
+        free(tab[i].k);
+    free(tab);
+    return fclose(o) ? 1 : 0;
+}
