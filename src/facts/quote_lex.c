@@ -239,12 +239,12 @@ static const lex_entry cues[] = {
 
 /* Words between a subject and its verb: "has also said", "on Tuesday said". */
 static const char *const aux[] = {
-    "again",  "already", "also",     "are",        "be",       "been",    "being",
-    "did",    "do",      "does",    "earlier",  "even",       "finally",  "first",   "further",
-    "had",    "has",     "have",     "initially",  "is",       "just",    "later",
-    "latest", "not",     "once",     "only",       "previously", "privately", "publicly",
-    "quickly", "recently", "repeatedly", "reportedly", "simply", "then",  "was",
-    "were",   "will",    "would",
+    "again", "already", "also", "always", "are", "be", "been", "being", "did", "do", "does",
+    "earlier", "even", "finally", "first", "further", "had", "has", "have", "initially",
+    "instead", "is", "just", "later", "latest", "never", "not", "now", "often", "once", "only",
+    "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly",
+    "simply", "soon", "still", "subsequently", "then", "thus", "too", "was", "were", "will",
+    "would",
 };
 
 /* Words no speaker phrase runs across. */
