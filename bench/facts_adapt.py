@@ -33,6 +33,8 @@ def to_input(gold):
         print(json.dumps({"id": d["doc_id"], "text": d["text"], "date": date_of(d)}))
 
 
+# Our unit names where NewsQuant names the same unit otherwise.
+UNIT = {"percent": "percentage"}
 CHANGE = {"approx": "~", "more_than": ">", "at_least": ">", "less_than": "<", "at_most": "<"}
 
 
@@ -41,7 +43,7 @@ def quantity(q):
     change = q.get("change") or CHANGE.get(q["bound"], "=")
     fmt = lambda x: repr(float(x))
     return {"value": [fmt(x) for x in v] if isinstance(v, list) else fmt(v),
-            "normalized_unit": q.get("unit") or "-", "change": change}
+            "normalized_unit": UNIT.get(q.get("unit"), q.get("unit")) or "-", "change": change}
 
 
 def to_pred(task, gold, ours):

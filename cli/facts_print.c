@@ -37,12 +37,13 @@ static void print_quotes(const sl_article *a, const sl_facts *f) {
     for (size_t i = 0; i < f->n_quotes; i++) {
         const sl_quote *q = &f->quotes[i];
         printf("  [%s] ", sl_quote_kind_name(q->kind));
+        const char *label = sl_quote_label(a, q);
         if (q->entity >= 0 && (size_t)q->entity < f->n_entities)
             fputs(f->entities[q->entity].name, stdout);
         else if (q->speaker_end > q->speaker_start)
             put_span(a, q->speaker_start, q->speaker_end, 60);
         else
-            fputs("(unknown)", stdout);
+            fputs(label ? label : "(unknown)", stdout);
         fputs(": \"", stdout);
         put_span(a, q->start, q->end, 160);
         printf("\"  @%u\n", q->start);

@@ -352,6 +352,10 @@ typedef struct sl_quote {
     int32_t entity;                      /* speaker entity, -1 if none */
 } sl_quote;
 
+/* The transcript label ("PRICE") of the turn a quote lies in, as written,
+ * or NULL: a label is not part of the text, so no span can point at it. */
+SL_API const char *sl_quote_label(const sl_article *a, const sl_quote *q);
+
 typedef enum sl_timex_type {
     SL_TIMEX_DATE = 0,
     SL_TIMEX_TIME,

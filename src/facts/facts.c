@@ -31,6 +31,22 @@ const char *sl_quote_kind_name(sl_quote_kind k) {
     return (unsigned)k < 4 ? n[k] : "direct";
 }
 
+const char *sl_quote_label(const sl_article *a, const sl_quote *q) {
+    if (q->kind != SL_QUOTE_TRANSCRIPT || !a->n_blocks)
+        return NULL;
+    size_t lo = 0, hi = a->n_blocks; /* the last block starting at or before q */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->blocks[mid].start <= q->start)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const sl_block *b = &a->blocks[lo];
+    return b->kind == SL_BLOCK_TURN && b->start <= q->start && q->start <= b->end ? b->speaker
+                                                                                  : NULL;
+}
+
 const char *sl_timex_type_name(sl_timex_type t) {
     static const char *const n[] = {"DATE", "TIME", "DURATION", "SET"};
     return (unsigned)t < 4 ? n[t] : "DATE";
@@ -316,6 +332,8 @@ static void quotes_json(sl_buf *b, const sl_facts *f, const sl_article *a) {
         str_json(b, "speaker_name", q->entity >= 0 && (size_t)q->entity < f->n_entities
                                         ? f->entities[q->entity].name
                                         : NULL);
+        if (q->kind == SL_QUOTE_TRANSCRIPT)
+            str_json(b, "speaker_label", sl_quote_label(a, q));
         sl_buf_putc(b, '}');
     }
     sl_buf_putc(b, ']');

@@ -650,8 +650,9 @@ static size_t core_numeric_date(const ctx *c, size_t i, cand *o) {
     char sep = 0;
     for (const char *s = w; *s; s++) {
         if (*s >= '0' && *s <= '9') {
+            if (++len[np] > 4)
+                return 0; /* no date part has more than four digits */
             p[np] = p[np] * 10 + (*s - '0');
-            len[np]++;
         } else if ((*s == '-' || *s == '/') && np < 2 && (!sep || sep == *s)) {
             sep = *s;
             np++;
