@@ -10,3 +10,6 @@ echo
 "$here/dedup.sh"
 echo
 "$here/cluster.sh"
+
+echo
+"$here/facts.sh"

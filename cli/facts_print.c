@@ -90,6 +90,9 @@ void cli_print_facts(const sl_article *a, const sl_facts *f) {
     print_quotes(a, f);
     print_timexes(a, f);
     print_quantities(a, f);
-    if (f->inferred_date[0])
-        printf("Date inferred: %s\n", f->inferred_date);
+    if (f->inferred_date[0] && f->inferred_from >= 0 && (size_t)f->inferred_from < f->n_timexes)
+        printf("Date inferred: %s, the latest full date the text states (@%u)\n",
+               f->inferred_date, f->timexes[f->inferred_from].start);
+    else if (f->inferred_date[0])
+        printf("Date inferred: %s, the first day of its event\n", f->inferred_date);
 }

@@ -382,7 +382,9 @@ int sl_facts_write_json(const sl_facts *f, const sl_article *a, FILE *out) {
     quantities_json(&b, f, a);
     if (f->inferred_date[0]) {
         str_json(&b, "inferred_date", f->inferred_date);
-        if (f->inferred_from >= 0 && (size_t)f->inferred_from < f->n_timexes) {
+        int by_text = f->inferred_from >= 0 && (size_t)f->inferred_from < f->n_timexes;
+        str_json(&b, "inferred_by", by_text ? "text" : "event");
+        if (by_text) {
             const sl_timex *t = &f->timexes[f->inferred_from];
             span_json(&b, a, "inferred_from", t->start, t->end);
         }

@@ -9,6 +9,7 @@
 
 #include "../core/draft.h"
 #include "../facts/facts.h"
+#include "../facts/timex.h"
 #include "../util/arena.h"
 #include "store_int.h"
 
@@ -145,6 +146,7 @@ int sl_store_insert_facts(sl_store *s, const sl_article *a, int64_t id, sl_error
         sl_store_bind_str(st, 3, f->inferred_date, 1);
         if (f->inferred_from >= 0)
             sqlite3_bind_int(st, 4, f->inferred_from);
+        sl_store_bind_str(st, 5, f->inferred_date[0] ? "text" : NULL, 1);
         rc = done(s, st, err, "adding facts");
     }
     if (!rc)
@@ -153,6 +155,69 @@ int sl_store_insert_facts(sl_store *s, const sl_article *a, int64_t id, sl_error
                  ? -1
                  : 0;
     sl_facts_free(f);
+    return rc;
+}
+
+/* ------------------------------------------------------------- redate */
+
+static int exec_id(sl_store *s, const char *sql, int64_t id, const char *text, sl_error *err) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        sl_store_fail(s, err, "dating an article");
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    if (text)
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    sl_store_fail(s, err, "dating an article");
+    return -1;
+}
+
+/* 1 when the article already has a date of its own or one from its text. */
+static int has_date(sl_store *s, int64_t id) {
+    sqlite3_stmt *st = NULL;
+    int yes = 1;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT coalesce(a.published, '') <> '' OR f.inferred_date IS NOT NULL"
+                           " FROM article a LEFT JOIN article_facts f ON f.article=a.id"
+                           " WHERE a.id=?1",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            yes = sqlite3_column_int(st, 0);
+    }
+    sqlite3_finalize(st);
+    return yes;
+}
+
+int sl_store_date_by_event(sl_store *s, int64_t id, const char *day, sl_error *err) {
+    if (has_date(s, id))
+        return 0;
+    sl_article *a = NULL;
+    if (sl_store_load(s, id, &a, err) != SL_OK)
+        return -1;
+    snprintf(a->published, sizeof a->published, "%.10s", day);
+    sl_arena ar;
+    sl_arena_init(&ar, 0);
+    sl_timex *tx = NULL;
+    size_t n = 0;
+    int rc = sl_find_timexes(a, &ar, &tx, &n, err) == SL_OK ? 0 : -1;
+    if (!rc)
+        rc = exec_id(s, "DELETE FROM timex WHERE article=?1", id, NULL, err);
+    sl_facts f = {.timexes = tx, .n_timexes = n};
+    if (!rc)
+        rc = put_timexes(s, id, &f, err);
+    if (!rc)
+        rc = exec_id(s,
+                     "UPDATE article_facts SET inferred_date=?2, inferred_from=NULL,"
+                     " inferred_by='event' WHERE article=?1",
+                     id, a->published, err);
+    sl_arena_free(&ar);
+    sl_article_free(a);
     return rc;
 }
 

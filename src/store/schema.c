@@ -120,12 +120,12 @@ static const char *const migrations[] = {
     "  options TEXT);",
     /* 3: facts, one row per item, spans as byte offsets into article.text.
      * article_facts marks an article as annotated (by which version of the
-     * annotators) and holds a date inferred for an undated article, with the timex it
-     * comes from. */
+     * annotators) and holds a date inferred for an undated article: by 'text' (the
+     * timex inferred_from) or by 'event' (its event's first day). */
     "CREATE TABLE article_facts("
     "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
     "  version INTEGER NOT NULL,"
-    "  inferred_date TEXT, inferred_from INTEGER);"
+    "  inferred_date TEXT, inferred_from INTEGER, inferred_by TEXT);"
     "CREATE TABLE entity("
     "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
     "  idx INTEGER NOT NULL,"

@@ -51,7 +51,7 @@ static const char *const stmt_sql[SL_ST__N] = {
                      "  ORDER BY rank LIMIT ?2) AS f"
                      " JOIN article a ON a.id = f.rowid ORDER BY f.rank",
     [SL_ST_INS_FACTS] = "INSERT OR REPLACE INTO article_facts(article, version, inferred_date,"
-                        " inferred_from) VALUES (?1,?2,?3,?4)",
+                        " inferred_from, inferred_by) VALUES (?1,?2,?3,?4,?5)",
     [SL_ST_INS_ENTITY] = "INSERT INTO entity(article, idx, name, type, role, role_start, role_end,"
                          " n_mentions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [SL_ST_INS_MENTION] = "INSERT INTO mention(article, idx, start, \"end\", kind, entity)"

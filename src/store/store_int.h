@@ -65,6 +65,11 @@ int sl_store_bind_str(sqlite3_stmt *st, int col, const char *v, int empty_null);
  * 0, or -1 with err set. */
 int sl_store_insert_facts(sl_store *s, const sl_article *a, int64_t id, sl_error *err);
 
+/* An undated article with no date in its text takes day (YYYY-MM-DD), its
+ * event's first day, as its inferred date, and its time expressions are
+ * resolved again against it. 0, or -1 with err set. */
+int sl_store_date_by_event(sl_store *s, int64_t id, const char *day, sl_error *err);
+
 /* The block kind stored under that name (paragraph when unknown). */
 sl_block_kind sl_store_block_kind(const char *name);
 

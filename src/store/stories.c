@@ -83,7 +83,9 @@ static const char *const cluster_sql[] = {
     " dup_similarity, undated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 #define Q_TOUCH 4
     "INSERT OR IGNORE INTO temp.sl_touched(id) VALUES (?1)",
-#define Q_N 5
+#define Q_EVENT_DAY 5
+    "SELECT first_day FROM event WHERE id=?1 AND first_day IS NOT NULL",
+#define Q_N 6
 };
 
 typedef struct writer {
@@ -175,6 +177,23 @@ static void count(writer *w, const sl_cluster_result *r) {
     w->stats->storylines += r->new_storyline != 0;
 }
 
+/* An undated article placed in a dated event is dated by it: undated
+ * articles come last, so the event's dated members are all in by now. */
+static int date_by_event(writer *w, int64_t id, uint64_t event, sl_error *err) {
+    sqlite3_stmt *st = w->q[Q_EVENT_DAY];
+    sqlite3_bind_int64(st, 1, (int64_t)event);
+    char day[16] = "";
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(day, sizeof day, "%s", col_text(st, 0));
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sl_store_fail(w->s, err, "reading an event's day");
+        return -1;
+    }
+    return day[0] ? sl_store_date_by_event(w->s, id, day, err) : 0;
+}
+
 /* Read one article, hand it to the clusterer, record the answer. */
 static int cluster_one(writer *w, int64_t id, sl_error *err) {
     sqlite3_stmt *st = w->q[Q_LOAD];
@@ -203,6 +222,8 @@ static int cluster_one(writer *w, int64_t id, sl_error *err) {
     if (rc == 0)
         count(w, &r);
     sqlite3_reset(st);
+    if (rc == 0 && in.day == SL_NO_DAY)
+        rc = date_by_event(w, id, r.event, err);
     return rc;
 }
 

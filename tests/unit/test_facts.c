@@ -155,6 +155,59 @@ static void store_keeps_facts(void **state) {
     assert_int_equal(system(cmd), 0);
 }
 
+static void add_text(sl_store *s, const char *text, const char *date, int salt) {
+    sl_article *a = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_article_from_text(text, strlen(text), date, &a, &err), SL_OK);
+    a->title = "Marrow Bay ferry strike";
+    memset(a->hash, salt, sizeof a->hash);
+    assert_int_equal(sl_store_add(s, a, NULL, NULL, &err), SL_OK);
+    sl_article_free(a);
+}
+
+/* An undated report of a dated event takes the event's day, and its
+ * relative dates resolve against it; a dated article is left alone. */
+static void undated_article_dated_by_its_event(void **state) {
+    (void)state;
+    char dir[] = "/tmp/sl_facts_XXXXXX", db[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/f.db", dir);
+    sl_store *s = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_store_open(db, &s, &err), SL_OK);
+    add_text(s,
+             "Ferry crews in Marrow Bay walked off the job on Wednesday, stranding commuters "
+             "at the harbour terminal. The deckhands union said the ferry strike over pay and "
+             "rest periods would go on until the ferry company returned to talks.",
+             "2031-03-12", 1);
+    add_text(s,
+             "The Marrow Bay ferry strike stranded commuters at the harbour terminal on "
+             "Wednesday as deckhands walked off the job. The union said the strike over pay "
+             "and rest periods goes on until the ferry company returns to talks on March 20.",
+             NULL, 2);
+    sl_cluster_stats cs;
+    assert_int_equal(sl_store_cluster(s, 0, &cs, &err), SL_OK);
+    assert_int_equal(cs.events, 1);
+    sl_facts *f = NULL;
+    assert_int_equal(sl_store_facts(s, 2, &f, &err), SL_OK);
+    assert_string_equal(f->inferred_date, "2031-03-12");
+    int wednesday = 0, march20 = 0;
+    for (size_t i = 0; i < f->n_timexes; i++) {
+        wednesday += !strcmp(f->timexes[i].value, "2031-03-12");
+        march20 += !strcmp(f->timexes[i].value, "2031-03-20");
+    }
+    assert_int_equal(wednesday, 1);
+    assert_int_equal(march20, 1);
+    sl_facts_free(f);
+    assert_int_equal(sl_store_facts(s, 1, &f, &err), SL_OK);
+    assert_string_equal(f->inferred_date, "");
+    sl_facts_free(f);
+    sl_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(raw_text_keeps_bytes_and_lines),
@@ -162,6 +215,7 @@ int main(void) {
         cmocka_unit_test(annotate_writes_json),
         cmocka_unit_test(empty_text_has_no_facts),
         cmocka_unit_test(store_keeps_facts),
+        cmocka_unit_test(undated_article_dated_by_its_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
