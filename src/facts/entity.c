@@ -745,7 +745,9 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         size_t pe = t + 1;
         while (pe > i && (in(c, pe - 1, sl_entlex_title) || (lex_tok(c, pe - 1) & SL_LEX_ROLE)))
             pe--;
-        if (pe > i)
+        /* "White House press secretary" keeps its body; a lone common
+         * word before a title is part of it ("Harbour Minister") */
+        if (pe > i + 1 || (pe == i + 1 && !(common_word(c, i) && !lex_tok(c, i))))
             run_found(c, i, pe - 1, first, end);
         name_found(c, ns, j, first, end, 1);
         return;

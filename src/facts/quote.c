@@ -858,7 +858,18 @@ static int cmp_quote(const void *x, const void *y) {
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
-static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm) {
+/* 1 when a possessive follows the mention: "Putin's adviser" names the
+ * adviser, not Putin. */
+static int possessive_after(const char *t, size_t n, uint32_t end) {
+    return (end + 1 < n && t[end] == '\'' && t[end + 1] == 's') ||
+           (end + 3 < n && !memcmp(t + end, "\xe2\x80\x99s", 4));
+}
+
+/* The speaker is the head of its noun phrase: the last mention inside the
+ * span that is not a possessive ("Harbour Minister Tomas Vell" is Vell,
+ * "Putin's adviser Yuri Ushakov" is Ushakov). */
+static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm,
+                          const char *text, size_t len) {
     for (size_t i = 0; i < nq; i++) {
         if (q[i].speaker_start == q[i].speaker_end)
             continue;
@@ -870,11 +881,17 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
             else
                 hi = mid;
         }
-        for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < q[i].speaker_end; j++)
-            if (m[j].end > q[i].speaker_start) {
-                q[i].entity = m[j].entity;
-                break;
-            }
+        int32_t first = -1, head = -1;
+        for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < q[i].speaker_end; j++) {
+            if (m[j].end <= q[i].speaker_start)
+                continue;
+            if (first < 0)
+                first = m[j].entity;
+            if (!possessive_after(text, len, m[j].end))
+                head = m[j].entity;
+        }
+        if (first >= 0)
+            q[i].entity = head >= 0 ? head : first;
     }
 }
 
@@ -1043,7 +1060,7 @@ sl_status sl_find_quotes(const sl_article *a, const sl_mention *ments, size_t n_
         return sl_fail(err, SL_ERR_NOMEM, "out of memory for quotes");
     if (c.nq)
         qsort(c.q, c.nq, sizeof *c.q, cmp_quote);
-    link_entities(c.q, c.nq, ments, n_ments);
+    link_entities(c.q, c.nq, ments, n_ments, c.a->text, c.a->text_len);
     *out = c.q;
     *n = c.nq;
     return SL_OK;

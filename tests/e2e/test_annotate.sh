@@ -34,10 +34,25 @@ for r in rows[:1]:
         for m in e["mentions"]:
             ok &= text[m["start"]:m["end"]].decode() == m["text"]
 print("spans", ok)
+f = rows[0]["facts"]
+ents = {e["name"]: e for e in f["entities"]}
+vell = ents.get("Tomas Vell", {})
+print("vell", vell.get("type"), vell.get("role"),
+      sorted(m["kind"] for m in vell.get("mentions", [])))
+print("quotes", ";".join("%s:%s" % (q["kind"], q["speaker_name"]) for q in f["quotes"]))
+print("when", ",".join(t["value"] for t in f["timexes"]))
+q = f["quantities"][0] if f["quantities"] else {}
+print("howmany", q.get("value"), q.get("bound"))
 P
 assert_eq "one line per good article, ids kept" "$(grep '^ids' "$T/check")" "ids mb1,mb2"
 assert_eq "the four kinds of facts" "$(grep '^keys' "$T/check")" "keys entities,quantities,quotes,timexes"
 assert_eq "every span is a byte span of the text as given" "$(grep '^spans' "$T/check")" "spans True"
+assert_eq "a person, with the role written before the name, and the transcript label" \
+    "$(grep '^vell' "$T/check")" "vell PER Harbour Minister ['label', 'name']"
+assert_eq "who said what: reported speech, a direct quote, a transcript turn" \
+    "$(grep '^quotes' "$T/check")" "quotes indirect:Tomas Vell;direct:Ada Brenn;transcript:Tomas Vell"
+assert_eq "Thursday resolves against the article's date" "$(grep '^when' "$T/check")" "when 2031-03-13"
+assert_eq "about 1,200 keeps its hedge" "$(grep '^howmany' "$T/check")" "howmany 1200 approx"
 
 "$SL_BIN" annotate "$SL_SRC/sample" >"$T/readable" 2>"$T/err2"
 assert_eq "a directory of every format annotates" "$?" 0

@@ -75,4 +75,34 @@ json_true "seed 003: a BYLINE label gives the reporter's name" "$W/003.json" \
 json_true "seed 000: speaker labels carry no colon" "$W/000.json" \
     "all(not (b.get('speaker') or '').endswith(':') for b in d['blocks'])"
 
+# Facts: after ingest (which clusters, so undated seeds take their event's
+# day) every date resolves, every quote that is not reported speech has a
+# speaker, and the two spellings of the adviser's name are one entity.
+"$SL_BIN" --db "$W/seeds.db" ingest "$SEEDS" >/dev/null 2>&1
+for id in 1 2 3 4 5; do
+    "$SL_BIN" --db "$W/seeds.db" show $id --facts --json
+done >"$W/facts.jsonl"
+python3 - "$W/facts.jsonl" >"$W/facts.check" <<'P'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+tx = [t for r in rows for t in r["facts"]["timexes"] if t["type"] in ("DATE", "TIME")]
+print("dates", len(tx), sum("X" in t["value"] for t in tx))
+qs = [q for r in rows for q in r["facts"]["quotes"] if q["kind"] != "indirect"]
+print("quotes", len(qs), sum(not (q["speaker"] or q["entity"] >= 0 or q.get("speaker_label")) for q in qs))
+P
+assert_eq "seeds: every date and time resolves" "$(awk '/^dates/ {print ($2 > 30) "," $3}' "$W/facts.check")" "1,0"
+assert_eq "seeds: every direct quote and turn has a speaker" "$(awk '/^quotes/ {print ($2 > 40) "," $3}' "$W/facts.check")" "1,0"
+"$SL_BIN" annotate --json --xdoc "$SEEDS" >"$W/xdoc.jsonl" 2>/dev/null
+python3 - "$W/xdoc.jsonl" >"$W/xdoc.check" <<'P'
+import json, sys
+clusters = set()
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    for e, c in zip(r["facts"]["entities"], r["entity_clusters"]):
+        if e["name"].endswith("Ushakov"):
+            clusters.add((c, e["name"]))
+print(len({c for c, _ in clusters}), len({n for _, n in clusters}))
+P
+assert_eq "seeds: Yury and Yuri Ushakov are one entity" "$(cat "$W/xdoc.check")" "1 2"
+
 finish
