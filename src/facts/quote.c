@@ -895,6 +895,25 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
     }
 }
 
+/* "I", "we" said inside a transcript turn are the turn's speaker: quotes
+ * are in text order, so the turn's own quote (which starts at the turn)
+ * comes first. */
+static void first_person_in_turns(sl_quote *q, size_t nq, const char *t) {
+    const sl_quote *turn = NULL;
+    for (size_t i = 0; i < nq; i++) {
+        if (q[i].kind == SL_QUOTE_TRANSCRIPT) {
+            turn = &q[i];
+            continue;
+        }
+        if (!turn || q[i].start >= turn->end)
+            continue;
+        size_t n = q[i].speaker_end - q[i].speaker_start;
+        const char *w = t + q[i].speaker_start;
+        if ((n == 1 && w[0] == 'I') || (n == 2 && (w[0] == 'w' || w[0] == 'W') && w[1] == 'e'))
+            q[i].entity = turn->entity;
+    }
+}
+
 static int setup(qctx *c) {
     size_t nt = c->nt, nb = c->a->n_blocks;
     c->fl = sl_arena_calloc(c->ar, (nt + 1) * sizeof *c->fl);
@@ -1061,6 +1080,7 @@ sl_status sl_find_quotes(const sl_article *a, const sl_mention *ments, size_t n_
     if (c.nq)
         qsort(c.q, c.nq, sizeof *c.q, cmp_quote);
     link_entities(c.q, c.nq, ments, n_ments, c.a->text, c.a->text_len);
+    first_person_in_turns(c.q, c.nq, c.a->text);
     *out = c.q;
     *n = c.nq;
     return SL_OK;
