@@ -9,7 +9,7 @@ SECS=${1:-60}
 OUT=${OUT:-build-fuzz}
 C=$OUT/corpus
 mkdir -p "$OUT/logs"
-for t in extract reader json segment; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
+for t in extract reader json segment annotate; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
 
 # Seeds: every fixture, prefixed by each mode byte the target reads first.
 seed() { # dir prefix-byte file
@@ -25,7 +25,9 @@ for f in $(find sample tests/fixtures -type f ! -name '*.py' ! -name '*.md' | so
     esac
     case $f in
     *.jsonl) n=0; while IFS= read -r line; do n=$((n + 1)); printf %s "$line" >"$C/json/seed-$n-$(basename "$f")"; done <"$f" ;;
-    *.txt) head -c 16384 "$f" >"$C/segment/seed-$(echo "$f" | tr / _)" ;;
+    *.txt)
+        head -c 16384 "$f" >"$C/segment/seed-$(echo "$f" | tr / _)"
+        { printf '\001'; head -c 16384 "$f"; } >"$C/annotate/seed-$(echo "$f" | tr / _)" ;;
     esac
 done
 cat fuzz/html.dict fuzz/warc.dict >"$OUT/reader.dict"
@@ -51,5 +53,6 @@ run json 4096 fuzz/json.dict & p1=$!
 run segment 16384 "" & p2=$!
 wait $p1 || fail=1
 wait $p2 || fail=1
+run annotate 16384 "" || fail=1
 ls "$OUT"/artifacts/*/* 2>/dev/null && fail=1
 exit $fail
