@@ -1,6 +1,6 @@
 /* gen_entlex.c — build-time generator of the compiled-in entity lexicon.
  *
- * Usage: gen_entlex WORDNET_DIR OUT.c
+ * Usage: gen_entlex WORDNET_DIR OUT.c [EXTRA.tsv]
  *
  * Reads WordNet's noun and adjective data files (Debian wordnet-base) and
  * writes a C file with one sorted table of lowercase keys and type flags:
@@ -17,6 +17,8 @@
  *     "United States" are known as one place.
  * When WordNet is missing the table is empty and the tagger falls back on
  * its own short lists. Keys use spaces where WordNet has underscores.
+ * EXTRA.tsv ("name<TAB>flags" lines, from tools/gen_geolex.c: places,
+ * cities, languages) is merged in; its names carry no synset.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -170,17 +172,37 @@ static void read_file(const char *dir, const char *name, void (*fn)(char *)) {
     fclose(f);
 }
 
+static void read_extra(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "gen_entlex: %s missing, no place lists\n", path);
+        return;
+    }
+    static char line[1024];
+    cur_syn = cur_wc = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *tab_at = strchr(line, '\t');
+        if (!tab_at)
+            continue;
+        unsigned fl = (unsigned)strtoul(tab_at + 1, NULL, 10);
+        add(line, (size_t)(tab_at - line), fl);
+    }
+    fclose(f);
+}
+
 static int cmp(const void *a, const void *b) {
     return strcmp(((const entry *)a)->k, ((const entry *)b)->k);
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c [EXTRA.tsv]\n");
         return 2;
     }
     read_file(argv[1], "data.noun", noun_line);
     read_file(argv[1], "data.adj", adj_line);
+    if (argc == 4)
+        read_extra(argv[3]);
     if (n_tab)
         qsort(tab, n_tab, sizeof *tab, cmp);
     size_t m = 0;

@@ -34,6 +34,7 @@ typedef struct ent {
     int ntok;
     int weak;           /* typed by default only: context votes may retype it */
     int loc_v, per_v;   /* mentions in place / person contexts */
+    int art_v;          /* mentions after "the", "a": a body or thing, rarely a person */
 } ent;
 
 typedef struct men {
@@ -378,7 +379,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0};
+    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0};
     return (int32_t)c->n_ents++;
 }
 
@@ -413,7 +414,7 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
         if (!strchr(".", c->t[tk(c, i)->end - 1]))
             put(c, 'f', c->t + s, tk(c, i)->end - s, en);
     }
-    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER)) &&
+    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
         !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
         put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
     if (ty == SL_ENT_ORG && j > i) {
@@ -445,6 +446,18 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
         n++;
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
+}
+
+/* "the Vics", "a Datsun": people's names take no article, unless they
+ * modify a noun ("the Caloi family", "a Langejans guitar"). */
+static int article_before(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
+    if (!(i > first && (tok_is(c, i - 1, "the") || tok_is(c, i - 1, "a") || tok_is(c, i - 1, "an"))))
+        return 0;
+    if (j + 1 >= end || !is_word(c, j + 1) || possessive(c, j) || is_cap(c, j + 1) ||
+        in(c, j + 1, sl_entlex_function))
+        return 1;
+    const sl_token *k = tk(c, j + 1);
+    return k->end - k->start > 3 && !memcmp(c->t + k->end - 2, "ed", 2);
 }
 
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
@@ -512,6 +525,9 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_OTHER;
     }
     if (n > 1) {
+        /* a gazetteer city or region, unless it opens like a person's name */
+        if (f & SL_LEX_CITY)
+            return SL_ENT_PLACE;
         if (in(c, j, sl_entlex_org_suffix))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) /* "Bulgarian Academy of Sciences" */
@@ -526,6 +542,11 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
             return SL_ENT_PLACE;
         unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
+        int art = article_before(c, i, j, first, end);
+        if (art && (fj & SL_LEX_CITY))
+            return SL_ENT_PLACE;
+        if (art)
+            return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
         for (size_t k = i; k < j; k++) {
@@ -558,9 +579,13 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         return SL_ENT_OTHER;
     if (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start <= 6)
         return SL_ENT_ORG;
+    if (article_before(c, i, j, first, end))
+        return (fi & SL_LEX_CITY) || loc_ctx ? SL_ENT_PLACE : SL_ENT_ORG;
     if (per_ctx)
         return SL_ENT_PERSON;
     if (loc_ctx)
+        return SL_ENT_PLACE;
+    if ((fi & SL_LEX_BIGCITY) || ((fi & SL_LEX_CITY) && !(fi & (SL_LEX_FIRST | SL_LEX_LAST))))
         return SL_ENT_PLACE;
     if (fi & (SL_LEX_FIRST | SL_LEX_LAST))
         return SL_ENT_PERSON;
@@ -670,7 +695,8 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     if (en < 0)
         return;
     c->ents[en].loc_v += loc_context(c, i, first);
-    c->ents[en].per_v += per_context(c, i, j, first, end);
+    c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
+    c->ents[en].art_v += article_before(c, i, j, first, end);
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
     add_men(c, s, e, kind, en);
@@ -731,8 +757,18 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         }
     /* the last title with a person-like rest splits role from name */
     for (size_t t = j; t-- > i;) {
-        if (!in(c, t, sl_entlex_title))
+        if (!in(c, t, sl_entlex_title) &&
+            !((lex_tok(c, t) & SL_LEX_ROLE) && (lex_tok(c, t + 1) & SL_LEX_FIRST)))
             continue;
+        /* "St. Louis", "Saint Helena": a saint names a place or church */
+        if (tok_is(c, t, "st.") || tok_is(c, t, "st") || tok_is(c, t, "saint"))
+            continue;
+        /* "Major League Baseball": no person is named by common words */
+        int rest_common = j > t + 1;
+        for (size_t k = t + 1; k <= j && rest_common; k++)
+            rest_common = common_word(c, k) && !lex_tok(c, k);
+        if (rest_common)
+            break;
         size_t ns = t + 1;
         if (tok_is(c, ns, "of")) {
             if (j < ns + 3)
@@ -782,6 +818,10 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
 }
 
 static int connector_at(const ctx *c, size_t k, size_t end) {
+    /* "Suite & Snatch", "Pierpont Community & Technical College" */
+    if (k + 1 < end && tk(c, k)->end - tk(c, k)->start == 1 && c->t[tk(c, k)->start] == '&' &&
+        is_cap(c, k + 1))
+        return 1;
     if (k + 1 >= end || !is_word(c, k) || is_cap(c, k))
         return 0;
     if (!in(c, k, sl_entlex_connector) || tok_is(c, k, "and") || tok_is(c, k, "for") ||
@@ -793,6 +833,23 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
     return is_cap(c, n) && !in(c, n, sl_entlex_function) ? (int)(n - k) : 0;
 }
 
+/* "Howe's Brigade", "Couch 's Division": a military unit named after its
+ * commander keeps the possessive inside its name. The unit word's index,
+ * 0 if none follows the possessive at j. */
+static size_t unit_after_possessive(const ctx *c, size_t j, size_t end) {
+    static const char *const units[] = {"brigade", "division", "corps", "regiment", "battalion",
+                                        "battery", "legion", "rangers", "raiders", NULL};
+    size_t p = word_end(c, j) != tk(c, j)->end ? j + 1 : j + 3;
+    if (p >= end || !is_cap(c, p) || (lex_tok(c, j) & (SL_LEX_LOC | SL_LEX_CITY)))
+        return 0;
+    char w[16];
+    size_t n = lower(c, p, w, sizeof w);
+    for (size_t k = 0; n && units[k]; k++)
+        if (!strcmp(w, units[k]))
+            return p;
+    return 0;
+}
+
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
         if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
@@ -800,7 +857,14 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
             tok_is(c, i, "no.") || tok_is(c, i, "ok"))
             continue;
         size_t j = i;
-        while (j + 1 < end && !possessive(c, j) && j - i < 4 * MAX_NAME_TOKENS) {
+        while (j + 1 < end && j - i < 4 * MAX_NAME_TOKENS) {
+            if (possessive(c, j)) {
+                size_t u = unit_after_possessive(c, j, end);
+                if (!u)
+                    break;
+                j = u;
+                continue;
+            }
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
                 !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
                 j++;
@@ -961,6 +1025,8 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         E[i].name = x->name_alt ? x->name_alt
                                 : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
         E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
+        if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;
