@@ -84,6 +84,58 @@ static unsigned instance_type(int lex) {
     }
 }
 
+/* Each noun synset's first hypernym, in file (= offset) order, so that a
+ * capitalized group class can be told a people or creed ("Albigenses",
+ * "Cherokee") rather than a body ("Democratic Party"). */
+typedef struct { unsigned off, hyper; } hyp;
+static hyp *hyps;
+static size_t n_hyps, cap_hyps;
+
+static void hyper_line(char *line) {
+    char *p = line;
+    unsigned off = (unsigned)strtoul(p, &p, 10);
+    char *at = strstr(p, " @ ");
+    if (!at)
+        at = strstr(p, " @i ");
+    if (n_hyps == cap_hyps) {
+        cap_hyps = cap_hyps ? 2 * cap_hyps : 1 << 17;
+        hyps = realloc(hyps, cap_hyps * sizeof *hyps);
+        if (!hyps)
+            exit(1);
+    }
+    hyps[n_hyps++] = (hyp){off, at ? (unsigned)strtoul(strchr(at + 1, ' ') + 1, NULL, 10) : 0};
+}
+
+static unsigned hyper_of(unsigned off) {
+    size_t lo = 0, hi = n_hyps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hyps[mid].off == off)
+            return hyps[mid].hyper;
+        if (hyps[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Peoples, ethnic groups, races, tribes, nations; creeds when strict is 0. */
+static int people_class(unsigned off, int one_word) {
+    static const unsigned people[] = {7942152, 7967382, 7967982, 8168531, 8372411, 8303692,
+                                      8166552, 0};
+    static const unsigned creed[] = {8081668, 8149781, 0};
+    for (int depth = 0; off && depth < 16; depth++, off = hyper_of(off)) {
+        for (const unsigned *p = people; *p; p++)
+            if (off == *p)
+                return 1;
+        for (const unsigned *p = creed; one_word && *p; p++)
+            if (off == *p)
+                return 1;
+    }
+    return 0;
+}
+
 /* One synset line: offset lexfile pos w_cnt (word lex_id)* p_cnt pointers. */
 static void noun_line(char *line) {
     char *save = NULL;
@@ -127,9 +179,13 @@ static void noun_line(char *line) {
         } else if (has_upper(s, n)) {
             /* WordNet files most organizations as classes, not instances. */
             if (lex == 14 && isupper((unsigned char)s[0]))
-                add(s, n, F_ORG);
+                add(s, n, people_class(cur_syn, !memchr(s, '_', n)) ? F_DEMONYM : F_ORG);
             else if ((lex == 18 || lex == 10) && isupper((unsigned char)s[0]) && all_alpha(s, n))
                 add(s, n, F_DEMONYM);
+            /* "Middle Ages", "Eucharist", "SUV": a capitalized class of
+             * acts, artifacts, events, times is a thing, never a name */
+            else if (isupper((unsigned char)s[0]) && strchr("\004\006\011\013\015\025\026\032\033\034", lex))
+                add(s, n, F_MISC);
         } else if (lex == 18 && all_alpha(s, n)) {
             add(s, n, F_ROLE);
         }
@@ -199,6 +255,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c [EXTRA.tsv]\n");
         return 2;
     }
+    read_file(argv[1], "data.noun", hyper_line);
     read_file(argv[1], "data.noun", noun_line);
     read_file(argv[1], "data.adj", adj_line);
     if (argc == 4)
@@ -238,5 +295,6 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < m; i++)
         free(tab[i].k);
     free(tab);
+    free(hyps);
     return fclose(o) ? 1 : 0;
 }
