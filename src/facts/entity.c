@@ -35,6 +35,7 @@ typedef struct ent {
     int weak;           /* typed by default only: context votes may retype it */
     int loc_v, per_v;   /* mentions in place / person contexts */
     int art_v;          /* mentions after "the", "a": a body or thing, rarely a person */
+    int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
 } ent;
 
 typedef struct men {
@@ -379,7 +380,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0};
+    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0, 0};
     return (int32_t)c->n_ents++;
 }
 
@@ -458,6 +459,37 @@ static int article_before(const ctx *c, size_t i, size_t j, size_t first, size_t
         return 1;
     const sl_token *k = tk(c, j + 1);
     return k->end - k->start > 3 && !memcmp(c->t + k->end - 2, "ed", 2);
+}
+
+/* Starts with one of the stems: "played", "signing", "coaches". */
+static int stem_is(const ctx *c, size_t i, const char *const *stems) {
+    char w[32];
+    size_t n = lower(c, i, w, sizeof w);
+    for (; n && *stems; stems++)
+        if (!strncmp(w, *stems, strlen(*stems)))
+            return 1;
+    return 0;
+}
+
+/* "played for X", "signed with X", "joined X", "a loss to X": a team,
+ * a club or an employer, even when it is named after its town. */
+static int org_context(const ctx *c, size_t i, size_t first) {
+    static const char *const direct[] = {"joined", "joining", "coached", "coaching", "signed",
+                                         "vs", "vs.", "versus", "defeated", "beat", NULL};
+    static const char *const verbs[] = {"play", "sign", "coach", "los", "transfer", "drafted",
+                                        "traded", "loaned", "work", "employ", "release",
+                                        "capped", "debut", "sold", NULL};
+    if (i <= first || !is_word(c, i - 1))
+        return 0;
+    if (stem_is(c, i - 1, direct) && !tok_is(c, i - 1, "beating"))
+        return 1;
+    if (i < first + 2 || !(tok_is(c, i - 1, "for") || tok_is(c, i - 1, "with") || tok_is(c, i - 1, "to") ||
+                           tok_is(c, i - 1, "by") || tok_is(c, i - 1, "against")))
+        return 0;
+    size_t v = i - 2;
+    if (v > first && !is_cap(c, v) && (common_word(c, v) && !stem_is(c, v, verbs)))
+        v--; /* "played briefly for", "signed again with" */
+    return is_word(c, v) && stem_is(c, v, verbs);
 }
 
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
@@ -697,6 +729,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].loc_v += loc_context(c, i, first);
     c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
     c->ents[en].art_v += article_before(c, i, j, first, end);
+    c->ents[en].org_v += org_context(c, i, first);
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
     add_men(c, s, e, kind, en);
@@ -1026,6 +1059,10 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
                                 : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
         E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
         if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
+        /* a place that plays, signs and hires is its club */
+        if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
+            x->org_v >= x->per_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
