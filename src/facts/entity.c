@@ -283,6 +283,7 @@ static int hyphen_compound(const ctx *c, size_t i) {
 }
 
 static int nationality_ending(const ctx *c, size_t i);
+static int quote_tok(const ctx *c, size_t i);
 
 /* "Russians", "Christians": the singular is a nationality or creed. */
 static int demonym(const ctx *c, size_t i) {
@@ -557,9 +558,14 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_OTHER;
     }
     if (n > 1) {
-        /* a gazetteer city or region, unless it opens like a person's name */
         if (f & SL_LEX_CITY)
             return SL_ENT_PLACE;
+        for (size_t k = i + 1; k < j; k++) {
+            if (quote_tok(c, k))
+                return SL_ENT_PERSON; /* William "Cowboy" Cowley */
+            if (tok_is(c, k, ","))
+                return SL_ENT_PLACE; /* Washington, D.C. */
+        }
         if (in(c, j, sl_entlex_org_suffix))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) /* "Bulgarian Academy of Sciences" */
@@ -858,7 +864,7 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
     if (k + 1 >= end || !is_word(c, k) || is_cap(c, k))
         return 0;
     if (!in(c, k, sl_entlex_connector) || tok_is(c, k, "and") || tok_is(c, k, "for") ||
-        tok_is(c, k, "on") || tok_is(c, k, "the") || tok_is(c, k, "upon"))
+        tok_is(c, k, "on") || tok_is(c, k, "the"))
         return 0;
     size_t n = k + 1;
     if (tok_is(c, n, "the") && n + 1 < end)
@@ -883,6 +889,39 @@ static size_t unit_after_possessive(const ctx *c, size_t j, size_t end) {
     return 0;
 }
 
+static int quote_tok(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    const char *s = c->t + k->start;
+    size_t n = k->end - k->start;
+    return (n == 1 && s[0] == '"') || (n == 2 && (!memcmp(s, "``", 2) || !memcmp(s, "''", 2))) ||
+           (n == 3 && (!memcmp(s, "\xE2\x80\x9C", 3) || !memcmp(s, "\xE2\x80\x9D", 3)));
+}
+
+/* Names that run over punctuation or "and": "Washington, D.C.", a
+ * nickname in quotes (William "Cowboy" Cowley), a country or place the
+ * lexicon knows with "and" ("Trinidad and Tobago"). The new last token of
+ * the run [i, j], 0 if none. */
+static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
+    if (j + 2 < end && tok_is(c, j + 1, ",") && (tok_is(c, j + 2, "d.c.") || tok_is(c, j + 2, "dc")))
+        return j + 2;
+    if (j + 1 < end && tok_is(c, j + 1, "and") && j + 2 < end && is_cap(c, j + 2)) {
+        size_t e = j + 2;
+        while (e + 1 < end && e < j + 4 && is_cap(c, e + 1))
+            e++;
+        for (size_t k = e; k >= j + 2; k--)
+            if ((lex_span(c, i, k) | lex_span(c, j, k)) & (SL_LEX_LOC | SL_LEX_CITY))
+                return k;
+    }
+    if (j + 4 < end && j < i + 3 && quote_tok(c, j + 1) && is_cap(c, j + 2)) {
+        size_t q = j + 3;
+        if (!quote_tok(c, q) && is_cap(c, q))
+            q++;
+        if (q + 1 < end && quote_tok(c, q) && is_cap(c, q + 1) && !has_digit(c, q + 1))
+            return q + 1;
+    }
+    return 0;
+}
+
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
         if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
@@ -901,6 +940,11 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
                 !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
                 j++;
+                continue;
+            }
+            size_t tail = name_tail(c, i, j, end);
+            if (tail) {
+                j = tail;
                 continue;
             }
             int skip = connector_at(c, j + 1, end);

@@ -64,7 +64,7 @@ int sl_entlex_title(const char *w, size_t n) {
         "correspondent", "reporter", "host", "anchor", "adviser", "advisor", "officer",
         "leader", "speaker", "commissioner", "inspector", "detective", "sheriff", "marshal",
         "count", "duke", "duchess", "ceo", "cfo", "coo", "founder", "co-founder", "cofounder",
-        "chairperson", "president-elect", "dj", "analyst", "economist", "executive", "baron", "saint", "st.", "mp", "mpp", "mla", "mep", "mps", NULL};
+        "chairperson", "president-elect", "analyst", "economist", "executive", "baron", "saint", "st.", "mp", "mpp", "mla", "mep", "mps", NULL};
     return in_list(l, w, n);
 }
 
