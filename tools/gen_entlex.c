@@ -1,6 +1,6 @@
 /* gen_entlex.c — build-time generator of the compiled-in entity lexicon.
  *
- * Usage: gen_entlex WORDNET_DIR OUT.c
+ * Usage: gen_entlex WORDNET_DIR OUT.c [EXTRA.tsv]
  *
  * Reads WordNet's noun and adjective data files (Debian wordnet-base) and
  * writes a C file with one sorted table of lowercase keys and type flags:
@@ -17,6 +17,8 @@
  *     "United States" are known as one place.
  * When WordNet is missing the table is empty and the tagger falls back on
  * its own short lists. Keys use spaces where WordNet has underscores.
+ * EXTRA.tsv ("name<TAB>flags" lines, from tools/gen_geolex.c: places,
+ * cities, languages) is merged in; its names carry no synset.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -82,6 +84,58 @@ static unsigned instance_type(int lex) {
     }
 }
 
+/* Each noun synset's first hypernym, in file (= offset) order, so that a
+ * capitalized group class can be told a people or creed ("Albigenses",
+ * "Cherokee") rather than a body ("Democratic Party"). */
+typedef struct { unsigned off, hyper; } hyp;
+static hyp *hyps;
+static size_t n_hyps, cap_hyps;
+
+static void hyper_line(char *line) {
+    char *p = line;
+    unsigned off = (unsigned)strtoul(p, &p, 10);
+    char *at = strstr(p, " @ ");
+    if (!at)
+        at = strstr(p, " @i ");
+    if (n_hyps == cap_hyps) {
+        cap_hyps = cap_hyps ? 2 * cap_hyps : 1 << 17;
+        hyps = realloc(hyps, cap_hyps * sizeof *hyps);
+        if (!hyps)
+            exit(1);
+    }
+    hyps[n_hyps++] = (hyp){off, at ? (unsigned)strtoul(strchr(at + 1, ' ') + 1, NULL, 10) : 0};
+}
+
+static unsigned hyper_of(unsigned off) {
+    size_t lo = 0, hi = n_hyps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hyps[mid].off == off)
+            return hyps[mid].hyper;
+        if (hyps[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Peoples, ethnic groups, races, tribes, nations; creeds when strict is 0. */
+static int people_class(unsigned off, int one_word) {
+    static const unsigned people[] = {7942152, 7967382, 7967982, 8168531, 8372411, 8303692,
+                                      8166552, 0};
+    static const unsigned creed[] = {8081668, 8149781, 0};
+    for (int depth = 0; off && depth < 16; depth++, off = hyper_of(off)) {
+        for (const unsigned *p = people; *p; p++)
+            if (off == *p)
+                return 1;
+        for (const unsigned *p = creed; one_word && *p; p++)
+            if (off == *p)
+                return 1;
+    }
+    return 0;
+}
+
 /* One synset line: offset lexfile pos w_cnt (word lex_id)* p_cnt pointers. */
 static void noun_line(char *line) {
     char *save = NULL;
@@ -125,9 +179,13 @@ static void noun_line(char *line) {
         } else if (has_upper(s, n)) {
             /* WordNet files most organizations as classes, not instances. */
             if (lex == 14 && isupper((unsigned char)s[0]))
-                add(s, n, F_ORG);
+                add(s, n, people_class(cur_syn, !memchr(s, '_', n)) ? F_DEMONYM : F_ORG);
             else if ((lex == 18 || lex == 10) && isupper((unsigned char)s[0]) && all_alpha(s, n))
                 add(s, n, F_DEMONYM);
+            /* "Middle Ages", "Eucharist", "SUV": a capitalized class of
+             * acts, artifacts, events, times is a thing, never a name */
+            else if (isupper((unsigned char)s[0]) && strchr("\004\006\011\013\015\025\026\032\033\034", lex))
+                add(s, n, F_MISC);
         } else if (lex == 18 && all_alpha(s, n)) {
             add(s, n, F_ROLE);
         }
@@ -170,17 +228,38 @@ static void read_file(const char *dir, const char *name, void (*fn)(char *)) {
     fclose(f);
 }
 
+static void read_extra(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "gen_entlex: %s missing, no place lists\n", path);
+        return;
+    }
+    static char line[1024];
+    cur_syn = cur_wc = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *tab_at = strchr(line, '\t');
+        if (!tab_at)
+            continue;
+        unsigned fl = (unsigned)strtoul(tab_at + 1, NULL, 10);
+        add(line, (size_t)(tab_at - line), fl);
+    }
+    fclose(f);
+}
+
 static int cmp(const void *a, const void *b) {
     return strcmp(((const entry *)a)->k, ((const entry *)b)->k);
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: gen_entlex WORDNET_DIR OUT.c [EXTRA.tsv]\n");
         return 2;
     }
+    read_file(argv[1], "data.noun", hyper_line);
     read_file(argv[1], "data.noun", noun_line);
     read_file(argv[1], "data.adj", adj_line);
+    if (argc == 4)
+        read_extra(argv[3]);
     if (n_tab)
         qsort(tab, n_tab, sizeof *tab, cmp);
     size_t m = 0;
@@ -216,5 +295,6 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < m; i++)
         free(tab[i].k);
     free(tab);
+    free(hyps);
     return fclose(o) ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 # Run as root, or with sudo available; does nothing when all are present.
 set -e
 PKGS="build-essential cmake pkg-config libsqlite3-dev zlib1g-dev libdeflate-dev \
-libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base python3"
+libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base iso-codes tzdata libgeonames-dev python3"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

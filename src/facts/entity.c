@@ -34,6 +34,8 @@ typedef struct ent {
     int ntok;
     int weak;           /* typed by default only: context votes may retype it */
     int loc_v, per_v;   /* mentions in place / person contexts */
+    int art_v;          /* mentions after "the", "a": a body or thing, rarely a person */
+    int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
 } ent;
 
 typedef struct men {
@@ -281,6 +283,7 @@ static int hyphen_compound(const ctx *c, size_t i) {
 }
 
 static int nationality_ending(const ctx *c, size_t i);
+static int quote_tok(const ctx *c, size_t i);
 
 /* "Russians", "Christians": the singular is a nationality or creed. */
 static int demonym(const ctx *c, size_t i) {
@@ -378,7 +381,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0};
+    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0, 0};
     return (int32_t)c->n_ents++;
 }
 
@@ -413,7 +416,7 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
         if (!strchr(".", c->t[tk(c, i)->end - 1]))
             put(c, 'f', c->t + s, tk(c, i)->end - s, en);
     }
-    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER)) &&
+    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
         !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
         put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
     if (ty == SL_ENT_ORG && j > i) {
@@ -445,6 +448,49 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
         n++;
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
+}
+
+/* "the Vics", "a Datsun": people's names take no article, unless they
+ * modify a noun ("the Caloi family", "a Langejans guitar"). */
+static int article_before(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
+    if (!(i > first && (tok_is(c, i - 1, "the") || tok_is(c, i - 1, "a") || tok_is(c, i - 1, "an"))))
+        return 0;
+    if (j + 1 >= end || !is_word(c, j + 1) || possessive(c, j) || is_cap(c, j + 1) ||
+        in(c, j + 1, sl_entlex_function))
+        return 1;
+    const sl_token *k = tk(c, j + 1);
+    return k->end - k->start > 3 && !memcmp(c->t + k->end - 2, "ed", 2);
+}
+
+/* Starts with one of the stems: "played", "signing", "coaches". */
+static int stem_is(const ctx *c, size_t i, const char *const *stems) {
+    char w[32];
+    size_t n = lower(c, i, w, sizeof w);
+    for (; n && *stems; stems++)
+        if (!strncmp(w, *stems, strlen(*stems)))
+            return 1;
+    return 0;
+}
+
+/* "played for X", "signed with X", "joined X", "a loss to X": a team,
+ * a club or an employer, even when it is named after its town. */
+static int org_context(const ctx *c, size_t i, size_t first) {
+    static const char *const direct[] = {"joined", "joining", "coached", "coaching", "signed",
+                                         "vs", "vs.", "versus", "defeated", "beat", NULL};
+    static const char *const verbs[] = {"play", "sign", "coach", "los", "transfer", "drafted",
+                                        "traded", "loaned", "work", "employ", "release",
+                                        "capped", "debut", "sold", NULL};
+    if (i <= first || !is_word(c, i - 1))
+        return 0;
+    if (stem_is(c, i - 1, direct) && !tok_is(c, i - 1, "beating"))
+        return 1;
+    if (i < first + 2 || !(tok_is(c, i - 1, "for") || tok_is(c, i - 1, "with") || tok_is(c, i - 1, "to") ||
+                           tok_is(c, i - 1, "by") || tok_is(c, i - 1, "against")))
+        return 0;
+    size_t v = i - 2;
+    if (v > first && !is_cap(c, v) && (common_word(c, v) && !stem_is(c, v, verbs)))
+        v--; /* "played briefly for", "signed again with" */
+    return is_word(c, v) && stem_is(c, v, verbs);
 }
 
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
@@ -512,6 +558,14 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_OTHER;
     }
     if (n > 1) {
+        if (f & SL_LEX_CITY)
+            return SL_ENT_PLACE;
+        for (size_t k = i + 1; k < j; k++) {
+            if (quote_tok(c, k))
+                return SL_ENT_PERSON; /* William "Cowboy" Cowley */
+            if (tok_is(c, k, ","))
+                return SL_ENT_PLACE; /* Washington, D.C. */
+        }
         if (in(c, j, sl_entlex_org_suffix))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) /* "Bulgarian Academy of Sciences" */
@@ -526,6 +580,11 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
             return SL_ENT_PLACE;
         unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
+        int art = article_before(c, i, j, first, end);
+        if (art && (fj & SL_LEX_CITY))
+            return SL_ENT_PLACE;
+        if (art)
+            return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
         for (size_t k = i; k < j; k++) {
@@ -558,9 +617,13 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         return SL_ENT_OTHER;
     if (all_caps(c, i) && tk(c, i)->end - tk(c, i)->start <= 6)
         return SL_ENT_ORG;
+    if (article_before(c, i, j, first, end))
+        return (fi & SL_LEX_CITY) || loc_ctx ? SL_ENT_PLACE : SL_ENT_ORG;
     if (per_ctx)
         return SL_ENT_PERSON;
     if (loc_ctx)
+        return SL_ENT_PLACE;
+    if ((fi & SL_LEX_BIGCITY) || ((fi & SL_LEX_CITY) && !(fi & (SL_LEX_FIRST | SL_LEX_LAST))))
         return SL_ENT_PLACE;
     if (fi & (SL_LEX_FIRST | SL_LEX_LAST))
         return SL_ENT_PERSON;
@@ -670,7 +733,9 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     if (en < 0)
         return;
     c->ents[en].loc_v += loc_context(c, i, first);
-    c->ents[en].per_v += per_context(c, i, j, first, end);
+    c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
+    c->ents[en].art_v += article_before(c, i, j, first, end);
+    c->ents[en].org_v += org_context(c, i, first);
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
     add_men(c, s, e, kind, en);
@@ -731,8 +796,18 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         }
     /* the last title with a person-like rest splits role from name */
     for (size_t t = j; t-- > i;) {
-        if (!in(c, t, sl_entlex_title))
+        if (!in(c, t, sl_entlex_title) &&
+            !((lex_tok(c, t) & SL_LEX_ROLE) && (lex_tok(c, t + 1) & SL_LEX_FIRST)))
             continue;
+        /* "St. Louis", "Saint Helena": a saint names a place or church */
+        if (tok_is(c, t, "st.") || tok_is(c, t, "st") || tok_is(c, t, "saint"))
+            continue;
+        /* "Major League Baseball": no person is named by common words */
+        int rest_common = j > t + 1;
+        for (size_t k = t + 1; k <= j && rest_common; k++)
+            rest_common = common_word(c, k) && !lex_tok(c, k);
+        if (rest_common)
+            break;
         size_t ns = t + 1;
         if (tok_is(c, ns, "of")) {
             if (j < ns + 3)
@@ -782,15 +857,69 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
 }
 
 static int connector_at(const ctx *c, size_t k, size_t end) {
+    /* "Suite & Snatch", "Pierpont Community & Technical College" */
+    if (k + 1 < end && tk(c, k)->end - tk(c, k)->start == 1 && c->t[tk(c, k)->start] == '&' &&
+        is_cap(c, k + 1))
+        return 1;
     if (k + 1 >= end || !is_word(c, k) || is_cap(c, k))
         return 0;
     if (!in(c, k, sl_entlex_connector) || tok_is(c, k, "and") || tok_is(c, k, "for") ||
-        tok_is(c, k, "on") || tok_is(c, k, "the") || tok_is(c, k, "upon"))
+        tok_is(c, k, "on") || tok_is(c, k, "the"))
         return 0;
     size_t n = k + 1;
     if (tok_is(c, n, "the") && n + 1 < end)
         n++;
     return is_cap(c, n) && !in(c, n, sl_entlex_function) ? (int)(n - k) : 0;
+}
+
+/* "Howe's Brigade", "Couch 's Division": a military unit named after its
+ * commander keeps the possessive inside its name. The unit word's index,
+ * 0 if none follows the possessive at j. */
+static size_t unit_after_possessive(const ctx *c, size_t j, size_t end) {
+    static const char *const units[] = {"brigade", "division", "corps", "regiment", "battalion",
+                                        "battery", "legion", "rangers", "raiders", NULL};
+    size_t p = word_end(c, j) != tk(c, j)->end ? j + 1 : j + 3;
+    if (p >= end || !is_cap(c, p) || (lex_tok(c, j) & (SL_LEX_LOC | SL_LEX_CITY)))
+        return 0;
+    char w[16];
+    size_t n = lower(c, p, w, sizeof w);
+    for (size_t k = 0; n && units[k]; k++)
+        if (!strcmp(w, units[k]))
+            return p;
+    return 0;
+}
+
+static int quote_tok(const ctx *c, size_t i) {
+    const sl_token *k = tk(c, i);
+    const char *s = c->t + k->start;
+    size_t n = k->end - k->start;
+    return (n == 1 && s[0] == '"') || (n == 2 && (!memcmp(s, "``", 2) || !memcmp(s, "''", 2))) ||
+           (n == 3 && (!memcmp(s, "\xE2\x80\x9C", 3) || !memcmp(s, "\xE2\x80\x9D", 3)));
+}
+
+/* Names that run over punctuation or "and": "Washington, D.C.", a
+ * nickname in quotes (William "Cowboy" Cowley), a country or place the
+ * lexicon knows with "and" ("Trinidad and Tobago"). The new last token of
+ * the run [i, j], 0 if none. */
+static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
+    if (j + 2 < end && tok_is(c, j + 1, ",") && (tok_is(c, j + 2, "d.c.") || tok_is(c, j + 2, "dc")))
+        return j + 2;
+    if (j + 1 < end && tok_is(c, j + 1, "and") && j + 2 < end && is_cap(c, j + 2)) {
+        size_t e = j + 2;
+        while (e + 1 < end && e < j + 4 && is_cap(c, e + 1))
+            e++;
+        for (size_t k = e; k >= j + 2; k--)
+            if ((lex_span(c, i, k) | lex_span(c, j, k)) & (SL_LEX_LOC | SL_LEX_CITY))
+                return k;
+    }
+    if (j + 4 < end && j < i + 3 && quote_tok(c, j + 1) && is_cap(c, j + 2)) {
+        size_t q = j + 3;
+        if (!quote_tok(c, q) && is_cap(c, q))
+            q++;
+        if (q + 1 < end && quote_tok(c, q) && is_cap(c, q + 1) && !has_digit(c, q + 1))
+            return q + 1;
+    }
+    return 0;
 }
 
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
@@ -800,10 +929,22 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
             tok_is(c, i, "no.") || tok_is(c, i, "ok"))
             continue;
         size_t j = i;
-        while (j + 1 < end && !possessive(c, j) && j - i < 4 * MAX_NAME_TOKENS) {
+        while (j + 1 < end && j - i < 4 * MAX_NAME_TOKENS) {
+            if (possessive(c, j)) {
+                size_t u = unit_after_possessive(c, j, end);
+                if (!u)
+                    break;
+                j = u;
+                continue;
+            }
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
                 !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
                 j++;
+                continue;
+            }
+            size_t tail = name_tail(c, i, j, end);
+            if (tail) {
+                j = tail;
                 continue;
             }
             int skip = connector_at(c, j + 1, end);
@@ -961,6 +1102,12 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         E[i].name = x->name_alt ? x->name_alt
                                 : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
         E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
+        if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
+        /* a place that plays, signs and hires is its club */
+        if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
+            x->org_v >= x->per_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;

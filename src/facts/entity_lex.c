@@ -64,7 +64,7 @@ int sl_entlex_title(const char *w, size_t n) {
         "correspondent", "reporter", "host", "anchor", "adviser", "advisor", "officer",
         "leader", "speaker", "commissioner", "inspector", "detective", "sheriff", "marshal",
         "count", "duke", "duchess", "ceo", "cfo", "coo", "founder", "co-founder", "cofounder",
-        "chairperson", "president-elect", "dj", "analyst", "economist", "executive", "baron", "saint", "st.", NULL};
+        "chairperson", "president-elect", "analyst", "economist", "executive", "baron", "saint", "st.", "mp", "mpp", "mla", "mep", "mps", NULL};
     return in_list(l, w, n);
 }
 
@@ -116,7 +116,9 @@ int sl_entlex_loc_suffix(const char *w, size_t n) {
         "glacier", "basin", "plateau", "ridge", "range", "reservoir", "springs", "point",
         "cape", "sound", "channel", "airport", "castle", "palace", "cathedral", "temple",
         "stadium", "arena", "tower", "center", "centre", "hall", "boulevard", "lane", "way",
-        "land", "republic", "kingdom", "empire", "shire", "county", "pass", NULL};
+        "land", "republic", "kingdom", "empire", "shire", "county", "pass", "cave", "caves", "rink",
+        "field", "estate", "formation", "neighbourhood", "neighborhood", "courthouse", "canal",
+        "trail", "gardens", "cemetery", "memorial", NULL};
     return in_list(l, w, n);
 }
 

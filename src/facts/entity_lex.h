@@ -15,7 +15,9 @@ enum {
     SL_LEX_FIRST = 16,   /* first word of a person's name */
     SL_LEX_LAST = 32,    /* last word of a person's name */
     SL_LEX_DEMONYM = 64, /* "Russian", "Christian": other, not a name */
-    SL_LEX_ROLE = 128    /* lowercase person noun: "spokesman" */
+    SL_LEX_ROLE = 128,   /* lowercase person noun: "spokesman" */
+    SL_LEX_CITY = 256,   /* a city or region of the gazetteer: a weak place cue */
+    SL_LEX_BIGCITY = 512 /* a city of 500,000 people or more */
 };
 
 typedef struct sl_entlex_entry {

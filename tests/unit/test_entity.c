@@ -152,6 +152,57 @@ static void sentence_initial_common_words_are_not_names(void **state) {
     done(&r);
 }
 
+/* The type of the entity named exactly name, or -1 when there is none. */
+static int type_of_name(const run *r, const char *name) {
+    int e = find_ent(r, name);
+    return e < 0 ? -1 : (int)r->e[e].type;
+}
+
+static void gazetteer_city_is_a_place(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry crews sailed on while Tulcea waited for news.\n");
+    assert_int_equal(type_of_name(&r, "Tulcea"), SL_ENT_PLACE);
+    done(&r);
+    annotate(&r, "Delegates of Trinidad and Tobago watched the strike.\n");
+    assert_int_equal(type_of_name(&r, "Trinidad and Tobago"), SL_ENT_PLACE);
+    done(&r);
+}
+
+static void a_name_after_an_article_is_no_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Crews cheered when the Quillons arrived at the pier.\n"
+                 "The Brenvik family ran the ferry, and Ola Brenvik steered it.\n");
+    assert_int_equal(type_of_name(&r, "Quillons"), SL_ENT_ORG);
+    /* a name that modifies a noun keeps its own type */
+    assert_int_equal(type_of_name(&r, "Ola Brenvik"), SL_ENT_PERSON);
+    done(&r);
+}
+
+static void a_town_that_signs_players_is_a_club(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Dervo Palk played two seasons in Marrow Bay before he signed with Tulcea.\n"
+                 "He scored twice for Tulcea in his first match.\n");
+    assert_int_equal(type_of_name(&r, "Tulcea"), SL_ENT_ORG);
+    done(&r);
+}
+
+static void names_that_run_over_punctuation(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harlo 's Brigade marched to Quillonville , D.C. with Fennick & Moss Ferries .\n"
+                 "Dervo \" Skipper \" Palk led them , and the ferry left for St. Brenvik .\n");
+    assert_int_equal(type_of_name(&r, "Harlo 's Brigade"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Quillonville , D.C."), SL_ENT_PLACE);
+    assert_true(find_ent(&r, "Fennick & Moss Ferries") >= 0);
+    assert_int_equal(type_of_name(&r, "Dervo \" Skipper \" Palk"), SL_ENT_PERSON);
+    assert_true(find_ent(&r, "St. Brenvik") >= 0);
+    assert_int_equal(find_ent(&r, "Brenvik"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -178,6 +229,10 @@ int main(void) {
         cmocka_unit_test(transcript_label_links_to_the_minister),
         cmocka_unit_test(description_links_to_the_person_with_that_role),
         cmocka_unit_test(sentence_initial_common_words_are_not_names),
+        cmocka_unit_test(gazetteer_city_is_a_place),
+        cmocka_unit_test(a_name_after_an_article_is_no_person),
+        cmocka_unit_test(a_town_that_signs_players_is_a_club),
+        cmocka_unit_test(names_that_run_over_punctuation),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
