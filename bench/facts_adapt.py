@@ -78,7 +78,7 @@ def to_pred(task, gold, ours):
                 best, bov = None, 0
                 for s, e, cl in spans:
                     ov = min(e, g["end"]) - max(s, g["start"])
-                    if ov > bov:
+                    if ov >= bov and ov > 0:  # ties: the rightmost, the phrase's head
                         best, bov = cl, ov
                 cl = "e%d" % best if best is not None else "s:" + g["text"]
                 out["mentions"].append({"start": g["start"], "end": g["end"], "cluster": cl})
