@@ -17,6 +17,7 @@
 #include "entity_lex.h"
 #include "../core/draft.h"
 #include "../util/hash.h"
+#include "../util/map64.h"
 
 unsigned sl_words_lookup(const char *w, size_t n);
 enum { WORD_COMMON = 1 };
@@ -44,11 +45,6 @@ typedef struct men {
     int32_t ent;
 } men;
 
-typedef struct table {
-    uint64_t *keys; /* 0 = empty */
-    int32_t *vals;
-    size_t cap, n;
-} table;
 
 typedef struct ctx {
     const sl_article *a;
@@ -57,8 +53,8 @@ typedef struct ctx {
     size_t n_ents, cap_ents;
     men *ms;
     size_t n_ms, cap_ms;
-    table names; /* "n" + full name, "l" + surname, "f" + first name, "a" + acronym */
-    table inside; /* capitalized words seen inside sentences: how often */
+    sl_map64 names; /* "n" + full name, "l" + surname, "f" + first name, "a" + acronym */
+    sl_map64 inside; /* capitalized words seen inside sentences: how often */
     int failed;
 } ctx;
 
@@ -80,52 +76,6 @@ static uint64_t key_hash(char kind, const char *s, size_t n) {
     }
     uint64_t h = sl_hash64(buf, m, 0x5eed);
     return h ? h : 1;
-}
-
-static int table_put(table *tb, uint64_t k, int32_t v) {
-    if (2 * (tb->n + 1) > tb->cap) {
-        size_t cap = tb->cap ? 2 * tb->cap : 256;
-        uint64_t *ks = calloc(cap, sizeof *ks);
-        int32_t *vs = malloc(cap * sizeof *vs);
-        if (!ks || !vs) {
-            free(ks);
-            free(vs);
-            return -1;
-        }
-        for (size_t i = 0; i < tb->cap; i++)
-            if (tb->keys[i]) {
-                size_t j = tb->keys[i] & (cap - 1);
-                while (ks[j])
-                    j = (j + 1) & (cap - 1);
-                ks[j] = tb->keys[i];
-                vs[j] = tb->vals[i];
-            }
-        free(tb->keys);
-        free(tb->vals);
-        tb->keys = ks;
-        tb->vals = vs;
-        tb->cap = cap;
-    }
-    size_t j = k & (tb->cap - 1);
-    while (tb->keys[j] && tb->keys[j] != k)
-        j = (j + 1) & (tb->cap - 1);
-    if (!tb->keys[j])
-        tb->n++;
-    tb->keys[j] = k;
-    tb->vals[j] = v;
-    return 0;
-}
-
-static int32_t table_get(const table *tb, uint64_t k) {
-    if (!tb->cap)
-        return -1;
-    size_t j = k & (tb->cap - 1);
-    while (tb->keys[j]) {
-        if (tb->keys[j] == k)
-            return tb->vals[j];
-        j = (j + 1) & (tb->cap - 1);
-    }
-    return -1;
 }
 
 /* ---------------------------------------------------------------- tokens */
@@ -338,14 +288,14 @@ static int sentence_initial(const ctx *c, size_t i, size_t first) {
  * article: "Apple" there makes a sentence-initial "Apple" a name too. */
 static int capitalized_inside(const ctx *c, size_t i) {
     uint32_t s = tk(c, i)->start;
-    int32_t n = table_get(&c->inside, key_hash('i', c->t + s, word_end(c, i) - s));
+    int32_t n = sl_map64_get(&c->inside, key_hash('i', c->t + s, word_end(c, i) - s));
     return n > 0 ? n : 0;
 }
 
 /* The word also appears in lowercase in the article: a common noun. */
 static int lowercase_seen(const ctx *c, size_t i) {
     uint32_t s = tk(c, i)->start;
-    return table_get(&c->inside, key_hash('w', c->t + s, word_end(c, i) - s)) > 0;
+    return sl_map64_get(&c->inside, key_hash('w', c->t + s, word_end(c, i) - s)) > 0;
 }
 
 static void count_inside(ctx *c) {
@@ -354,15 +304,15 @@ static void count_inside(ctx *c) {
         for (size_t i = st->token_first; i < st->token_end; i++) {
             char ch = c->t[tk(c, i)->start];
             if (is_word(c, i) && ch >= 'a' && ch <= 'z' &&
-                table_put(&c->inside, key_hash('w', c->t + tk(c, i)->start,
+                sl_map64_put(&c->inside, key_hash('w', c->t + tk(c, i)->start,
                                                word_end(c, i) - tk(c, i)->start), 1))
                 c->failed = 1;
             if (!is_cap(c, i) || sentence_initial(c, i, st->token_first) || all_caps(c, i))
                 continue;
             uint32_t s = tk(c, i)->start;
             uint64_t k = key_hash('i', c->t + s, word_end(c, i) - s);
-            int32_t n = table_get(&c->inside, k);
-            if (table_put(&c->inside, k, n > 0 ? n + 1 : 1))
+            int32_t n = sl_map64_get(&c->inside, k);
+            if (sl_map64_put(&c->inside, k, n > 0 ? n + 1 : 1))
                 c->failed = 1;
         }
     }
@@ -402,7 +352,7 @@ static void add_men(ctx *c, uint32_t s, uint32_t e, sl_mention_kind k, int32_t e
 }
 
 static void put(ctx *c, char kind, const char *s, size_t n, int32_t en) {
-    if (n && table_put(&c->names, key_hash(kind, s, n), en))
+    if (n && sl_map64_put(&c->names, key_hash(kind, s, n), en))
         c->failed = 1;
 }
 
@@ -672,20 +622,20 @@ static void find_role(ctx *c, int32_t en, size_t i, size_t first) {
 /* Link tokens [i, j] to an entity seen before, if they name it. */
 static int32_t known(ctx *c, size_t i, size_t j, sl_mention_kind *kind) {
     uint32_t s = tk(c, i)->start, e = word_end(c, j);
-    int32_t en = table_get(&c->names, key_hash('n', c->t + s, e - s));
+    int32_t en = sl_map64_get(&c->names, key_hash('n', c->t + s, e - s));
     *kind = SL_MENTION_NAME;
     if (en >= 0)
         return en;
     *kind = SL_MENTION_SHORT;
     if (j - i > 1)
         return -1;
-    if (i == j && (en = table_get(&c->names, key_hash('l', c->t + s, e - s))) >= 0)
+    if (i == j && (en = sl_map64_get(&c->names, key_hash('l', c->t + s, e - s))) >= 0)
         return en;
-    if (i == j && (en = table_get(&c->names, key_hash('f', c->t + s, e - s))) >= 0)
+    if (i == j && (en = sl_map64_get(&c->names, key_hash('f', c->t + s, e - s))) >= 0)
         return en;
-    if (i == j && all_caps(c, i) && (en = table_get(&c->names, key_hash('a', c->t + s, e - s))) >= 0)
+    if (i == j && all_caps(c, i) && (en = sl_map64_get(&c->names, key_hash('a', c->t + s, e - s))) >= 0)
         return en;
-    if (i == j && (en = table_get(&c->names, key_hash('o', c->t + s, e - s))) >= 0)
+    if (i == j && (en = sl_map64_get(&c->names, key_hash('o', c->t + s, e - s))) >= 0)
         return en;
     /* "Putin" first, "Vladimir Putin" later: the full name takes over. */
     return -1;
@@ -699,7 +649,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     int32_t en = known(c, i, j, &kind);
     if (en < 0 && j > i) {
         /* a fuller name for a person first met by surname alone */
-        int32_t prev = table_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
+        int32_t prev = sl_map64_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
                                                      e - tk(c, j)->start));
         int weak;
         sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
@@ -966,13 +916,13 @@ static int32_t label_entity(ctx *c, const char *lab, size_t n) {
     size_t ls = n;
     while (ls > 0 && lab[ls - 1] != ' ')
         ls--;
-    int32_t en = table_get(&c->names, key_hash('n', lab, n));
+    int32_t en = sl_map64_get(&c->names, key_hash('n', lab, n));
     if (en < 0 && ls < n)
-        en = table_get(&c->names, key_hash('l', lab + ls, n - ls));
+        en = sl_map64_get(&c->names, key_hash('l', lab + ls, n - ls));
     if (en >= 0 && c->ents[en].type != SL_ENT_PERSON)
         en = -1;
     if (en < 0 && ls == 0)
-        en = table_get(&c->names, key_hash('l', lab, n));
+        en = sl_map64_get(&c->names, key_hash('l', lab, n));
     if (en >= 0 && c->ents[en].type == SL_ENT_PERSON)
         return en;
     return -1;
@@ -1043,7 +993,7 @@ static void nominal(ctx *c, size_t i, size_t end) {
         if (is_cap(c, k) && !demonym(c, k) && !in(c, k, sl_entlex_title))
             continue;
         uint32_t s = tk(c, k)->start;
-        int32_t en = table_get(&c->names, key_hash('r', c->t + s, word_end(c, k) - s));
+        int32_t en = sl_map64_get(&c->names, key_hash('r', c->t + s, word_end(c, k) - s));
         if (en >= 0 && (k + 1 >= end || !is_word(c, k + 1) || !is_cap(c, k + 1))) {
             add_men(c, tk(c, i)->start, word_end(c, k), SL_MENTION_NOMINAL, en);
             return;
@@ -1163,9 +1113,7 @@ sl_status sl_find_entities(const sl_article *a, sl_arena *ar, sl_entity **ents, 
                             : finish(&c, ar, ents, n_ents, ments, n_ments, err);
     free(c.ents);
     free(c.ms);
-    free(c.names.keys);
-    free(c.names.vals);
-    free(c.inside.keys);
-    free(c.inside.vals);
+    sl_map64_free(&c.names);
+    sl_map64_free(&c.inside);
     return st;
 }

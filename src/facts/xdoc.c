@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "../util/map64.h"
 #include "xdoc.h"
 #include "entity_lex.h"
 #include "../util/hash.h"
@@ -28,63 +29,12 @@ typedef struct cluster {
     int known;        /* named by a WordNet synset: a place or body of its own */
 } cluster;
 
-typedef struct map {
-    uint64_t *k;
-    int32_t *v;
-    size_t cap, n;
-} map;
 
 struct sl_xdoc {
     cluster *c;
     size_t n, cap;
-    map full, surname, acronym, org_first;
+    sl_map64 full, surname, acronym, org_first;
 };
-
-static int map_put(map *m, uint64_t k, int32_t v) {
-    if (2 * (m->n + 1) > m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 1024;
-        uint64_t *ks = calloc(cap, sizeof *ks);
-        int32_t *vs = malloc(cap * sizeof *vs);
-        if (!ks || !vs) {
-            free(ks);
-            free(vs);
-            return -1;
-        }
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->k[i]) {
-                size_t j = m->k[i] & (cap - 1);
-                while (ks[j])
-                    j = (j + 1) & (cap - 1);
-                ks[j] = m->k[i];
-                vs[j] = m->v[i];
-            }
-        free(m->k);
-        free(m->v);
-        m->k = ks;
-        m->v = vs;
-        m->cap = cap;
-    }
-    size_t j = k & (m->cap - 1);
-    while (m->k[j] && m->k[j] != k)
-        j = (j + 1) & (m->cap - 1);
-    if (!m->k[j])
-        m->n++;
-    m->k[j] = k;
-    m->v[j] = v;
-    return 0;
-}
-
-static int32_t map_get(const map *m, uint64_t k) {
-    if (!m->cap)
-        return -1;
-    size_t j = k & (m->cap - 1);
-    while (m->k[j]) {
-        if (m->k[j] == k)
-            return m->v[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return -1;
-}
 
 sl_xdoc *sl_xdoc_new(void) { return calloc(1, sizeof(sl_xdoc)); }
 
@@ -92,14 +42,10 @@ void sl_xdoc_free(sl_xdoc *x) {
     if (!x)
         return;
     free(x->c);
-    free(x->full.k);
-    free(x->full.v);
-    free(x->surname.k);
-    free(x->surname.v);
-    free(x->acronym.k);
-    free(x->acronym.v);
-    free(x->org_first.k);
-    free(x->org_first.v);
+    sl_map64_free(&x->full);
+    sl_map64_free(&x->surname);
+    sl_map64_free(&x->acronym);
+    sl_map64_free(&x->org_first);
     free(x);
 }
 
@@ -262,7 +208,7 @@ static int first_agrees(uint64_t a, uint64_t b, char ia, char ib) {
 
 /* The cluster a surname-bearing name belongs to, or -1. */
 static int32_t by_surname(sl_xdoc *x, const words *w, sl_entity_type t, uint64_t last) {
-    int32_t head = map_get(&x->surname, last), best = -1;
+    int32_t head = sl_map64_get(&x->surname, last), best = -1;
     uint64_t first = w->n > 1 ? spell_key(w->buf + w->start[0], w->len[0]) : 0;
     int fullname_seen = 0;
     int k = 0;
@@ -291,8 +237,8 @@ static int link_surname(sl_xdoc *x, int32_t c, uint64_t last) {
     if (x->c[c].last)
         return 0;
     x->c[c].last = last;
-    x->c[c].next_last = map_get(&x->surname, last);
-    return map_put(&x->surname, last, c);
+    x->c[c].next_last = sl_map64_get(&x->surname, last);
+    return sl_map64_put(&x->surname, last, c);
 }
 
 int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
@@ -316,18 +262,18 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         full = sl_hash_mix64(0x5ca1ab1eull ^ syn);
     uint64_t last = spell_key(w.buf + w.start[w.n - 1], w.len[w.n - 1]);
     uint64_t first_word = spell_key(w.buf + w.start[0], w.len[0]);
-    int32_t c = map_get(&x->full, full);
+    int32_t c = sl_map64_get(&x->full, full);
     if (c < 0 && person_like(t))
         c = by_surname(x, &w, t, last);
     if (c < 0 && w.n == 1 && w.caps)
-        c = map_get(&x->acronym, full);
+        c = sl_map64_get(&x->acronym, full);
     /* "Ford" and "Ford Motor": an organization by its first word */
     if (c < 0 && t == SL_ENT_ORG && w.n == 1)
-        c = map_get(&x->org_first, first_word);
+        c = sl_map64_get(&x->org_first, first_word);
     if (c < 0 && t == SL_ENT_ORG && w.n > 1) {
         words one = w;
         one.n = 1;
-        int32_t o = map_get(&x->full, words_key(&one, 0));
+        int32_t o = sl_map64_get(&x->full, words_key(&one, 0));
         if (o >= 0 && !x->c[o].multi && !x->c[o].known && !x->c[o].first &&
             (x->c[o].type == SL_ENT_ORG || x->c[o].type == SL_ENT_PERSON))
             c = o;
@@ -340,7 +286,7 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         cl->known = 1;
     if (cl->type == SL_ENT_OTHER && t != SL_ENT_OTHER)
         cl->type = t;
-    if (map_get(&x->full, full) < 0 && map_put(&x->full, full, c))
+    if (sl_map64_get(&x->full, full) < 0 && sl_map64_put(&x->full, full, c))
         return -1;
     if (w.n > 1 && !cl->first && person_like(t) && w.len[0] > 1)
         cl->first = spell_key(w.buf + w.start[0], w.len[0]);
@@ -348,9 +294,9 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         cl->multi = 1;
     if (person_like(t) && link_surname(x, c, last))
         return -1;
-    if (t == SL_ENT_ORG && (map_get(&x->org_first, first_word) < 0 ||
-                            x->c[map_get(&x->org_first, first_word)].mentions < cl->mentions) &&
-        map_put(&x->org_first, first_word, c))
+    if (t == SL_ENT_ORG && (sl_map64_get(&x->org_first, first_word) < 0 ||
+                            x->c[sl_map64_get(&x->org_first, first_word)].mentions < cl->mentions) &&
+        sl_map64_put(&x->org_first, first_word, c))
         return -1;
     if (w.n > 1 && (t == SL_ENT_ORG || t == SL_ENT_PLACE)) {
         char acr[MAX_TOK];
@@ -364,7 +310,7 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
             memcpy(a.buf, acr, m);
             a.len[0] = m;
             uint64_t k = words_key(&a, 0);
-            if (map_get(&x->acronym, k) < 0 && map_put(&x->acronym, k, c))
+            if (sl_map64_get(&x->acronym, k) < 0 && sl_map64_put(&x->acronym, k, c))
                 return -1;
         }
     }
