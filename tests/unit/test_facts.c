@@ -111,15 +111,30 @@ static void empty_text_has_no_facts(void **state) {
     sl_article_free(a);
 }
 
+/* A new store in a new directory dir (a mkdtemp template). */
+static sl_store *temp_store(char *dir) {
+    char db[64];
+    sl_store *s = NULL;
+    sl_error err = {0};
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/f.db", dir);
+    assert_int_equal(sl_store_open(db, &s, &err), SL_OK);
+    return s;
+}
+
+static void drop_store(sl_store *s, const char *dir) {
+    sl_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* What the store returns is what sl_annotate found for the same article. */
 static void store_keeps_facts(void **state) {
     (void)state;
-    char dir[] = "/tmp/sl_facts_XXXXXX", db[64];
-    assert_non_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/f.db", dir);
-    sl_store *s = NULL;
+    char dir[] = "/tmp/sl_facts_XXXXXX";
+    sl_store *s = temp_store(dir);
     sl_error err = {0};
-    assert_int_equal(sl_store_open(db, &s, &err), SL_OK);
     sl_article *a = NULL;
     assert_int_equal(sl_article_from_text(STORY, strlen(STORY), "2031-03-13", &a, &err), SL_OK);
     memset(a->hash, 7, sizeof a->hash);
@@ -149,10 +164,7 @@ static void store_keeps_facts(void **state) {
     sl_facts_free(got);
     assert_int_equal(sl_store_facts(s, id + 1, &got, &err), SL_END);
     sl_article_free(a);
-    sl_store_close(s);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    assert_int_equal(system(cmd), 0);
+    drop_store(s, dir);
 }
 
 static void add_text(sl_store *s, const char *text, const char *date, int salt) {
@@ -169,12 +181,9 @@ static void add_text(sl_store *s, const char *text, const char *date, int salt) 
  * relative dates resolve against it; a dated article is left alone. */
 static void undated_article_dated_by_its_event(void **state) {
     (void)state;
-    char dir[] = "/tmp/sl_facts_XXXXXX", db[64];
-    assert_non_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/f.db", dir);
-    sl_store *s = NULL;
+    char dir[] = "/tmp/sl_facts_XXXXXX";
+    sl_store *s = temp_store(dir);
     sl_error err = {0};
-    assert_int_equal(sl_store_open(db, &s, &err), SL_OK);
     add_text(s,
              "Ferry crews in Marrow Bay walked off the job on Wednesday, stranding commuters "
              "at the harbour terminal. The deckhands union said the ferry strike over pay and "
@@ -202,10 +211,7 @@ static void undated_article_dated_by_its_event(void **state) {
     assert_int_equal(sl_store_facts(s, 1, &f, &err), SL_OK);
     assert_string_equal(f->inferred_date, "");
     sl_facts_free(f);
-    sl_store_close(s);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    assert_int_equal(system(cmd), 0);
+    drop_store(s, dir);
 }
 
 int main(void) {
