@@ -31,6 +31,7 @@ run: build
 	$(BUILD)/storyline articles --db $(DB)
 	$(BUILD)/storyline search --db $(DB) 'Vandermeer OR "van der Meer"'
 	$(BUILD)/storyline stories --db $(DB) && $(BUILD)/storyline story S1 --db $(DB)
+	$(BUILD)/storyline show 6 --facts --db $(DB)
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
