@@ -114,18 +114,56 @@ static int annotate_one(const sl_article *a, const char *name, const annotate_op
     return 0;
 }
 
+/* One line into *buf, at most max bytes kept: a longer line is read to its
+ * end and dropped (*too_long), so a giant line costs no more memory than
+ * the limit. Returns the kept length, or -1 at the end of the input. */
+static ssize_t read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long) {
+    size_t n = 0;
+    int c, any = 0;
+    *too_long = 0;
+    while ((c = getc(in)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (n >= max) {
+            *too_long = 1;
+            continue;
+        }
+        if (n + 1 >= *cap) {
+            size_t ncap = *cap ? 2 * *cap : 4096;
+            char *p = realloc(*buf, ncap);
+            if (!p)
+                return -1;
+            *buf = p;
+            *cap = ncap;
+        }
+        (*buf)[n++] = (char)c;
+    }
+    return any ? (ssize_t)n : -1;
+}
+
 static void annotate_jsonl(FILE *in, const char *name, const annotate_opts *o,
                            annotate_counts *c) {
+    sl_limits lim;
+    sl_limits_default(&lim);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    for (uint64_t no = 1; (n = getline(&line, &cap, in)) >= 0; no++) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+    int too_long;
+    for (uint64_t no = 1; (n = read_line(in, &line, &cap, lim.max_line_bytes, &too_long)) >= 0;
+         no++) {
+        char where[64];
+        snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);
+        if (too_long) {
+            cli_error("%s: line longer than the %zu-byte limit, skipped", where,
+                      lim.max_line_bytes);
+            c->failed++;
+            continue;
+        }
+        while (n > 0 && line[n - 1] == '\r')
             n--;
         if (!n)
             continue;
-        char where[64];
-        snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);
         sl_article *a = NULL;
         sl_error err = {0};
         if (sl_article_from_json(line, (size_t)n, &a, &err) != SL_OK) {
