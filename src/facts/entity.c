@@ -37,6 +37,8 @@ typedef struct ent {
     int loc_v, per_v;   /* mentions in place / person contexts */
     int art_v;          /* mentions after "the", "a": a body or thing, rarely a person */
     int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
+    int its_v, his_v;   /* the next pronoun refers to a thing ("its") or a person ("his") */
+    int title_v;        /* mentions after a title: a person whatever else is seen */
 } ent;
 
 typedef struct men {
@@ -331,7 +333,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0, 0};
+    c->ents[c->n_ents] = (ent){.name_s = s, .name_e = e, .type = ty, .ntok = ntok};
     return (int32_t)c->n_ents++;
 }
 
@@ -443,8 +445,27 @@ static int org_context(const ctx *c, size_t i, size_t first) {
     return is_word(c, v) && stem_is(c, v, verbs);
 }
 
+/* The first pronoun after name [i, j] in its clause ("Bayline says its
+ * offer stands", "Okafor said she"): +1 a thing, -1 a person, 0 none.
+ * A new noun phrase or another name may be what it refers to: stop. */
+static int next_pronoun(const ctx *c, size_t j, size_t end) {
+    for (size_t k = j + 1; k < end && k <= j + 5; k++) {
+        if (!is_word(c, k) || is_cap(c, k) || tok_is(c, k, "the") || tok_is(c, k, "a") ||
+            tok_is(c, k, "an") || tok_is(c, k, "and") || tok_is(c, k, "or"))
+            return 0;
+        if (tok_is(c, k, "its") || tok_is(c, k, "itself"))
+            return 1;
+        if (tok_is(c, k, "his") || tok_is(c, k, "her") || tok_is(c, k, "he") || tok_is(c, k, "she") ||
+            tok_is(c, k, "him") || tok_is(c, k, "himself") || tok_is(c, k, "herself"))
+            return -1;
+    }
+    return 0;
+}
+
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
-    return (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
+    return (j + 1 < end && speech_verb(c, j + 1)) ||
+           (i > first && (in(c, i - 1, sl_entlex_title) ||
+                          ((lex_tok(c, i - 1) & SL_LEX_ROLE) && !is_cap(c, i - 1) && !possessive(c, i - 1))));
 }
 
 /* "Crimean", "Congolese", "Bhutanese": an adjective of a place. */
@@ -482,6 +503,24 @@ static sl_entity_type ending_type(const ctx *c, size_t i) {
     if (ends_with_any(w, n, place))
         return SL_ENT_PLACE;
     return SL_ENT_OTHER;
+}
+
+/* "Ilse van der Meer", "Karim bin Salah": a given name (no common word)
+ * and a family name joined by lowercase particles; no place or body. */
+static int particle_name(const ctx *c, size_t i, size_t j) {
+    int particles = 0;
+    if (j - i > 4 || (common_word(c, i) && !(lex_tok(c, i) & SL_LEX_FIRST)))
+        return 0;
+    for (size_t k = i; k <= j; k++) {
+        if (!is_cap(c, k)) {
+            if (!in(c, k, sl_entlex_particle))
+                return 0;
+            particles++;
+        } else if (lex_tok(c, k) & (SL_LEX_LOC | SL_LEX_ORG)) {
+            return 0;
+        }
+    }
+    return particles > 0;
 }
 
 /* *weak is set when the type is only the default guess. */
@@ -529,6 +568,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG;
         if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
             return SL_ENT_PLACE;
+        if (particle_name(c, i, j) || (per_ctx && n <= 3))
+            return SL_ENT_PERSON;
         unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
         int art = article_before(c, i, j, first, end);
         if (art && (fj & SL_LEX_CITY))
@@ -686,6 +727,10 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
     c->ents[en].art_v += article_before(c, i, j, first, end);
     c->ents[en].org_v += org_context(c, i, first);
+    c->ents[en].title_v += titled;
+    int pr = next_pronoun(c, j, end);
+    c->ents[en].its_v += pr > 0;
+    c->ents[en].his_v += pr < 0;
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
     add_men(c, s, e, kind, en);
@@ -710,7 +755,22 @@ static int has_digit(const ctx *c, size_t i) {
 
 /* "US", "GM", "NATO": short capitals are acronyms, not shouting. */
 static int acronym(const ctx *c, size_t i) {
-    return all_caps(c, i) && word_end(c, i) - tk(c, i)->start <= 5;
+    uint32_t n = word_end(c, i) - tk(c, i)->start;
+    return all_caps(c, i) && n >= 2 && n <= 5;
+}
+
+/* "A", "I", "O": one capital letter alone is an article, a pronoun or a
+ * list mark, never a name ("J. Smith" keeps its period). */
+static int lone_letter(const ctx *c, size_t i) {
+    return word_end(c, i) - tk(c, i)->start == 1;
+}
+
+/* "Hi", "Oh", "Me": a one- or two-letter common word written in title
+ * case opening a sentence is an interjection or pronoun, even when an
+ * abbreviation in the lexicon spells it (HI, OH, ME are states). */
+static int short_initial_word(const ctx *c, size_t i) {
+    uint32_t n = word_end(c, i) - tk(c, i)->start;
+    return n <= 2 && !all_caps(c, i) && common_word(c, i);
 }
 
 /* A sentence-initial common word that is no name: "After", "Chief".
@@ -719,6 +779,8 @@ static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
     unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG;
     if (acronym(c, i))
         return 0;
+    if (sentence_initial(c, i, first) && short_initial_word(c, i) && !capitalized_inside(c, i))
+        return 1;
     if (!sentence_initial(c, i, first) || !common_word(c, i) || (lex_tok(c, i) & named) ||
         capitalized_inside(c, i) || (i < j && ((lex_span(c, i, j) | lex_span(c, i, i + 1)) & named)))
         return 0;
@@ -727,7 +789,7 @@ static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
 
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
-                      initial_common(c, i, j, first))) {
+                      lone_letter(c, i) || initial_common(c, i, j, first))) {
         i++;
         while (i <= j && !is_cap(c, i))
             i++;
@@ -818,6 +880,9 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
         return 0;
     size_t n = k + 1;
     if (tok_is(c, n, "the") && n + 1 < end)
+        n++;
+    /* "van der", "de la", "von dem": a family-name particle pair */
+    else if (n + 1 < end && in(c, k, sl_entlex_particle) && in(c, n, sl_entlex_particle) && !is_cap(c, n))
         n++;
     return is_cap(c, n) && !in(c, n, sl_entlex_function) ? (int)(n - k) : 0;
 }
@@ -928,6 +993,24 @@ static int32_t label_entity(ctx *c, const char *lab, size_t n) {
     return -1;
 }
 
+/* "Hi, Rory." before the label "RORY BANNISTER": a one-word person of
+ * the text named by the label's first or last word is the speaker. */
+static int32_t label_short_person(const ctx *c, const char *lab, size_t n) {
+    size_t fe = 0, ls = n;
+    while (fe < n && lab[fe] != ' ')
+        fe++;
+    while (ls > 0 && lab[ls - 1] != ' ')
+        ls--;
+    if (fe == n)
+        return -1;
+    int32_t en = sl_map64_get(&c->names, key_hash('n', lab + ls, n - ls));
+    if (en < 0 || c->ents[en].ntok != 1 || c->ents[en].name_alt || c->ents[en].type != SL_ENT_PERSON)
+        en = sl_map64_get(&c->names, key_hash('n', lab, fe));
+    if (en < 0 || c->ents[en].ntok != 1 || c->ents[en].name_alt || c->ents[en].type != SL_ENT_PERSON)
+        return -1;
+    return en;
+}
+
 static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
     const char *sp = b->speaker;
     size_t n = strcspn(sp, ",(");
@@ -940,7 +1023,7 @@ static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
         e = s + (uint32_t)n;
     int32_t en = label_entity(c, sp, n);
     if (en < 0) {
-        /* a speaker never named in the text: the label is the name */
+        /* a speaker never named in full in the text: the label is the name */
         char *nm = sl_arena_strndup(ar, sp, n);
         if (!nm) {
             c->failed = 1;
@@ -949,7 +1032,9 @@ static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
         for (size_t k = 1; k < n; k++)
             if (label_letter(nm[k - 1]) && nm[k] >= 'A' && nm[k] <= 'Z')
                 nm[k] = (char)(nm[k] + 32);
-        en = add_ent(c, s, e, SL_ENT_PERSON, 1);
+        en = label_short_person(c, sp, n);
+        if (en < 0)
+            en = add_ent(c, s, e, SL_ENT_PERSON, 1);
         if (en < 0)
             return;
         c->ents[en].name_alt = nm;
@@ -1058,6 +1143,9 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
             x->org_v >= x->per_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
+        /* "Bayline says its offer stands": a name referred to as a thing */
+        if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;
@@ -1071,6 +1159,8 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         const ent *x = &c->ents[m.ent];
         /* a name mention shorter than the entity's final name is a short form */
         if (m.kind == SL_MENTION_NAME && !x->name_alt && m.e - m.s < x->name_e - x->name_s)
+            m.kind = SL_MENTION_SHORT;
+        if (m.kind == SL_MENTION_NAME && x->name_alt && m.e - m.s < strlen(x->name_alt))
             m.kind = SL_MENTION_SHORT;
         M[i] = (sl_mention){m.s, m.e, m.kind, m.ent};
         E[m.ent].n_mentions++;

@@ -152,6 +152,13 @@ int sl_entlex_connector(const char *w, size_t n) {
     return in_list(l, w, n);
 }
 
+int sl_entlex_particle(const char *w, size_t n) {
+    static const char *const l[] = {"de", "del", "della", "der", "den", "dem", "van", "von", "da",
+                                    "di", "du", "la", "le", "los", "las", "des", "dos", "das",
+                                    "zu", "ter", "ten", "bin", "ibn", "bint", "ben", "abu", NULL};
+    return in_list(l, w, n);
+}
+
 int sl_entlex_function(const char *w, size_t n) {
     static const char *const l[] = {
         "the", "a", "an", "and", "or", "but", "nor", "said", "says", "say", "told", "tells",
