@@ -692,7 +692,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         /* a fuller name for a person first met by surname alone */
         int32_t prev = sl_map64_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
                                                      e - tk(c, j)->start));
-        int weak;
+        int weak = 0;
         sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
         if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == SL_ENT_PERSON &&
             ty == SL_ENT_PERSON) {
@@ -703,8 +703,10 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
             index_ent(c, en, i, j);
         } else {
             en = add_ent(c, s, e, ty, (int)(j - i + 1));
-            if (en >= 0)
+            if (en >= 0) {
+                c->ents[en].weak = !titled && weak;
                 index_ent(c, en, i, j);
+            }
         }
         kind = SL_MENTION_NAME;
     } else if (en < 0) {
@@ -1142,6 +1144,10 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         /* a place that plays, signs and hires is its club */
         if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
             x->org_v >= x->per_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
+        /* capitalized common words ("Blue Lantern") used as a body: "the
+         * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
+        if (E[i].type == SL_ENT_OTHER && x->weak && (x->art_v || x->org_v || x->its_v))
             E[i].type = SL_ENT_ORG;
         /* "Bayline says its offer stands": a name referred to as a thing */
         if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)

@@ -91,7 +91,8 @@ int sl_entlex_org_suffix(const char *w, size_t n) {
         "petroleum", "oil", "airport", "exchange", "kremlin", "secretariat", "tribunal",
         "directorate", "command", "fleet", "legion", "militia", "guards", "squad", "crew",
         "bancorp", "confederation", "capital", "securities", "insurance", "media", "publishing", "publishers",
-        "books", "games", "sports", "stores", "foods", "brands", NULL};
+        "books", "games", "sports", "stores", "foods", "brands", "hall", "center", "theatre",
+        "theater", "hotel", "lounge", "shop", "lines", "cafe", "restaurant", NULL};
     return in_list(l, w, n);
 }
 
