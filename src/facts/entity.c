@@ -735,6 +735,11 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].his_v += pr < 0;
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
+    /* "a branch of The Scout Association": a capitalized "The" inside a
+     * sentence is part of an organization's official name */
+    if (i > first && c->ents[en].type == SL_ENT_ORG && tok_is(c, i - 1, "the") && is_cap(c, i - 1) &&
+        !sentence_initial(c, i - 1, first))
+        s = tk(c, i - 1)->start;
     add_men(c, s, e, kind, en);
 }
 
