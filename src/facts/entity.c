@@ -794,6 +794,22 @@ static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
     return !(i < j && (in(c, i + 1, sl_entlex_org_suffix) || in(c, i + 1, sl_entlex_loc_suffix)));
 }
 
+/* Left [i, le] of right [rs, j] are two bodies: the left ends in a body
+ * word ("Corps") or is a team ("Vancouver Canucks"), the right is one by
+ * its words ("Army", "League") or is an acronym. */
+static int nested_org(const ctx *c, size_t i, size_t le, size_t rs, size_t j) {
+    int right = rs == j && acronym(c, rs);
+    for (size_t k = rs; k <= j && !right; k++)
+        right = in(c, k, sl_entlex_org_suffix) || (k == rs && in(c, k, sl_entlex_org_head));
+    if (!right || (lex_span(c, rs, j) & SL_LEX_LOC))
+        return 0;
+    if (in(c, le, sl_entlex_org_suffix))
+        return 1;
+    const sl_token *k = tk(c, le);
+    return le > i && c->t[word_end(c, le) - 1] == 's' && !common_word(c, le) &&
+           !(lex_span(c, i, le) & SL_LEX_LOC) && k->end - k->start > 3;
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -857,6 +873,20 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
             k++;
         run_found(c, k, j, first, end);
         return;
+    }
+    /* "IV Corps of the Army of the Potomac", "Ottawa Senators of the NHL":
+     * a body of a larger body is two names */
+    for (size_t o = i + 2; o + 1 <= j; o++) {
+        if (!tok_is(c, o, "of"))
+            continue;
+        size_t r = o + 1;
+        if (tok_is(c, r, "the") && r < j)
+            r++;
+        if (nested_org(c, i, o - 1, r, j)) {
+            run_found(c, i, o - 1, first, end);
+            run_found(c, r, j, first, end);
+            return;
+        }
     }
     /* "Amos Frumkin of the Hebrew University": a person, then where from */
     if (j > i + 2 && (lex_tok(c, i) & SL_LEX_FIRST) && !lex_span(c, i, j)) {
