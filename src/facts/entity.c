@@ -964,6 +964,24 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
             if ((lex_span(c, i, k) | lex_span(c, j, k)) & (SL_LEX_LOC | SL_LEX_CITY))
                 return k;
     }
+    /* "Ferry Workers' Union", "Ratepayers ' Association" */
+    if (j + 2 < end && c->t[word_end(c, j) - 1] == 's' && tk(c, j + 1)->end - tk(c, j + 1)->start == 1 &&
+        (c->t[tk(c, j + 1)->start] == '\'') && is_cap(c, j + 2) && in(c, j + 2, sl_entlex_org_suffix))
+        return j + 2;
+    /* "the London and Western Railway", "the Harbor and Ferry Workers'
+     * Union": after an article, "and" joins the words of one body */
+    if (i > 0 && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && j + 2 < end && tok_is(c, j + 1, "and") &&
+        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !in(c, j, sl_entlex_loc_suffix) &&
+        !(i < j && (lex_span(c, i, j) & SL_LEX_LOC))) {
+        size_t e = j + 2;
+        while (e + 1 < end && e < j + 6 && is_cap(c, e + 1))
+            e++;
+        if (e + 2 < end && c->t[word_end(c, e) - 1] == 's' && tk(c, e + 1)->end - tk(c, e + 1)->start == 1 &&
+            c->t[tk(c, e + 1)->start] == '\'' && is_cap(c, e + 2) && in(c, e + 2, sl_entlex_org_suffix))
+            e += 2;
+        if (in(c, e, sl_entlex_org_suffix))
+            return e;
+    }
     if (j + 4 < end && j < i + 3 && quote_tok(c, j + 1) && is_cap(c, j + 2)) {
         size_t q = j + 3;
         if (!quote_tok(c, q) && is_cap(c, q))
