@@ -388,16 +388,17 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
     static const char *const kinds[] = {"town", "city", "village", "province", "county",
                                         "region", "district", "municipality", "capital",
                                         "suburb", "island", "port", "state", "parish", NULL};
-    if (i > first && in(c, i - 1, sl_entlex_loc_prep))
+    size_t n = i + 1;
+    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
+        n++;
+    /* "in Bayline's jackets": the preposition governs the noun after it */
+    if (i > first && in(c, i - 1, sl_entlex_loc_prep) && !possessive(c, n - 1))
         return 1;
     if (i >= first + 2 && tok_is(c, i - 1, "of"))
         for (size_t k = 0; kinds[k]; k++)
             if (tok_is(c, i - 2, kinds[k]))
                 return 1;
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
-    size_t n = i + 1;
-    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
-        n++;
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
 }
@@ -523,6 +524,17 @@ static int particle_name(const ctx *c, size_t i, size_t j) {
     return particles > 0;
 }
 
+/* "Ferries", "Rays": a lowercase plural word whose singular is a word too. */
+static int plural_common(const ctx *c, size_t i) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || !(sl_words_lookup(w, n) & WORD_COMMON))
+        return 0;
+    if (sl_words_lookup(w, n - 1) & WORD_COMMON)
+        return 1; /* rays */
+    return n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i' && (w[n - 3] = 'y', sl_words_lookup(w, n - 2) & WORD_COMMON);
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
@@ -568,7 +580,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG;
         if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
             return SL_ENT_PLACE;
-        if (particle_name(c, i, j) || (per_ctx && n <= 3))
+        if (particle_name(c, i, j) || (n <= 3 && i > first && in(c, i - 1, sl_entlex_title)) ||
+            (n <= 3 && i > first && (lex_tok(c, i - 1) & SL_LEX_ROLE) && !is_cap(c, i - 1)))
             return SL_ENT_PERSON;
         unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
         int art = article_before(c, i, j, first, end);
@@ -578,6 +591,10 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
+        /* "Bayline Ferries", "Devil Rays": a plural common noun ends the
+         * names of companies and teams, rarely of people */
+        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)))
+            return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) {
             uint32_t len = tk(c, k)->end - tk(c, k)->start;
             if (len == 2 && c->t[tk(c, k)->end - 1] == '.')
@@ -694,8 +711,18 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
                                                      e - tk(c, j)->start));
         int weak = 0;
         sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
-        if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == SL_ENT_PERSON &&
-            ty == SL_ENT_PERSON) {
+        /* "Bayline" first, "Bayline Ferries" later: the company's short name */
+        int32_t head = ty == SL_ENT_ORG && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_CITY))
+                           ? sl_map64_get(&c->names, key_hash('n', c->t + s, word_end(c, i) - s))
+                           : -1;
+        if (head >= 0 && c->ents[head].ntok == 1 && !c->ents[head].name_alt && !c->ents[head].title_v &&
+            c->ents[head].weak && c->ents[head].type == SL_ENT_PERSON) {
+            prev = head;
+            c->ents[prev].type = SL_ENT_ORG;
+            c->ents[prev].weak = 0;
+        }
+        if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == ty &&
+            (ty == SL_ENT_PERSON || prev == head)) {
             en = prev;
             c->ents[en].name_s = s;
             c->ents[en].name_e = e;
@@ -806,7 +833,7 @@ static int nested_org(const ctx *c, size_t i, size_t le, size_t rs, size_t j) {
     if (in(c, le, sl_entlex_org_suffix))
         return 1;
     const sl_token *k = tk(c, le);
-    return le > i && c->t[word_end(c, le) - 1] == 's' && !common_word(c, le) &&
+    return le > i && c->t[word_end(c, le) - 1] == 's' &&
            !(lex_span(c, i, le) & SL_LEX_LOC) && k->end - k->start > 3;
 }
 
@@ -971,7 +998,7 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
     /* "the London and Western Railway", "the Harbor and Ferry Workers'
      * Union": after an article, "and" joins the words of one body */
     if (i > 0 && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && j + 2 < end && tok_is(c, j + 1, "and") &&
-        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !in(c, j, sl_entlex_loc_suffix) &&
+        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !(i < j && in(c, j, sl_entlex_loc_suffix)) &&
         !(i < j && (lex_span(c, i, j) & SL_LEX_LOC))) {
         size_t e = j + 2;
         while (e + 1 < end && e < j + 6 && is_cap(c, e + 1))

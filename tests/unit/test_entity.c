@@ -266,6 +266,41 @@ static void a_first_name_links_to_the_speaker_label(void **state) {
     done(&r);
 }
 
+static void organization_names_run_over_and_the_and_nesting(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Crews balloted by the Quay and Tug Pilots' Union voted to strike.\n"
+                 "Medics of the VII Corps of the Army of the Marrow met at Vellan Hall.\n"
+                 "Skippers of the Bay Lanterns of the NCHL joined a branch of The Pilots Association.\n");
+    int u = find_ent(&r, "Quay and Tug Pilots' Union");
+    assert_true(u >= 0);
+    assert_int_equal(r.e[u].type, SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "VII Corps"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Army of the Marrow"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Vellan Hall"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Bay Lanterns"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "NCHL"), SL_ENT_ORG);
+    /* a capitalized "The" inside a sentence is part of the official name */
+    sl_mention_kind k;
+    int p = mention_of(&r, "The Pilots Association", 0, &k);
+    assert_true(p >= 0);
+    assert_int_equal(r.e[p].type, SL_ENT_ORG);
+    done(&r);
+}
+
+static void a_company_first_met_by_its_short_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Staff in Quellmark's yellow jackets waited.\n"
+                 "Quellmark Trucks said every route was canceled.\n");
+    int q = find_ent(&r, "Quellmark Trucks");
+    assert_true(q >= 0);
+    assert_int_equal(r.e[q].type, SL_ENT_ORG);
+    assert_int_equal(mention_of(&r, "Quellmark", 0, NULL), q);
+    assert_int_equal(find_ent(&r, "Quellmark"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -300,6 +335,8 @@ int main(void) {
         cmocka_unit_test(a_name_referred_to_as_a_thing_is_an_organization),
         cmocka_unit_test(family_name_particles_stay_inside_the_name),
         cmocka_unit_test(a_first_name_links_to_the_speaker_label),
+        cmocka_unit_test(organization_names_run_over_and_the_and_nesting),
+        cmocka_unit_test(a_company_first_met_by_its_short_name),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
