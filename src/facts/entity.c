@@ -1229,6 +1229,12 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
          * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
         if (E[i].type == SL_ENT_OTHER && x->weak && (x->art_v || x->org_v || x->its_v))
             E[i].type = SL_ENT_ORG;
+        /* news introduce people by full name: an unknown lone word never
+         * given a first name, a title, a speech verb or "he"/"she" is
+         * more often a company, band or team ("Konami", "Crobar") */
+        if (E[i].type == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
+            !x->name_alt && !x->his_v)
+            E[i].type = SL_ENT_ORG;
         /* "Bayline says its offer stands": a name referred to as a thing */
         if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
