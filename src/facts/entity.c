@@ -37,6 +37,8 @@ typedef struct ent {
     int loc_v, per_v;   /* mentions in place / person contexts */
     int art_v;          /* mentions after "the", "a": a body or thing, rarely a person */
     int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
+    int its_v, his_v;   /* the next pronoun refers to a thing ("its") or a person ("his") */
+    int title_v;        /* mentions after a title: a person whatever else is seen */
 } ent;
 
 typedef struct men {
@@ -331,7 +333,7 @@ static int32_t add_ent(ctx *c, uint32_t s, uint32_t e, sl_entity_type ty, int nt
         c->ents = p;
         c->cap_ents = cap;
     }
-    c->ents[c->n_ents] = (ent){s, e, NULL, ty, 0, 0, ntok, 0, 0, 0, 0, 0};
+    c->ents[c->n_ents] = (ent){.name_s = s, .name_e = e, .type = ty, .ntok = ntok};
     return (int32_t)c->n_ents++;
 }
 
@@ -386,16 +388,17 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
     static const char *const kinds[] = {"town", "city", "village", "province", "county",
                                         "region", "district", "municipality", "capital",
                                         "suburb", "island", "port", "state", "parish", NULL};
-    if (i > first && in(c, i - 1, sl_entlex_loc_prep))
+    size_t n = i + 1;
+    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
+        n++;
+    /* "in Bayline's jackets": the preposition governs the noun after it */
+    if (i > first && in(c, i - 1, sl_entlex_loc_prep) && !possessive(c, n - 1))
         return 1;
     if (i >= first + 2 && tok_is(c, i - 1, "of"))
         for (size_t k = 0; kinds[k]; k++)
             if (tok_is(c, i - 2, kinds[k]))
                 return 1;
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
-    size_t n = i + 1;
-    while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
-        n++;
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
 }
@@ -443,8 +446,27 @@ static int org_context(const ctx *c, size_t i, size_t first) {
     return is_word(c, v) && stem_is(c, v, verbs);
 }
 
+/* The first pronoun after name [i, j] in its clause ("Bayline says its
+ * offer stands", "Okafor said she"): +1 a thing, -1 a person, 0 none.
+ * A new noun phrase or another name may be what it refers to: stop. */
+static int next_pronoun(const ctx *c, size_t j, size_t end) {
+    for (size_t k = j + 1; k < end && k <= j + 5; k++) {
+        if (!is_word(c, k) || is_cap(c, k) || tok_is(c, k, "the") || tok_is(c, k, "a") ||
+            tok_is(c, k, "an") || tok_is(c, k, "and") || tok_is(c, k, "or"))
+            return 0;
+        if (tok_is(c, k, "its") || tok_is(c, k, "itself"))
+            return 1;
+        if (tok_is(c, k, "his") || tok_is(c, k, "her") || tok_is(c, k, "he") || tok_is(c, k, "she") ||
+            tok_is(c, k, "him") || tok_is(c, k, "himself") || tok_is(c, k, "herself"))
+            return -1;
+    }
+    return 0;
+}
+
 static int per_context(const ctx *c, size_t i, size_t j, size_t first, size_t end) {
-    return (j + 1 < end && speech_verb(c, j + 1)) || (i > first && in(c, i - 1, sl_entlex_title));
+    return (j + 1 < end && speech_verb(c, j + 1)) ||
+           (i > first && (in(c, i - 1, sl_entlex_title) ||
+                          ((lex_tok(c, i - 1) & SL_LEX_ROLE) && !is_cap(c, i - 1) && !possessive(c, i - 1))));
 }
 
 /* "Crimean", "Congolese", "Bhutanese": an adjective of a place. */
@@ -482,6 +504,35 @@ static sl_entity_type ending_type(const ctx *c, size_t i) {
     if (ends_with_any(w, n, place))
         return SL_ENT_PLACE;
     return SL_ENT_OTHER;
+}
+
+/* "Ilse van der Meer", "Karim bin Salah": a given name (no common word)
+ * and a family name joined by lowercase particles; no place or body. */
+static int particle_name(const ctx *c, size_t i, size_t j) {
+    int particles = 0;
+    if (j - i > 4 || (common_word(c, i) && !(lex_tok(c, i) & SL_LEX_FIRST)))
+        return 0;
+    for (size_t k = i; k <= j; k++) {
+        if (!is_cap(c, k)) {
+            if (!in(c, k, sl_entlex_particle))
+                return 0;
+            particles++;
+        } else if (lex_tok(c, k) & (SL_LEX_LOC | SL_LEX_ORG)) {
+            return 0;
+        }
+    }
+    return particles > 0;
+}
+
+/* "Ferries", "Rays": a lowercase plural word whose singular is a word too. */
+static int plural_common(const ctx *c, size_t i) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || !(sl_words_lookup(w, n) & WORD_COMMON))
+        return 0;
+    if (sl_words_lookup(w, n - 1) & WORD_COMMON)
+        return 1; /* rays */
+    return n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i' && (w[n - 3] = 'y', sl_words_lookup(w, n - 2) & WORD_COMMON);
 }
 
 /* *weak is set when the type is only the default guess. */
@@ -529,6 +580,9 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG;
         if (in(c, i, sl_entlex_loc_head) && !common_word(c, j))
             return SL_ENT_PLACE;
+        if (particle_name(c, i, j) || (n <= 3 && i > first && in(c, i - 1, sl_entlex_title)) ||
+            (n <= 3 && i > first && (lex_tok(c, i - 1) & SL_LEX_ROLE) && !is_cap(c, i - 1)))
+            return SL_ENT_PERSON;
         unsigned fi = lex_tok(c, i), fj = lex_tok(c, j);
         int art = article_before(c, i, j, first, end);
         if (art && (fj & SL_LEX_CITY))
@@ -537,6 +591,10 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
+        /* "Bayline Ferries", "Devil Rays": a plural common noun ends the
+         * names of companies and teams, rarely of people */
+        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)))
+            return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) {
             uint32_t len = tk(c, k)->end - tk(c, k)->start;
             if (len == 2 && c->t[tk(c, k)->end - 1] == '.')
@@ -651,10 +709,20 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         /* a fuller name for a person first met by surname alone */
         int32_t prev = sl_map64_get(&c->names, key_hash('n', c->t + tk(c, j)->start,
                                                      e - tk(c, j)->start));
-        int weak;
+        int weak = 0;
         sl_entity_type ty = titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak);
-        if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == SL_ENT_PERSON &&
-            ty == SL_ENT_PERSON) {
+        /* "Bayline" first, "Bayline Ferries" later: the company's short name */
+        int32_t head = ty == SL_ENT_ORG && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_CITY))
+                           ? sl_map64_get(&c->names, key_hash('n', c->t + s, word_end(c, i) - s))
+                           : -1;
+        if (head >= 0 && c->ents[head].ntok == 1 && !c->ents[head].name_alt && !c->ents[head].title_v &&
+            c->ents[head].weak && c->ents[head].type == SL_ENT_PERSON) {
+            prev = head;
+            c->ents[prev].type = SL_ENT_ORG;
+            c->ents[prev].weak = 0;
+        }
+        if (prev >= 0 && c->ents[prev].ntok == 1 && c->ents[prev].type == ty &&
+            (ty == SL_ENT_PERSON || prev == head)) {
             en = prev;
             c->ents[en].name_s = s;
             c->ents[en].name_e = e;
@@ -662,8 +730,10 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
             index_ent(c, en, i, j);
         } else {
             en = add_ent(c, s, e, ty, (int)(j - i + 1));
-            if (en >= 0)
+            if (en >= 0) {
+                c->ents[en].weak = !titled && weak;
                 index_ent(c, en, i, j);
+            }
         }
         kind = SL_MENTION_NAME;
     } else if (en < 0) {
@@ -686,8 +756,17 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
     c->ents[en].art_v += article_before(c, i, j, first, end);
     c->ents[en].org_v += org_context(c, i, first);
+    c->ents[en].title_v += titled;
+    int pr = next_pronoun(c, j, end);
+    c->ents[en].its_v += pr > 0;
+    c->ents[en].his_v += pr < 0;
     if (c->ents[en].type == SL_ENT_PERSON)
         find_role(c, en, i, first);
+    /* "a branch of The Scout Association": a capitalized "The" inside a
+     * sentence is part of an organization's official name */
+    if (i > first && c->ents[en].type == SL_ENT_ORG && tok_is(c, i - 1, "the") && is_cap(c, i - 1) &&
+        !sentence_initial(c, i - 1, first))
+        s = tk(c, i - 1)->start;
     add_men(c, s, e, kind, en);
 }
 
@@ -710,7 +789,22 @@ static int has_digit(const ctx *c, size_t i) {
 
 /* "US", "GM", "NATO": short capitals are acronyms, not shouting. */
 static int acronym(const ctx *c, size_t i) {
-    return all_caps(c, i) && word_end(c, i) - tk(c, i)->start <= 5;
+    uint32_t n = word_end(c, i) - tk(c, i)->start;
+    return all_caps(c, i) && n >= 2 && n <= 5;
+}
+
+/* "A", "I", "O": one capital letter alone is an article, a pronoun or a
+ * list mark, never a name ("J. Smith" keeps its period). */
+static int lone_letter(const ctx *c, size_t i) {
+    return word_end(c, i) - tk(c, i)->start == 1;
+}
+
+/* "Hi", "Oh", "Me": a one- or two-letter common word written in title
+ * case opening a sentence is an interjection or pronoun, even when an
+ * abbreviation in the lexicon spells it (HI, OH, ME are states). */
+static int short_initial_word(const ctx *c, size_t i) {
+    uint32_t n = word_end(c, i) - tk(c, i)->start;
+    return n <= 2 && !all_caps(c, i) && common_word(c, i);
 }
 
 /* A sentence-initial common word that is no name: "After", "Chief".
@@ -719,15 +813,33 @@ static int initial_common(const ctx *c, size_t i, size_t j, size_t first) {
     unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG;
     if (acronym(c, i))
         return 0;
+    if (sentence_initial(c, i, first) && short_initial_word(c, i) && !capitalized_inside(c, i))
+        return 1;
     if (!sentence_initial(c, i, first) || !common_word(c, i) || (lex_tok(c, i) & named) ||
         capitalized_inside(c, i) || (i < j && ((lex_span(c, i, j) | lex_span(c, i, i + 1)) & named)))
         return 0;
     return !(i < j && (in(c, i + 1, sl_entlex_org_suffix) || in(c, i + 1, sl_entlex_loc_suffix)));
 }
 
+/* Left [i, le] of right [rs, j] are two bodies: the left ends in a body
+ * word ("Corps") or is a team ("Vancouver Canucks"), the right is one by
+ * its words ("Army", "League") or is an acronym. */
+static int nested_org(const ctx *c, size_t i, size_t le, size_t rs, size_t j) {
+    int right = rs == j && acronym(c, rs);
+    for (size_t k = rs; k <= j && !right; k++)
+        right = in(c, k, sl_entlex_org_suffix) || (k == rs && in(c, k, sl_entlex_org_head));
+    if (!right || (lex_span(c, rs, j) & SL_LEX_LOC))
+        return 0;
+    if (in(c, le, sl_entlex_org_suffix))
+        return 1;
+    const sl_token *k = tk(c, le);
+    return le > i && c->t[word_end(c, le) - 1] == 's' &&
+           !(lex_span(c, i, le) & SL_LEX_LOC) && k->end - k->start > 3;
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
-                      initial_common(c, i, j, first))) {
+                      lone_letter(c, i) || initial_common(c, i, j, first))) {
         i++;
         while (i <= j && !is_cap(c, i))
             i++;
@@ -789,6 +901,20 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         run_found(c, k, j, first, end);
         return;
     }
+    /* "IV Corps of the Army of the Potomac", "Ottawa Senators of the NHL":
+     * a body of a larger body is two names */
+    for (size_t o = i + 2; o + 1 <= j; o++) {
+        if (!tok_is(c, o, "of"))
+            continue;
+        size_t r = o + 1;
+        if (tok_is(c, r, "the") && r < j)
+            r++;
+        if (nested_org(c, i, o - 1, r, j)) {
+            run_found(c, i, o - 1, first, end);
+            run_found(c, r, j, first, end);
+            return;
+        }
+    }
     /* "Amos Frumkin of the Hebrew University": a person, then where from */
     if (j > i + 2 && (lex_tok(c, i) & SL_LEX_FIRST) && !lex_span(c, i, j)) {
         for (size_t o = i + 1; o < j; o++)
@@ -818,6 +944,9 @@ static int connector_at(const ctx *c, size_t k, size_t end) {
         return 0;
     size_t n = k + 1;
     if (tok_is(c, n, "the") && n + 1 < end)
+        n++;
+    /* "van der", "de la", "von dem": a family-name particle pair */
+    else if (n + 1 < end && in(c, k, sl_entlex_particle) && in(c, n, sl_entlex_particle) && !is_cap(c, n))
         n++;
     return is_cap(c, n) && !in(c, n, sl_entlex_function) ? (int)(n - k) : 0;
 }
@@ -861,6 +990,24 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
         for (size_t k = e; k >= j + 2; k--)
             if ((lex_span(c, i, k) | lex_span(c, j, k)) & (SL_LEX_LOC | SL_LEX_CITY))
                 return k;
+    }
+    /* "Ferry Workers' Union", "Ratepayers ' Association" */
+    if (j + 2 < end && c->t[word_end(c, j) - 1] == 's' && tk(c, j + 1)->end - tk(c, j + 1)->start == 1 &&
+        (c->t[tk(c, j + 1)->start] == '\'') && is_cap(c, j + 2) && in(c, j + 2, sl_entlex_org_suffix))
+        return j + 2;
+    /* "the London and Western Railway", "the Harbor and Ferry Workers'
+     * Union": after an article, "and" joins the words of one body */
+    if (i > 0 && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && j + 2 < end && tok_is(c, j + 1, "and") &&
+        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !(i < j && in(c, j, sl_entlex_loc_suffix)) &&
+        !(i < j && (lex_span(c, i, j) & SL_LEX_LOC))) {
+        size_t e = j + 2;
+        while (e + 1 < end && e < j + 6 && is_cap(c, e + 1))
+            e++;
+        if (e + 2 < end && c->t[word_end(c, e) - 1] == 's' && tk(c, e + 1)->end - tk(c, e + 1)->start == 1 &&
+            c->t[tk(c, e + 1)->start] == '\'' && is_cap(c, e + 2) && in(c, e + 2, sl_entlex_org_suffix))
+            e += 2;
+        if (in(c, e, sl_entlex_org_suffix))
+            return e;
     }
     if (j + 4 < end && j < i + 3 && quote_tok(c, j + 1) && is_cap(c, j + 2)) {
         size_t q = j + 3;
@@ -928,6 +1075,24 @@ static int32_t label_entity(ctx *c, const char *lab, size_t n) {
     return -1;
 }
 
+/* "Hi, Rory." before the label "RORY BANNISTER": a one-word person of
+ * the text named by the label's first or last word is the speaker. */
+static int32_t label_short_person(const ctx *c, const char *lab, size_t n) {
+    size_t fe = 0, ls = n;
+    while (fe < n && lab[fe] != ' ')
+        fe++;
+    while (ls > 0 && lab[ls - 1] != ' ')
+        ls--;
+    if (fe == n)
+        return -1;
+    int32_t en = sl_map64_get(&c->names, key_hash('n', lab + ls, n - ls));
+    if (en < 0 || c->ents[en].ntok != 1 || c->ents[en].name_alt || c->ents[en].type != SL_ENT_PERSON)
+        en = sl_map64_get(&c->names, key_hash('n', lab, fe));
+    if (en < 0 || c->ents[en].ntok != 1 || c->ents[en].name_alt || c->ents[en].type != SL_ENT_PERSON)
+        return -1;
+    return en;
+}
+
 static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
     const char *sp = b->speaker;
     size_t n = strcspn(sp, ",(");
@@ -940,7 +1105,7 @@ static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
         e = s + (uint32_t)n;
     int32_t en = label_entity(c, sp, n);
     if (en < 0) {
-        /* a speaker never named in the text: the label is the name */
+        /* a speaker never named in full in the text: the label is the name */
         char *nm = sl_arena_strndup(ar, sp, n);
         if (!nm) {
             c->failed = 1;
@@ -949,7 +1114,9 @@ static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
         for (size_t k = 1; k < n; k++)
             if (label_letter(nm[k - 1]) && nm[k] >= 'A' && nm[k] <= 'Z')
                 nm[k] = (char)(nm[k] + 32);
-        en = add_ent(c, s, e, SL_ENT_PERSON, 1);
+        en = label_short_person(c, sp, n);
+        if (en < 0)
+            en = add_ent(c, s, e, SL_ENT_PERSON, 1);
         if (en < 0)
             return;
         c->ents[en].name_alt = nm;
@@ -1058,6 +1225,19 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
             x->org_v >= x->per_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
+        /* capitalized common words ("Blue Lantern") used as a body: "the
+         * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
+        if (E[i].type == SL_ENT_OTHER && x->weak && (x->art_v || x->org_v || x->its_v))
+            E[i].type = SL_ENT_ORG;
+        /* news introduce people by full name: an unknown lone word never
+         * given a first name, a title, a speech verb or "he"/"she" is
+         * more often a company, band or team ("Konami", "Crobar") */
+        if (E[i].type == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
+            !x->name_alt && !x->his_v)
+            E[i].type = SL_ENT_ORG;
+        /* "Bayline says its offer stands": a name referred to as a thing */
+        if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)
+            E[i].type = SL_ENT_ORG;
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;
@@ -1071,6 +1251,8 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         const ent *x = &c->ents[m.ent];
         /* a name mention shorter than the entity's final name is a short form */
         if (m.kind == SL_MENTION_NAME && !x->name_alt && m.e - m.s < x->name_e - x->name_s)
+            m.kind = SL_MENTION_SHORT;
+        if (m.kind == SL_MENTION_NAME && x->name_alt && m.e - m.s < strlen(x->name_alt))
             m.kind = SL_MENTION_SHORT;
         M[i] = (sl_mention){m.s, m.e, m.kind, m.ent};
         E[m.ent].n_mentions++;

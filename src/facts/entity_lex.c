@@ -91,7 +91,8 @@ int sl_entlex_org_suffix(const char *w, size_t n) {
         "petroleum", "oil", "airport", "exchange", "kremlin", "secretariat", "tribunal",
         "directorate", "command", "fleet", "legion", "militia", "guards", "squad", "crew",
         "bancorp", "confederation", "capital", "securities", "insurance", "media", "publishing", "publishers",
-        "books", "games", "sports", "stores", "foods", "brands", NULL};
+        "books", "games", "sports", "stores", "foods", "brands", "hall", "center", "theatre",
+        "theater", "hotel", "lounge", "shop", "lines", "cafe", "restaurant", NULL};
     return in_list(l, w, n);
 }
 
@@ -149,6 +150,13 @@ int sl_entlex_connector(const char *w, size_t n) {
                                     "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
                                     "y", "and", "&", "for", "on", "upon", "the", "des", "dos",
                                     "das", "zu", "ben", "bint", "abu", NULL};
+    return in_list(l, w, n);
+}
+
+int sl_entlex_particle(const char *w, size_t n) {
+    static const char *const l[] = {"de", "del", "della", "der", "den", "dem", "van", "von", "da",
+                                    "di", "du", "la", "le", "los", "las", "des", "dos", "das",
+                                    "zu", "ter", "ten", "bin", "ibn", "bint", "ben", "abu", NULL};
     return in_list(l, w, n);
 }
 

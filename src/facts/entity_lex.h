@@ -42,6 +42,7 @@ int sl_entlex_loc_suffix(const char *w, size_t n); /* river, county, street */
 int sl_entlex_loc_head(const char *w, size_t n);   /* mount, lake, camp */
 int sl_entlex_misc_word(const char *w, size_t n);  /* war, battle, award */
 int sl_entlex_connector(const char *w, size_t n);  /* of, de, van, al */
+int sl_entlex_particle(const char *w, size_t n);   /* van, der, de, bin: inside family names */
 int sl_entlex_function(const char *w, size_t n);   /* the, and, said: ends a role */
 int sl_entlex_loc_prep(const char *w, size_t n);   /* in, near, at, from */
 #endif

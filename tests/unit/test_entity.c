@@ -203,6 +203,104 @@ static void names_that_run_over_punctuation(void **state) {
     done(&r);
 }
 
+static void single_letters_and_greetings_are_no_names(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Hi, Tamsin.\n"
+                 "A lorry queue formed at the pier. What I saw was rain, said Tamsin Garro.\n"
+                 "Oh, the ferry is late again.\n");
+    assert_int_equal(find_ent(&r, "Hi"), -1);
+    assert_int_equal(find_ent(&r, "Oh"), -1);
+    assert_int_equal(find_ent(&r, "A"), -1);
+    assert_int_equal(find_ent(&r, "I"), -1);
+    done(&r);
+}
+
+static void a_name_referred_to_as_a_thing_is_an_organization(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Quellmark says its offer stands.\n"
+                 "The six Quellmark trucks stayed parked, and Quellmark said its drivers were idle.\n");
+    assert_int_equal(type_of_name(&r, "Quellmark"), SL_ENT_ORG);
+    done(&r);
+    /* a person stays a person when referred to as one */
+    annotate(&r, "Tervalo says his offer stands.\n");
+    assert_int_equal(type_of_name(&r, "Tervalo"), SL_ENT_PERSON);
+    done(&r);
+}
+
+static void family_name_particles_stay_inside_the_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The harbour master, Joost van der Brink, said the quay was closed.\n"
+                 "Later Brink walked to the pier with Amaia de la Fuerte.\n");
+    int b = find_ent(&r, "Joost van der Brink");
+    assert_true(b >= 0);
+    assert_int_equal(r.e[b].type, SL_ENT_PERSON);
+    assert_int_equal(find_ent(&r, "Joost"), -1);
+    assert_int_equal(find_ent(&r, "Brink"), -1);
+    assert_int_equal(mention_of(&r, "Brink", (size_t)(strstr(r.a->text, "Later") - r.a->text), NULL), b);
+    assert_int_equal(type_of_name(&r, "Amaia de la Fuerte"), SL_ENT_PERSON);
+    done(&r);
+}
+
+static void a_first_name_links_to_the_speaker_label(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Welcome back. Our reporter is at the pier. Hello, Osric.\n"
+                 "PELLA ARUNDE, BYLINE: Hello, Osric.\n"
+                 "OSRIC TAMMEL, HOST: What do you see?\n"
+                 "ARUNDE: Empty berths.\n"
+                 "TAMMEL: Thanks.\n");
+    sl_mention_kind k;
+    int osric = mention_of(&r, "Osric", 0, &k);
+    assert_true(osric >= 0);
+    assert_string_equal(r.e[osric].name, "Osric Tammel");
+    assert_int_equal(k, SL_MENTION_SHORT);
+    assert_int_equal(r.e[osric].type, SL_ENT_PERSON);
+    assert_int_equal(find_ent(&r, "Osric"), -1);
+    size_t labels = 0;
+    for (size_t i = 0; i < r.nm; i++)
+        labels += r.m[i].kind == SL_MENTION_LABEL && r.m[i].entity == osric;
+    assert_int_equal(labels, 2);
+    done(&r);
+}
+
+static void organization_names_run_over_and_the_and_nesting(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Crews balloted by the Quay and Tug Pilots' Union voted to strike.\n"
+                 "Medics of the VII Corps of the Army of the Marrow met at Vellan Hall.\n"
+                 "Skippers of the Bay Lanterns of the NCHL joined a branch of The Pilots Association.\n");
+    int u = find_ent(&r, "Quay and Tug Pilots' Union");
+    assert_true(u >= 0);
+    assert_int_equal(r.e[u].type, SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "VII Corps"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Army of the Marrow"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Vellan Hall"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Bay Lanterns"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "NCHL"), SL_ENT_ORG);
+    /* a capitalized "The" inside a sentence is part of the official name */
+    sl_mention_kind k;
+    int p = mention_of(&r, "The Pilots Association", 0, &k);
+    assert_true(p >= 0);
+    assert_int_equal(r.e[p].type, SL_ENT_ORG);
+    done(&r);
+}
+
+static void a_company_first_met_by_its_short_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Staff in Quellmark's yellow jackets waited.\n"
+                 "Quellmark Trucks said every route was canceled.\n");
+    int q = find_ent(&r, "Quellmark Trucks");
+    assert_true(q >= 0);
+    assert_int_equal(r.e[q].type, SL_ENT_ORG);
+    assert_int_equal(mention_of(&r, "Quellmark", 0, NULL), q);
+    assert_int_equal(find_ent(&r, "Quellmark"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -233,6 +331,12 @@ int main(void) {
         cmocka_unit_test(a_name_after_an_article_is_no_person),
         cmocka_unit_test(a_town_that_signs_players_is_a_club),
         cmocka_unit_test(names_that_run_over_punctuation),
+        cmocka_unit_test(single_letters_and_greetings_are_no_names),
+        cmocka_unit_test(a_name_referred_to_as_a_thing_is_an_organization),
+        cmocka_unit_test(family_name_particles_stay_inside_the_name),
+        cmocka_unit_test(a_first_name_links_to_the_speaker_label),
+        cmocka_unit_test(organization_names_run_over_and_the_and_nesting),
+        cmocka_unit_test(a_company_first_met_by_its_short_name),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
