@@ -177,12 +177,13 @@ static int exec_id(sl_store *s, const char *sql, int64_t id, const char *text, s
     return -1;
 }
 
-/* 1 when the article already has a date of its own or one from its text. */
+/* 1 when the article has a date of its own or one from its text; a date
+ * from an event is redone, since a rebuild may place it elsewhere. */
 static int has_date(sl_store *s, int64_t id) {
     sqlite3_stmt *st = NULL;
     int yes = 1;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT coalesce(a.published, '') <> '' OR f.inferred_date IS NOT NULL"
+                           "SELECT coalesce(a.published, '') <> '' OR coalesce(f.inferred_by, '') = 'text'"
                            " FROM article a LEFT JOIN article_facts f ON f.article=a.id"
                            " WHERE a.id=?1",
                            -1, &st, NULL) == SQLITE_OK) {
