@@ -100,7 +100,8 @@ static int is_full_date(const char *v) {
 
 /* An undated article is dated by the latest full date it states: news
  * reports what has happened, so the last dated happening is the nearest
- * evidence of when it was written (a later date is rarely in the past). */
+ * evidence of when it was written. A date announced for later makes the
+ * guess late; the timex is kept as evidence so a reader can judge. */
 static void infer_date(sl_facts *f) {
     f->inferred_from = -1;
     for (size_t i = 0; i < f->n_timexes; i++) {
