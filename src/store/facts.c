@@ -36,14 +36,22 @@ static int done(sl_store *s, sqlite3_stmt *st, sl_error *err, const char *what) 
     return -1;
 }
 
+/* The cached insert statement k with the article id and item index bound. */
+static sqlite3_stmt *row(sl_store *s, sl_stmt_id k, int64_t id, size_t idx, sl_error *err) {
+    sqlite3_stmt *st = sl_store_stmt(s, k, err);
+    if (st) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (int64_t)idx);
+    }
+    return st;
+}
+
 static int put_entities(sl_store *s, int64_t id, const sl_facts *f, sl_error *err) {
     for (size_t i = 0; i < f->n_entities; i++) {
         const sl_entity *e = &f->entities[i];
-        sqlite3_stmt *st = sl_store_stmt(s, SL_ST_INS_ENTITY, err);
+        sqlite3_stmt *st = row(s, SL_ST_INS_ENTITY, id, i, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
         sl_store_bind_str(st, 3, e->name ? e->name : "", 0);
         sl_store_bind_str(st, 4, sl_entity_type_name(e->type), 0);
         sl_store_bind_str(st, 5, e->role, 1);
@@ -55,11 +63,9 @@ static int put_entities(sl_store *s, int64_t id, const sl_facts *f, sl_error *er
     static const char *const kinds[] = {"name", "short", "nominal", "pronoun", "label"};
     for (size_t i = 0; i < f->n_mentions; i++) {
         const sl_mention *m = &f->mentions[i];
-        sqlite3_stmt *st = sl_store_stmt(s, SL_ST_INS_MENTION, err);
+        sqlite3_stmt *st = row(s, SL_ST_INS_MENTION, id, i, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
         sqlite3_bind_int64(st, 3, m->start);
         sqlite3_bind_int64(st, 4, m->end);
         sl_store_bind_str(st, 5, kinds[(unsigned)m->kind < 5 ? m->kind : 0], 0);
@@ -73,11 +79,9 @@ static int put_entities(sl_store *s, int64_t id, const sl_facts *f, sl_error *er
 static int put_quotes(sl_store *s, int64_t id, const sl_facts *f, sl_error *err) {
     for (size_t i = 0; i < f->n_quotes; i++) {
         const sl_quote *q = &f->quotes[i];
-        sqlite3_stmt *st = sl_store_stmt(s, SL_ST_INS_QUOTE, err);
+        sqlite3_stmt *st = row(s, SL_ST_INS_QUOTE, id, i, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
         sqlite3_bind_int64(st, 3, q->start);
         sqlite3_bind_int64(st, 4, q->end);
         sl_store_bind_str(st, 5, sl_quote_kind_name(q->kind), 0);
@@ -94,11 +98,9 @@ static int put_quotes(sl_store *s, int64_t id, const sl_facts *f, sl_error *err)
 static int put_timexes(sl_store *s, int64_t id, const sl_facts *f, sl_error *err) {
     for (size_t i = 0; i < f->n_timexes; i++) {
         const sl_timex *t = &f->timexes[i];
-        sqlite3_stmt *st = sl_store_stmt(s, SL_ST_INS_TIMEX, err);
+        sqlite3_stmt *st = row(s, SL_ST_INS_TIMEX, id, i, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
         sqlite3_bind_int64(st, 3, t->start);
         sqlite3_bind_int64(st, 4, t->end);
         sl_store_bind_str(st, 5, sl_timex_type_name(t->type), 0);
@@ -113,11 +115,9 @@ static int put_timexes(sl_store *s, int64_t id, const sl_facts *f, sl_error *err
 static int put_quantities(sl_store *s, int64_t id, const sl_facts *f, sl_error *err) {
     for (size_t i = 0; i < f->n_quantities; i++) {
         const sl_quantity *q = &f->quantities[i];
-        sqlite3_stmt *st = sl_store_stmt(s, SL_ST_INS_QUANTITY, err);
+        sqlite3_stmt *st = row(s, SL_ST_INS_QUANTITY, id, i, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
         sqlite3_bind_int64(st, 3, q->start);
         sqlite3_bind_int64(st, 4, q->end);
         sqlite3_bind_double(st, 5, q->value);
