@@ -368,10 +368,13 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
         if (!strchr(".", c->t[tk(c, i)->end - 1]))
             put(c, 'f', c->t + s, tk(c, i)->end - s, en);
     }
-    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
+    /* a phrase of common words left untyped ("Apple Computer") may still
+     * be a company: its short name and acronym find it all the same */
+    int body = ty == SL_ENT_ORG || (ty == SL_ENT_OTHER && c->ents[en].weak);
+    if (body && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
         !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
         put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
-    if (ty == SL_ENT_ORG && j > i) {
+    if (body && j > i) {
         char acr[MAX_NAME_TOKENS + 1];
         size_t m = 0;
         for (size_t k = i; k <= j && m < MAX_NAME_TOKENS; k++)
@@ -616,6 +619,13 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG; /* "Montreal HC", "FC Basel" */
         if (n <= 3 && !common)
             return SL_ENT_PERSON;
+        /* "Special Events", "Business Developer": a phrase of common
+         * words is a title, event or product more often than a body;
+         * votes ("the", "played for", "its") still make it one */
+        if (common == (int)n && !lex_span(c, i, j)) {
+            *weak = 1;
+            return SL_ENT_OTHER;
+        }
         return SL_ENT_ORG;
     }
     unsigned fi = lex_tok(c, i);

@@ -301,6 +301,24 @@ static void a_company_first_met_by_its_short_name(void **state) {
     done(&r);
 }
 
+/* A phrase of common words ("Lantern Works") is typed no organization by
+ * default, yet its short name still finds it in the article. */
+static void common_word_phrase_is_untyped_but_linked(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ferry crews in Marrow Bay praised Lantern Works for its repair of the dock cranes.\n"
+                 "Residents say Lantern quoted a fair price.\n");
+    int lw = find_ent(&r, "Lantern Works");
+    assert_true(lw >= 0);
+    const char *second = strstr(r.a->text, "Lantern quoted");
+    assert_int_equal(mention_of(&r, "Lantern", (size_t)(second - r.a->text), NULL), lw);
+    done(&r);
+    annotate(&r, "The regatta drew crowds in Marrow Bay.\nShe was named Tide Coordinator last spring.\n");
+    int tc = find_ent(&r, "Tide Coordinator");
+    assert_true(tc < 0 || r.e[tc].type == SL_ENT_OTHER);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -337,6 +355,7 @@ int main(void) {
         cmocka_unit_test(a_first_name_links_to_the_speaker_label),
         cmocka_unit_test(organization_names_run_over_and_the_and_nesting),
         cmocka_unit_test(a_company_first_met_by_its_short_name),
+        cmocka_unit_test(common_word_phrase_is_untyped_but_linked),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
