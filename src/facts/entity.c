@@ -538,6 +538,14 @@ static int plural_common(const ctx *c, size_t i) {
     return n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i' && (w[n - 3] = 'y', sl_words_lookup(w, n - 2) & WORD_COMMON);
 }
 
+/* Every word of [i, j] a common word no lexicon names: "Special Events". */
+static int all_common(const ctx *c, size_t i, size_t j) {
+    for (size_t k = i; k <= j; k++)
+        if (!common_word(c, k) || all_caps(c, k))
+            return 0;
+    return !lex_span(c, i, j);
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
@@ -590,13 +598,13 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         int art = article_before(c, i, j, first, end);
         if (art && (fj & SL_LEX_CITY))
             return SL_ENT_PLACE;
-        if (art)
+        if (art && !all_common(c, i, j))
             return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
         /* "Bayline Ferries", "Devil Rays": a plural common noun ends the
          * names of companies and teams, rarely of people */
-        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)))
+        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)) && (art || !all_common(c, i, j)))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) {
             uint32_t len = tk(c, k)->end - tk(c, k)->start;
@@ -1237,7 +1245,7 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
             E[i].type = SL_ENT_ORG;
         /* capitalized common words ("Blue Lantern") used as a body: "the
          * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
-        if (E[i].type == SL_ENT_OTHER && x->weak && (x->art_v || x->org_v || x->its_v))
+        if (E[i].type == SL_ENT_OTHER && x->weak && (x->org_v || x->its_v))
             E[i].type = SL_ENT_ORG;
         /* news introduce people by full name: an unknown lone word never
          * given a first name, a title, a speech verb or "he"/"she" is
