@@ -604,7 +604,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PERSON;
         /* "Bayline Ferries", "Devil Rays": a plural common noun ends the
          * names of companies and teams, rarely of people */
-        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)) && (art || !all_common(c, i, j)))
+        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)) &&
+            ((i > first && tok_is(c, i - 1, "the")) || !all_common(c, i, j)))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) {
             uint32_t len = tk(c, k)->end - tk(c, k)->start;
@@ -855,6 +856,19 @@ static int nested_org(const ctx *c, size_t i, size_t le, size_t rs, size_t j) {
            !(lex_span(c, i, le) & SL_LEX_LOC) && k->end - k->start > 3;
 }
 
+/* "Business Developer", "Actor": a job written in title case with no
+ * name after it names no one (the CoNLL convention tags no entity). */
+static int job_title(const ctx *c, size_t i, size_t j) {
+    unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_FIRST | SL_LEX_LAST | SL_LEX_MISC;
+    unsigned fj = lex_tok(c, j);
+    if (!(fj & SL_LEX_JOB) || (fj & named) || plural_common(c, j) || (lex_span(c, i, j) & named))
+        return 0;
+    for (size_t k = i; k <= j; k++)
+        if (!common_word(c, k) || all_caps(c, k) || (lex_tok(c, k) & named))
+            return 0;
+    return 1;
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -865,7 +879,8 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     /* a trailing title names no one: "Apple CEO", "Airbus President" */
     while (j > i && in(c, j, sl_entlex_title))
         j--;
-    if (i > j)
+    sl_mention_kind kind;
+    if (i > j || (job_title(c, i, j) && known(c, i, j, &kind) < 0))
         return;
     /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
     for (size_t k = i + 1; k < j; k++)

@@ -319,6 +319,20 @@ static void common_word_phrase_is_untyped_but_linked(void **state) {
     done(&r);
 }
 
+/* "Ferry Inspector" alone is a job, no one's name; before a name it is
+ * the role of the person named. */
+static void a_job_without_a_name_is_no_entity(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Marrow Bay hired a new Ferry Inspector last week.\n"
+                 "Ferry Inspector Ida Quarles toured the docks on Monday.\n");
+    assert_true(find_ent(&r, "Ferry Inspector") < 0);
+    int ida = find_ent(&r, "Ida Quarles");
+    assert_true(ida >= 0);
+    assert_int_equal(r.e[ida].type, SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -356,6 +370,7 @@ int main(void) {
         cmocka_unit_test(organization_names_run_over_and_the_and_nesting),
         cmocka_unit_test(a_company_first_met_by_its_short_name),
         cmocka_unit_test(common_word_phrase_is_untyped_but_linked),
+        cmocka_unit_test(a_job_without_a_name_is_no_entity),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
