@@ -546,11 +546,33 @@ static int all_common(const ctx *c, size_t i, size_t j) {
     return !lex_span(c, i, j);
 }
 
+/* "the album X", "the song 'X'", "a novel titled X": a work's name
+ * follows a lowercase noun of its kind (an opening quote may come
+ * between); the CoNLL convention types works MISC. */
+static int work_context(const ctx *c, size_t i, size_t first) {
+    static const char *const kinds[] = {
+        "album", "albums", "song", "songs", "single", "singles", "film", "films", "movie",
+        "novel", "novels", "book", "books", "serial", "episode", "opera", "poem", "painting",
+        "symphony", "titled", "entitled", "track", "ep", "musical", "sitcom", "documentary",
+        "anthology", "play", "ballad", "hymn", "anthem", "video", "game", NULL};
+    size_t k = i;
+    if (k > first && (quote_tok(c, k - 1) || tok_is(c, k - 1, "'")))
+        k--;
+    if (k <= first || !is_word(c, k - 1) || is_cap(c, k - 1))
+        return 0;
+    char w[16];
+    size_t n = lower(c, k - 1, w, sizeof w);
+    for (size_t m = 0; n && kinds[m]; m++)
+        if (!strcmp(w, kinds[m]))
+            return 1;
+    return 0;
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
     *weak = 0;
-    if (n == 1 && demonym(c, i))
+    if ((n == 1 && demonym(c, i)) || work_context(c, i, first))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
     int loc_ctx = loc_context(c, i, first);

@@ -333,6 +333,18 @@ static void a_job_without_a_name_is_no_entity(void **state) {
     done(&r);
 }
 
+/* "the album Harbour Lights": the name of a work is no body or place. */
+static void a_work_named_after_its_kind_is_other(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The Quay Pilots recorded the album Grey Tide Rising in Marrow Bay.\n"
+                 "Their song \"Vellan Morning\" topped the charts.\n");
+    assert_int_equal(type_of_name(&r, "Grey Tide Rising"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Vellan Morning"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Marrow Bay"), SL_ENT_PLACE);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -371,6 +383,7 @@ int main(void) {
         cmocka_unit_test(a_company_first_met_by_its_short_name),
         cmocka_unit_test(common_word_phrase_is_untyped_but_linked),
         cmocka_unit_test(a_job_without_a_name_is_no_entity),
+        cmocka_unit_test(a_work_named_after_its_kind_is_other),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
