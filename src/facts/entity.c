@@ -568,11 +568,37 @@ static int work_context(const ctx *c, size_t i, size_t first) {
     return 0;
 }
 
+/* "the 1971 Pan American Games", "Asian Games", "Argentine War of
+ * Independence": an event, typed other by the CoNLL convention, even
+ * where its head word also ends company names ("Rockstar Games"). */
+static int event_name(const ctx *c, size_t i, size_t j, size_t first) {
+    static const char *const heads[] = {
+        "games", "cup", "championship", "championships", "olympics", "festival", "war",
+        "award", "awards", "prize", "expo", "series", "tournament", "open", "trophy",
+        "classic", "bowl", "grand prix", "marathon", "derby", NULL};
+    for (size_t k = i; k < j; k++) /* "War of Independence", "Battle of Marrow" */
+        if (tok_is(c, k + 1, "of") && in(c, k, sl_entlex_misc_word) && !in(c, k, sl_entlex_org_suffix) &&
+            !in(c, k, sl_entlex_org_head))
+            return 1;
+    char w[16];
+    size_t n = lower(c, j, w, sizeof w), m = 0;
+    while (n && heads[m] && strcmp(w, heads[m]))
+        m++;
+    if (!n || !heads[m])
+        return 0;
+    if (j == i) /* "the Cup", "the Olympics": short for the event */
+        return !all_caps(c, i) && m <= 4;
+    /* a season or edition before it, or a people or place it gathers */
+    return (i > first && tk(c, i - 1)->kind == SL_TOK_NUMBER) ||
+           (lex_tok(c, j - 1) & (SL_LEX_DEMONYM | SL_LEX_LOC)) || nationality_ending(c, j - 1) ||
+           !in(c, j, sl_entlex_org_suffix);
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
     *weak = 0;
-    if ((n == 1 && demonym(c, i)) || work_context(c, i, first))
+    if ((n == 1 && demonym(c, i)) || work_context(c, i, first) || (n == 1 && event_name(c, i, j, first)))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
     int loc_ctx = loc_context(c, i, first);
@@ -594,6 +620,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if (n > 1) {
         if (f & SL_LEX_CITY)
             return SL_ENT_PLACE;
+        if (event_name(c, i, j, first))
+            return SL_ENT_OTHER;
         for (size_t k = i + 1; k < j; k++) {
             if (quote_tok(c, k))
                 return SL_ENT_PERSON; /* William "Cowboy" Cowley */

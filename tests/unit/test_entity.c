@@ -345,6 +345,24 @@ static void a_work_named_after_its_kind_is_other(void **state) {
     done(&r);
 }
 
+/* Events are no bodies: "the 2031 Marrow Games", "the Vellan War of
+ * Succession", "the Cup" (while "Quaystone Games" makes games). */
+static void events_are_other(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Rowers from Marrow Bay won gold at the 2031 Harbour Games in Tulcea.\n"
+                 "The Vellan War of Succession closed the port.\n"
+                 "That was the first year the Cup was awarded.\n");
+    assert_int_equal(type_of_name(&r, "Harbour Games"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Vellan War of Succession"), SL_ENT_OTHER);
+    int cup = find_ent(&r, "Cup");
+    assert_true(cup < 0 || r.e[cup].type == SL_ENT_OTHER);
+    done(&r);
+    annotate(&r, "The studio Quaystone Games hired forty people in Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Quaystone Games"), SL_ENT_ORG);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -384,6 +402,7 @@ int main(void) {
         cmocka_unit_test(common_word_phrase_is_untyped_but_linked),
         cmocka_unit_test(a_job_without_a_name_is_no_entity),
         cmocka_unit_test(a_work_named_after_its_kind_is_other),
+        cmocka_unit_test(events_are_other),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
