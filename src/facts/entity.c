@@ -768,6 +768,13 @@ static int32_t known(ctx *c, size_t i, size_t j, sl_mention_kind *kind) {
     return -1;
 }
 
+/* "played for the Jets", "known as the Falcons": a capitalized plural
+ * of a common word after a lowercase "the" names a team or band. */
+static int team_plural(const ctx *c, size_t i, size_t first) {
+    return i > first && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && plural_common(c, i) &&
+           !(lex_tok(c, i) & (SL_LEX_DEMONYM | SL_LEX_MISC));
+}
+
 static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int titled) {
     if (j - i + 1 > MAX_NAME_TOKENS)
         i = j + 1 - MAX_NAME_TOKENS;
@@ -809,7 +816,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         /* a lone capitalized common word ("Film", "Sales") is rarely a name */
         if (!titled && common_word(c, i) && !lex_tok(c, i) && !all_caps(c, i) &&
             (capitalized_inside(c, i) < 1 + LONE_MIN || lowercase_seen(c, i)) && !possessive(c, i) &&
-            !per_context(c, i, j, first, end))
+            !per_context(c, i, j, first, end) && !team_plural(c, i, first))
             return;
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);

@@ -363,6 +363,19 @@ static void events_are_other(void **state) {
     done(&r);
 }
 
+/* "signed with the Lanterns": a capitalized plural after "the" is a team,
+ * even met once; the same word lowercase is no name. */
+static void a_plural_after_the_is_a_team(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ida Quarles played two seasons for the Lanterns before moving to Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Lanterns"), SL_ENT_ORG);
+    done(&r);
+    annotate(&r, "Crews hung lanterns along the quay in Marrow Bay.\n");
+    assert_true(find_ent(&r, "lanterns") < 0);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -403,6 +416,7 @@ int main(void) {
         cmocka_unit_test(a_job_without_a_name_is_no_entity),
         cmocka_unit_test(a_work_named_after_its_kind_is_other),
         cmocka_unit_test(events_are_other),
+        cmocka_unit_test(a_plural_after_the_is_a_team),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
