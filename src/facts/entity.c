@@ -966,6 +966,20 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
                 break;
             ns = j - 1; /* "Secretary of State Antony Blinken" */
         }
+        /* "Professor Amos Frumkin of the Hebrew University": a titled
+         * person, then the body they belong to */
+        size_t of = ns + 1;
+        while (of + 1 < j && of < ns + 4 && !tok_is(c, of, "of"))
+            of++;
+        if (tok_is(c, of, "of") && of < j && (lex_tok(c, ns) & (SL_LEX_FIRST | SL_LEX_PER)) && is_cap(c, of - 1) &&
+            !(lex_span(c, ns, of - 1) & (SL_LEX_ORG | SL_LEX_LOC))) {
+            name_found(c, ns, of - 1, first, end, 1);
+            size_t k = of + 1;
+            if (tok_is(c, k, "the") && k < j)
+                k++;
+            run_found(c, k, j, first, end);
+            return;
+        }
         if (j - ns >= 4 || in(c, j, sl_entlex_org_suffix) || in(c, j, sl_entlex_loc_suffix) ||
             (lex_span(c, ns, j) & (SL_LEX_ORG | SL_LEX_LOC)) || !is_cap(c, ns))
             break;

@@ -376,6 +376,17 @@ static void a_plural_after_the_is_a_team(void **state) {
     done(&r);
 }
 
+/* "Professor Ida Quarles of the Marrow Tidal Institute": the titled
+ * person and the body they belong to are two names. */
+static void a_titled_person_of_a_body_splits(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "According to Professor Ida Quarles of the Marrow Tidal Institute, the quay is sinking.\n");
+    assert_int_equal(type_of_name(&r, "Ida Quarles"), SL_ENT_PERSON);
+    assert_int_equal(type_of_name(&r, "Marrow Tidal Institute"), SL_ENT_ORG);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -417,6 +428,7 @@ int main(void) {
         cmocka_unit_test(a_work_named_after_its_kind_is_other),
         cmocka_unit_test(events_are_other),
         cmocka_unit_test(a_plural_after_the_is_a_team),
+        cmocka_unit_test(a_titled_person_of_a_body_splits),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
