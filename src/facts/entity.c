@@ -446,7 +446,7 @@ static int org_context(const ctx *c, size_t i, size_t first) {
     size_t v = i - 2;
     if (v > first && !is_cap(c, v) && (common_word(c, v) && !stem_is(c, v, verbs)))
         v--; /* "played briefly for", "signed again with" */
-    return is_word(c, v) && stem_is(c, v, verbs);
+    return is_word(c, v) && (!is_cap(c, v) || v == first) && stem_is(c, v, verbs); /* not "Player returns to" */
 }
 
 /* The first pronoun after name [i, j] in its clause ("Bayline says its

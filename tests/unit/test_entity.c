@@ -387,6 +387,16 @@ static void a_titled_person_of_a_body_splits(void **state) {
     done(&r);
 }
 
+/* A team cue needs its verb in lowercase: "Ben Player returns to Tulcea"
+ * is a surname before a place, not "played for". */
+static void a_capitalized_name_is_no_team_verb(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Surfer Ben Player won again.\nThis month Player returns to Tulcea to defend his title.\n");
+    assert_int_equal(type_of_name(&r, "Tulcea"), SL_ENT_PLACE);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -429,6 +439,7 @@ int main(void) {
         cmocka_unit_test(events_are_other),
         cmocka_unit_test(a_plural_after_the_is_a_team),
         cmocka_unit_test(a_titled_person_of_a_body_splits),
+        cmocka_unit_test(a_capitalized_name_is_no_team_verb),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
