@@ -20,7 +20,7 @@
 #include "../util/map64.h"
 
 unsigned sl_words_lookup(const char *w, size_t n);
-enum { WORD_COMMON = 1 };
+enum { WORD_COMMON = 1, WORD_NAME = 2 };
 
 /* LONE_MIN: a lone capitalized common word ("Intel", "Apple") is a name
  * when written so more than LONE_MIN times inside sentences (measured:
@@ -39,6 +39,7 @@ typedef struct ent {
     int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
     int its_v, his_v;   /* the next pronoun refers to a thing ("its") or a person ("his") */
     int title_v;        /* mentions after a title: a person whatever else is seen */
+    int dict_name;      /* a one-word name the word list spells capitalized only ("Jeff") */
 } ent;
 
 typedef struct men {
@@ -821,6 +822,9 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
         if (en >= 0) {
+            char w[64];
+            size_t wn = lower(c, i, w, sizeof w);
+            c->ents[en].dict_name = wn && (sl_words_lookup(w, wn) & (WORD_COMMON | WORD_NAME)) == WORD_NAME;
             c->ents[en].weak = weak;
             index_ent(c, en, i, j);
         }
@@ -1337,7 +1341,7 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
          * given a first name, a title, a speech verb or "he"/"she" is
          * more often a company, band or team ("Konami", "Crobar") */
         if (E[i].type == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
-            !x->name_alt && !x->his_v)
+            !x->name_alt && !x->his_v && !x->dict_name)
             E[i].type = SL_ENT_ORG;
         /* "Bayline says its offer stands": a name referred to as a thing */
         if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)

@@ -397,6 +397,17 @@ static void a_capitalized_name_is_no_team_verb(void **state) {
     done(&r);
 }
 
+/* A lone given name the word list knows only capitalized ("Francine")
+ * stays a person without a title or "she"; an unknown lone word with
+ * no person cue is still taken for a company or band. */
+static void a_dictionary_given_name_alone_stays_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry left Marrow Bay at noon.\nOn the deck , Francine counted the crates twice .\n");
+    assert_int_equal(type_of_name(&r, "Francine"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -440,6 +451,7 @@ int main(void) {
         cmocka_unit_test(a_plural_after_the_is_a_team),
         cmocka_unit_test(a_titled_person_of_a_body_splits),
         cmocka_unit_test(a_capitalized_name_is_no_team_verb),
+        cmocka_unit_test(a_dictionary_given_name_alone_stays_a_person),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
