@@ -539,6 +539,14 @@ static int plural_common(const ctx *c, size_t i) {
     return n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i' && (w[n - 3] = 'y', sl_words_lookup(w, n - 2) & WORD_COMMON);
 }
 
+/* A word the word list spells capitalized only: mostly given names and
+ * surnames ("Francine", "Corey"). */
+static int dict_name(const ctx *c, size_t i) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    return n && (sl_words_lookup(w, n) & (WORD_COMMON | WORD_NAME)) == WORD_NAME && !all_caps(c, i);
+}
+
 /* Every word of [i, j] a common word no lexicon names: "Special Events". */
 static int all_common(const ctx *c, size_t i, size_t j) {
     for (size_t k = i; k <= j; k++)
@@ -822,9 +830,7 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
         if (en >= 0) {
-            char w[64];
-            size_t wn = lower(c, i, w, sizeof w);
-            c->ents[en].dict_name = wn && (sl_words_lookup(w, wn) & (WORD_COMMON | WORD_NAME)) == WORD_NAME;
+            c->ents[en].dict_name = dict_name(c, i);
             c->ents[en].weak = weak;
             index_ent(c, en, i, j);
         }
