@@ -408,6 +408,15 @@ static void a_dictionary_given_name_alone_stays_a_person(void **state) {
     done(&r);
 }
 
+/* "FC Tulcea": a club named after its town is no place. */
+static void a_club_prefix_makes_an_organization(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ida Quarles scored twice for FC Tulcea on Sunday.\n");
+    assert_int_equal(type_of_name(&r, "FC Tulcea"), SL_ENT_ORG);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -452,6 +461,7 @@ int main(void) {
         cmocka_unit_test(a_titled_person_of_a_body_splits),
         cmocka_unit_test(a_capitalized_name_is_no_team_verb),
         cmocka_unit_test(a_dictionary_given_name_alone_stays_a_person),
+        cmocka_unit_test(a_club_prefix_makes_an_organization),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
