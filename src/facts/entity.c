@@ -391,16 +391,25 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
 static int loc_context(const ctx *c, size_t i, size_t first) {
     static const char *const kinds[] = {"town", "city", "village", "province", "county",
                                         "region", "district", "municipality", "capital",
-                                        "suburb", "island", "port", "state", "parish", NULL};
+                                        "suburb", "island", "port", "state", "parish", "towns",
+                                        "cities", "villages", "provinces", "counties", "regions",
+                                        "districts", "municipalities", "suburbs", "islands",
+                                        "ports", "parishes", "commune", "communes", NULL};
     size_t n = i + 1;
     while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
         n++;
     /* "in Bayline's jackets": the preposition governs the noun after it */
     if (i > first && in(c, i - 1, sl_entlex_loc_prep) && !possessive(c, n - 1))
         return 1;
-    if (i >= first + 2 && tok_is(c, i - 1, "of"))
+    /* "the town of X", "the villages of X and Y" */
+    size_t of = i;
+    if (i >= first + 4 && tok_is(c, i - 1, "and") && is_cap(c, i - 2) && tok_is(c, i - 3, "of"))
+        of = i - 3;
+    else if (i >= first + 2)
+        of = i - 1;
+    if (of < i && tok_is(c, of, "of"))
         for (size_t k = 0; kinds[k]; k++)
-            if (tok_is(c, i - 2, kinds[k]))
+            if (tok_is(c, of - 1, kinds[k]))
                 return 1;
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&

@@ -417,6 +417,16 @@ static void a_club_prefix_makes_an_organization(void **state) {
     done(&r);
 }
 
+/* "the villages of Pell and Quorra": both are places, however unknown. */
+static void places_after_a_plural_kind_of_place(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The storm cut power to the villages of Pellwick and Quorrano overnight.\n");
+    assert_int_equal(type_of_name(&r, "Pellwick"), SL_ENT_PLACE);
+    assert_int_equal(type_of_name(&r, "Quorrano"), SL_ENT_PLACE);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -462,6 +472,7 @@ int main(void) {
         cmocka_unit_test(a_capitalized_name_is_no_team_verb),
         cmocka_unit_test(a_dictionary_given_name_alone_stays_a_person),
         cmocka_unit_test(a_club_prefix_makes_an_organization),
+        cmocka_unit_test(places_after_a_plural_kind_of_place),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
