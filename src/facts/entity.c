@@ -947,6 +947,15 @@ static int job_title(const ctx *c, size_t i, size_t j) {
     return 1;
 }
 
+/* "Minnesotan", "Queenslander", "Parisienne": an unknown word with an
+ * ending of inhabitants. */
+static int in_people_word(const ctx *c, size_t i) {
+    static const char *const ends[] = {"lander", "sotan", "ite", "onian", "ienne", NULL};
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    return !lex_tok(c, i) && !common_word(c, i) && ends_with_any(w, n, ends);
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -954,6 +963,12 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         while (i <= j && !is_cap(c, i))
             i++;
     }
+    /* "fellow Minnesotan Ida Quarles", "Queenslander Ben Vell": a
+     * people's word before a given name is no part of the name */
+    if (i + 1 < j && (lex_tok(c, i + 1) & SL_LEX_FIRST) && !(lex_tok(c, i) & (SL_LEX_FIRST | SL_LEX_LOC)) &&
+        !plural_common(c, j) && !in(c, j, sl_entlex_org_suffix) &&
+        (demonym(c, i) || nationality_ending(c, i) || in_people_word(c, i)))
+        i++;
     /* a trailing title names no one: "Apple CEO", "Airbus President" */
     while (j > i && in(c, j, sl_entlex_title))
         j--;

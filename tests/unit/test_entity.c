@@ -427,6 +427,16 @@ static void places_after_a_plural_kind_of_place(void **state) {
     done(&r);
 }
 
+/* "fellow Marrowlander Ida Quarles": the people's word stays outside the
+ * name. */
+static void a_peoples_word_before_a_name_is_no_part_of_it(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The race was won by fellow Marrowlander Ida Quarles on Sunday.\n");
+    assert_int_equal(type_of_name(&r, "Ida Quarles"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -473,6 +483,7 @@ int main(void) {
         cmocka_unit_test(a_dictionary_given_name_alone_stays_a_person),
         cmocka_unit_test(a_club_prefix_makes_an_organization),
         cmocka_unit_test(places_after_a_plural_kind_of_place),
+        cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
