@@ -27,7 +27,7 @@
 
 enum {
     F_PER = 1, F_LOC = 2, F_ORG = 4, F_MISC = 8, F_FIRST = 16, F_LAST = 32,
-    F_DEMONYM = 64, F_ROLE = 128
+    F_DEMONYM = 64, F_ROLE = 128, F_JOB = 1024
 };
 
 typedef struct { char *k; unsigned f, syn, wc; } entry;
@@ -87,7 +87,7 @@ static unsigned instance_type(int lex) {
 /* Each noun synset's first hypernym, in file (= offset) order, so that a
  * capitalized group class can be told a people or creed ("Albigenses",
  * "Cherokee") rather than a body ("Democratic Party"). */
-typedef struct { unsigned off, hyper; } hyp;
+typedef struct { unsigned off, hyper, lex; } hyp;
 static hyp *hyps;
 static size_t n_hyps, cap_hyps;
 
@@ -103,7 +103,46 @@ static void hyper_line(char *line) {
         if (!hyps)
             exit(1);
     }
-    hyps[n_hyps++] = (hyp){off, at ? (unsigned)strtoul(strchr(at + 1, ' ') + 1, NULL, 10) : 0};
+    unsigned lex = (unsigned)strtoul(p, NULL, 10);
+    hyps[n_hyps++] = (hyp){off, at ? (unsigned)strtoul(strchr(at + 1, ' ') + 1, NULL, 10) : 0, lex};
+}
+
+static const hyp *hyp_of(unsigned off) {
+    size_t lo = 0, hi = n_hyps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hyps[mid].off == off)
+            return &hyps[mid];
+        if (hyps[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* One index.noun line: lemma pos synset_cnt p_cnt ptr* sense_cnt
+ * tagsense_cnt offset*, senses most frequent first. A word whose first
+ * sense is a person ("developer", "actor"; not "computer") is a job. */
+static void index_line(char *line) {
+    char *save = NULL;
+    char *lemma = strtok_r(line, " ", &save);
+    if (!lemma || !strtok_r(NULL, " ", &save) || !strtok_r(NULL, " ", &save))
+        return;
+    char *t = strtok_r(NULL, " ", &save);
+    if (!t)
+        return;
+    for (long p = strtol(t, NULL, 10); p > 0; p--)
+        if (!strtok_r(NULL, " ", &save))
+            return;
+    if (!strtok_r(NULL, " ", &save) || !strtok_r(NULL, " ", &save) || !(t = strtok_r(NULL, " ", &save)))
+        return;
+    const hyp *h = hyp_of((unsigned)strtoul(t, NULL, 10));
+    size_t n = strlen(lemma);
+    if (h && h->lex == 18 && all_alpha(lemma, n)) {
+        cur_syn = cur_wc = 0;
+        add(lemma, n, F_JOB);
+    }
 }
 
 static unsigned hyper_of(unsigned off) {
@@ -257,6 +296,7 @@ int main(int argc, char **argv) {
     }
     read_file(argv[1], "data.noun", hyper_line);
     read_file(argv[1], "data.noun", noun_line);
+    read_file(argv[1], "index.noun", index_line);
     read_file(argv[1], "data.adj", adj_line);
     if (argc == 4)
         read_extra(argv[3]);

@@ -20,7 +20,7 @@
 #include "../util/map64.h"
 
 unsigned sl_words_lookup(const char *w, size_t n);
-enum { WORD_COMMON = 1 };
+enum { WORD_COMMON = 1, WORD_NAME = 2 };
 
 /* LONE_MIN: a lone capitalized common word ("Intel", "Apple") is a name
  * when written so more than LONE_MIN times inside sentences (measured:
@@ -39,6 +39,7 @@ typedef struct ent {
     int org_v;          /* mentions as a team or employer: "played for X", "joined X" */
     int its_v, his_v;   /* the next pronoun refers to a thing ("its") or a person ("his") */
     int title_v;        /* mentions after a title: a person whatever else is seen */
+    int dict_name;      /* a one-word name the word list spells capitalized only ("Jeff") */
 } ent;
 
 typedef struct men {
@@ -368,10 +369,13 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
         if (!strchr(".", c->t[tk(c, i)->end - 1]))
             put(c, 'f', c->t + s, tk(c, i)->end - s, en);
     }
-    if (ty == SL_ENT_ORG && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
+    /* a phrase of common words left untyped ("Apple Computer") may still
+     * be a company: its short name and acronym find it all the same */
+    int body = ty == SL_ENT_ORG || (ty == SL_ENT_OTHER && c->ents[en].weak);
+    if (body && j > i && !(lex_tok(c, i) & (SL_LEX_LOC | SL_LEX_PER | SL_LEX_DEMONYM | SL_LEX_CITY)) &&
         !in(c, i, sl_entlex_org_head) && !in(c, i, sl_entlex_loc_head))
         put(c, 'o', c->t + s, word_end(c, i) - s, en); /* "Apple" of "Apple Computer" */
-    if (ty == SL_ENT_ORG && j > i) {
+    if (body && j > i) {
         char acr[MAX_NAME_TOKENS + 1];
         size_t m = 0;
         for (size_t k = i; k <= j && m < MAX_NAME_TOKENS; k++)
@@ -387,16 +391,25 @@ static void index_ent(ctx *c, int32_t en, size_t i, size_t j) {
 static int loc_context(const ctx *c, size_t i, size_t first) {
     static const char *const kinds[] = {"town", "city", "village", "province", "county",
                                         "region", "district", "municipality", "capital",
-                                        "suburb", "island", "port", "state", "parish", NULL};
+                                        "suburb", "island", "port", "state", "parish", "towns",
+                                        "cities", "villages", "provinces", "counties", "regions",
+                                        "districts", "municipalities", "suburbs", "islands",
+                                        "ports", "parishes", "commune", "communes", NULL};
     size_t n = i + 1;
     while (n < c->a->n_tokens && n < i + MAX_NAME_TOKENS && is_cap(c, n))
         n++;
     /* "in Bayline's jackets": the preposition governs the noun after it */
     if (i > first && in(c, i - 1, sl_entlex_loc_prep) && !possessive(c, n - 1))
         return 1;
-    if (i >= first + 2 && tok_is(c, i - 1, "of"))
+    /* "the town of X", "the villages of X and Y" */
+    size_t of = i;
+    if (i >= first + 4 && tok_is(c, i - 1, "and") && is_cap(c, i - 2) && tok_is(c, i - 3, "of"))
+        of = i - 3;
+    else if (i >= first + 2)
+        of = i - 1;
+    if (of < i && tok_is(c, of, "of"))
         for (size_t k = 0; kinds[k]; k++)
-            if (tok_is(c, i - 2, kinds[k]))
+            if (tok_is(c, of - 1, kinds[k]))
                 return 1;
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
@@ -443,7 +456,7 @@ static int org_context(const ctx *c, size_t i, size_t first) {
     size_t v = i - 2;
     if (v > first && !is_cap(c, v) && (common_word(c, v) && !stem_is(c, v, verbs)))
         v--; /* "played briefly for", "signed again with" */
-    return is_word(c, v) && stem_is(c, v, verbs);
+    return is_word(c, v) && (!is_cap(c, v) || v == first) && stem_is(c, v, verbs); /* not "Player returns to" */
 }
 
 /* The first pronoun after name [i, j] in its clause ("Bayline says its
@@ -535,11 +548,75 @@ static int plural_common(const ctx *c, size_t i) {
     return n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i' && (w[n - 3] = 'y', sl_words_lookup(w, n - 2) & WORD_COMMON);
 }
 
+/* A word the word list spells capitalized only: mostly given names and
+ * surnames ("Francine", "Corey"). */
+static int dict_name(const ctx *c, size_t i) {
+    char w[64];
+    size_t n = lower(c, i, w, sizeof w);
+    return n && (sl_words_lookup(w, n) & (WORD_COMMON | WORD_NAME)) == WORD_NAME && !all_caps(c, i);
+}
+
+/* Every word of [i, j] a common word no lexicon names: "Special Events". */
+static int all_common(const ctx *c, size_t i, size_t j) {
+    for (size_t k = i; k <= j; k++)
+        if (!common_word(c, k) || all_caps(c, k))
+            return 0;
+    return !lex_span(c, i, j);
+}
+
+/* "the album X", "the song 'X'", "a novel titled X": a work's name
+ * follows a lowercase noun of its kind (an opening quote may come
+ * between); the CoNLL convention types works MISC. */
+static int work_context(const ctx *c, size_t i, size_t first) {
+    static const char *const kinds[] = {
+        "album", "albums", "song", "songs", "single", "singles", "film", "films", "movie",
+        "novel", "novels", "book", "books", "serial", "episode", "opera", "poem", "painting",
+        "symphony", "titled", "entitled", "track", "ep", "musical", "sitcom", "documentary",
+        "anthology", "play", "ballad", "hymn", "anthem", "video", "game", NULL};
+    size_t k = i;
+    if (k > first && (quote_tok(c, k - 1) || tok_is(c, k - 1, "'")))
+        k--;
+    if (k <= first || !is_word(c, k - 1) || is_cap(c, k - 1))
+        return 0;
+    char w[16];
+    size_t n = lower(c, k - 1, w, sizeof w);
+    for (size_t m = 0; n && kinds[m]; m++)
+        if (!strcmp(w, kinds[m]))
+            return 1;
+    return 0;
+}
+
+/* "the 1971 Pan American Games", "Asian Games", "Argentine War of
+ * Independence": an event, typed other by the CoNLL convention, even
+ * where its head word also ends company names ("Rockstar Games"). */
+static int event_name(const ctx *c, size_t i, size_t j, size_t first) {
+    static const char *const heads[] = {
+        "games", "cup", "championship", "championships", "olympics", "festival", "war",
+        "award", "awards", "prize", "expo", "series", "tournament", "open", "trophy",
+        "classic", "bowl", "grand prix", "marathon", "derby", NULL};
+    for (size_t k = i; k < j; k++) /* "War of Independence", "Battle of Marrow" */
+        if (tok_is(c, k + 1, "of") && in(c, k, sl_entlex_misc_word) && !in(c, k, sl_entlex_org_suffix) &&
+            !in(c, k, sl_entlex_org_head))
+            return 1;
+    char w[16];
+    size_t n = lower(c, j, w, sizeof w), m = 0;
+    while (n && heads[m] && strcmp(w, heads[m]))
+        m++;
+    if (!n || !heads[m])
+        return 0;
+    if (j == i) /* "the Cup", "the Olympics": short for the event */
+        return !all_caps(c, i) && m <= 4;
+    /* a season or edition before it, or a people or place it gathers */
+    return (i > first && tk(c, i - 1)->kind == SL_TOK_NUMBER) ||
+           (lex_tok(c, j - 1) & (SL_LEX_DEMONYM | SL_LEX_LOC)) || nationality_ending(c, j - 1) ||
+           !in(c, j, sl_entlex_org_suffix);
+}
+
 /* *weak is set when the type is only the default guess. */
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
     *weak = 0;
-    if (n == 1 && demonym(c, i))
+    if ((n == 1 && demonym(c, i)) || work_context(c, i, first) || (n == 1 && event_name(c, i, j, first)))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
     int loc_ctx = loc_context(c, i, first);
@@ -561,6 +638,10 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if (n > 1) {
         if (f & SL_LEX_CITY)
             return SL_ENT_PLACE;
+        if (event_name(c, i, j, first))
+            return SL_ENT_OTHER;
+        if (all_caps(c, i) && in(c, i, sl_entlex_org_suffix))
+            return SL_ENT_ORG; /* "FC Basel", "TV Marrow": a club or station of its town */
         for (size_t k = i + 1; k < j; k++) {
             if (quote_tok(c, k))
                 return SL_ENT_PERSON; /* William "Cowboy" Cowley */
@@ -587,13 +668,14 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
         int art = article_before(c, i, j, first, end);
         if (art && (fj & SL_LEX_CITY))
             return SL_ENT_PLACE;
-        if (art)
+        if (art && !all_common(c, i, j))
             return SL_ENT_ORG;
         if (fi & SL_LEX_FIRST)
             return SL_ENT_PERSON;
         /* "Bayline Ferries", "Devil Rays": a plural common noun ends the
          * names of companies and teams, rarely of people */
-        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)))
+        if (plural_common(c, j) && !(fj & (SL_LEX_LAST | SL_LEX_LOC)) &&
+            ((i > first && tok_is(c, i - 1, "the")) || !all_common(c, i, j)))
             return SL_ENT_ORG;
         for (size_t k = i; k < j; k++) {
             uint32_t len = tk(c, k)->end - tk(c, k)->start;
@@ -616,6 +698,13 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_ORG; /* "Montreal HC", "FC Basel" */
         if (n <= 3 && !common)
             return SL_ENT_PERSON;
+        /* "Special Events", "Business Developer": a phrase of common
+         * words is a title, event or product more often than a body;
+         * votes ("the", "played for", "its") still make it one */
+        if (common == (int)n && !lex_span(c, i, j)) {
+            *weak = 1;
+            return SL_ENT_OTHER;
+        }
         return SL_ENT_ORG;
     }
     unsigned fi = lex_tok(c, i);
@@ -699,6 +788,13 @@ static int32_t known(ctx *c, size_t i, size_t j, sl_mention_kind *kind) {
     return -1;
 }
 
+/* "played for the Jets", "known as the Falcons": a capitalized plural
+ * of a common word after a lowercase "the" names a team or band. */
+static int team_plural(const ctx *c, size_t i, size_t first) {
+    return i > first && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && plural_common(c, i) &&
+           !(lex_tok(c, i) & (SL_LEX_DEMONYM | SL_LEX_MISC));
+}
+
 static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int titled) {
     if (j - i + 1 > MAX_NAME_TOKENS)
         i = j + 1 - MAX_NAME_TOKENS;
@@ -740,11 +836,12 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
         /* a lone capitalized common word ("Film", "Sales") is rarely a name */
         if (!titled && common_word(c, i) && !lex_tok(c, i) && !all_caps(c, i) &&
             (capitalized_inside(c, i) < 1 + LONE_MIN || lowercase_seen(c, i)) && !possessive(c, i) &&
-            !per_context(c, i, j, first, end))
+            !per_context(c, i, j, first, end) && !team_plural(c, i, first))
             return;
         int weak = 0;
         en = add_ent(c, s, e, titled ? SL_ENT_PERSON : type_of(c, i, j, first, end, &weak), 1);
         if (en >= 0) {
+            c->ents[en].dict_name = dict_name(c, i);
             c->ents[en].weak = weak;
             index_ent(c, en, i, j);
         }
@@ -837,6 +934,28 @@ static int nested_org(const ctx *c, size_t i, size_t le, size_t rs, size_t j) {
            !(lex_span(c, i, le) & SL_LEX_LOC) && k->end - k->start > 3;
 }
 
+/* "Business Developer", "Actor": a job written in title case with no
+ * name after it names no one (the CoNLL convention tags no entity). */
+static int job_title(const ctx *c, size_t i, size_t j) {
+    unsigned named = SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_FIRST | SL_LEX_LAST | SL_LEX_MISC;
+    unsigned fj = lex_tok(c, j);
+    if (!(fj & SL_LEX_JOB) || (fj & named) || plural_common(c, j) || (lex_span(c, i, j) & named))
+        return 0;
+    for (size_t k = i; k <= j; k++)
+        if (!common_word(c, k) || all_caps(c, k) || (lex_tok(c, k) & named))
+            return 0;
+    return 1;
+}
+
+/* "Minnesotan", "Queenslander", "Parisienne": an unknown word with an
+ * ending of inhabitants. */
+static int in_people_word(const ctx *c, size_t i) {
+    static const char *const ends[] = {"lander", "sotan", "ite", "onian", "ienne", NULL};
+    const char *w = c->t + tk(c, i)->start;
+    size_t n = word_end(c, i) - tk(c, i)->start;
+    return !lex_tok(c, i) && !common_word(c, i) && ends_with_any(w, n, ends);
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -844,10 +963,17 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         while (i <= j && !is_cap(c, i))
             i++;
     }
+    /* "fellow Minnesotan Ida Quarles", "Queenslander Ben Vell": a
+     * people's word before a given name is no part of the name */
+    if (i + 1 < j && (lex_tok(c, i + 1) & SL_LEX_FIRST) && !(lex_tok(c, i) & (SL_LEX_FIRST | SL_LEX_LOC)) &&
+        !plural_common(c, j) && !in(c, j, sl_entlex_org_suffix) &&
+        (demonym(c, i) || nationality_ending(c, i) || in_people_word(c, i)))
+        i++;
     /* a trailing title names no one: "Apple CEO", "Airbus President" */
     while (j > i && in(c, j, sl_entlex_title))
         j--;
-    if (i > j)
+    sl_mention_kind kind;
+    if (i > j || (job_title(c, i, j) && known(c, i, j, &kind) < 0))
         return;
     /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
     for (size_t k = i + 1; k < j; k++)
@@ -875,6 +1001,20 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
             if (j < ns + 3)
                 break;
             ns = j - 1; /* "Secretary of State Antony Blinken" */
+        }
+        /* "Professor Amos Frumkin of the Hebrew University": a titled
+         * person, then the body they belong to */
+        size_t of = ns + 1;
+        while (of + 1 < j && of < ns + 4 && !tok_is(c, of, "of"))
+            of++;
+        if (tok_is(c, of, "of") && of < j && (lex_tok(c, ns) & (SL_LEX_FIRST | SL_LEX_PER)) && is_cap(c, of - 1) &&
+            !(lex_span(c, ns, of - 1) & (SL_LEX_ORG | SL_LEX_LOC))) {
+            name_found(c, ns, of - 1, first, end, 1);
+            size_t k = of + 1;
+            if (tok_is(c, k, "the") && k < j)
+                k++;
+            run_found(c, k, j, first, end);
+            return;
         }
         if (j - ns >= 4 || in(c, j, sl_entlex_org_suffix) || in(c, j, sl_entlex_loc_suffix) ||
             (lex_span(c, ns, j) & (SL_LEX_ORG | SL_LEX_LOC)) || !is_cap(c, ns))
@@ -1227,13 +1367,13 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
             E[i].type = SL_ENT_ORG;
         /* capitalized common words ("Blue Lantern") used as a body: "the
          * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
-        if (E[i].type == SL_ENT_OTHER && x->weak && (x->art_v || x->org_v || x->its_v))
+        if (E[i].type == SL_ENT_OTHER && x->weak && (x->org_v || x->its_v))
             E[i].type = SL_ENT_ORG;
         /* news introduce people by full name: an unknown lone word never
          * given a first name, a title, a speech verb or "he"/"she" is
          * more often a company, band or team ("Konami", "Crobar") */
         if (E[i].type == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
-            !x->name_alt && !x->his_v)
+            !x->name_alt && !x->his_v && !x->dict_name)
             E[i].type = SL_ENT_ORG;
         /* "Bayline says its offer stands": a name referred to as a thing */
         if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)

@@ -256,6 +256,12 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
     }
     if (t == SL_ENT_ORG || t == SL_ENT_OTHER)
         strip_org_suffix(&w);
+    /* Whether a phrase of several words ("Apple Computer", "United Auto
+     * Workers") was typed an organization or left untyped depends on
+     * cues of one article: its links across articles must not, so
+     * untyped names of several words take the organization's paths. */
+    int org = t == SL_ENT_ORG || (t == SL_ENT_OTHER && w.n > 1);
+    int per = t == SL_ENT_PERSON || (t == SL_ENT_OTHER && w.n == 1);
     uint64_t full = words_key(&w, 0);
     unsigned syn = synset_of(&w);
     if (syn)
@@ -263,14 +269,14 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
     uint64_t last = spell_key(w.buf + w.start[w.n - 1], w.len[w.n - 1]);
     uint64_t first_word = spell_key(w.buf + w.start[0], w.len[0]);
     int32_t c = sl_map64_get(&x->full, full);
-    if (c < 0 && person_like(t))
+    if (c < 0 && per)
         c = by_surname(x, &w, t, last);
     if (c < 0 && w.n == 1 && w.caps)
         c = sl_map64_get(&x->acronym, full);
     /* "Ford" and "Ford Motor": an organization by its first word */
-    if (c < 0 && t == SL_ENT_ORG && w.n == 1)
+    if (c < 0 && org && w.n == 1)
         c = sl_map64_get(&x->org_first, first_word);
-    if (c < 0 && t == SL_ENT_ORG && w.n > 1) {
+    if (c < 0 && org && w.n > 1) {
         words one = w;
         one.n = 1;
         int32_t o = sl_map64_get(&x->full, words_key(&one, 0));
@@ -288,17 +294,17 @@ int sl_xdoc_add(sl_xdoc *x, uint64_t doc, const char *name, sl_entity_type t,
         cl->type = t;
     if (sl_map64_get(&x->full, full) < 0 && sl_map64_put(&x->full, full, c))
         return -1;
-    if (w.n > 1 && !cl->first && person_like(t) && w.len[0] > 1)
+    if (w.n > 1 && !cl->first && per && w.len[0] > 1)
         cl->first = spell_key(w.buf + w.start[0], w.len[0]);
     if (w.n > 1)
         cl->multi = 1;
-    if (person_like(t) && link_surname(x, c, last))
+    if (per && link_surname(x, c, last))
         return -1;
-    if (t == SL_ENT_ORG && (sl_map64_get(&x->org_first, first_word) < 0 ||
+    if (org && (sl_map64_get(&x->org_first, first_word) < 0 ||
                             x->c[sl_map64_get(&x->org_first, first_word)].mentions < cl->mentions) &&
         sl_map64_put(&x->org_first, first_word, c))
         return -1;
-    if (w.n > 1 && (t == SL_ENT_ORG || t == SL_ENT_PLACE)) {
+    if (w.n > 1 && (org || t == SL_ENT_PLACE)) {
         char acr[MAX_TOK];
         size_t m = 0;
         for (size_t i = 0; i < w.n; i++)

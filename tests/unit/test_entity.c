@@ -301,6 +301,142 @@ static void a_company_first_met_by_its_short_name(void **state) {
     done(&r);
 }
 
+/* A phrase of common words ("Lantern Works") is typed no organization by
+ * default, yet its short name still finds it in the article. */
+static void common_word_phrase_is_untyped_but_linked(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ferry crews in Marrow Bay praised Lantern Works for its repair of the dock cranes.\n"
+                 "Residents say Lantern quoted a fair price.\n");
+    int lw = find_ent(&r, "Lantern Works");
+    assert_true(lw >= 0);
+    const char *second = strstr(r.a->text, "Lantern quoted");
+    assert_int_equal(mention_of(&r, "Lantern", (size_t)(second - r.a->text), NULL), lw);
+    done(&r);
+    annotate(&r, "The regatta drew crowds in Marrow Bay.\nShe was named Tide Coordinator last spring.\n");
+    int tc = find_ent(&r, "Tide Coordinator");
+    assert_true(tc < 0 || r.e[tc].type == SL_ENT_OTHER);
+    done(&r);
+}
+
+/* "Ferry Inspector" alone is a job, no one's name; before a name it is
+ * the role of the person named. */
+static void a_job_without_a_name_is_no_entity(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Marrow Bay hired a new Ferry Inspector last week.\n"
+                 "Ferry Inspector Ida Quarles toured the docks on Monday.\n");
+    assert_true(find_ent(&r, "Ferry Inspector") < 0);
+    int ida = find_ent(&r, "Ida Quarles");
+    assert_true(ida >= 0);
+    assert_int_equal(r.e[ida].type, SL_ENT_PERSON);
+    done(&r);
+}
+
+/* "the album Harbour Lights": the name of a work is no body or place. */
+static void a_work_named_after_its_kind_is_other(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The Quay Pilots recorded the album Grey Tide Rising in Marrow Bay.\n"
+                 "Their song \"Vellan Morning\" topped the charts.\n");
+    assert_int_equal(type_of_name(&r, "Grey Tide Rising"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Vellan Morning"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Marrow Bay"), SL_ENT_PLACE);
+    done(&r);
+}
+
+/* Events are no bodies: "the 2031 Marrow Games", "the Vellan War of
+ * Succession", "the Cup" (while "Quaystone Games" makes games). */
+static void events_are_other(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Rowers from Marrow Bay won gold at the 2031 Harbour Games in Tulcea.\n"
+                 "The Vellan War of Succession closed the port.\n"
+                 "That was the first year the Cup was awarded.\n");
+    assert_int_equal(type_of_name(&r, "Harbour Games"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Vellan War of Succession"), SL_ENT_OTHER);
+    int cup = find_ent(&r, "Cup");
+    assert_true(cup < 0 || r.e[cup].type == SL_ENT_OTHER);
+    done(&r);
+    annotate(&r, "The studio Quaystone Games hired forty people in Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Quaystone Games"), SL_ENT_ORG);
+    done(&r);
+}
+
+/* "signed with the Lanterns": a capitalized plural after "the" is a team,
+ * even met once; the same word lowercase is no name. */
+static void a_plural_after_the_is_a_team(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ida Quarles played two seasons for the Lanterns before moving to Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Lanterns"), SL_ENT_ORG);
+    done(&r);
+    annotate(&r, "Crews hung lanterns along the quay in Marrow Bay.\n");
+    assert_true(find_ent(&r, "lanterns") < 0);
+    done(&r);
+}
+
+/* "Professor Ida Quarles of the Marrow Tidal Institute": the titled
+ * person and the body they belong to are two names. */
+static void a_titled_person_of_a_body_splits(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "According to Professor Ida Quarles of the Marrow Tidal Institute, the quay is sinking.\n");
+    assert_int_equal(type_of_name(&r, "Ida Quarles"), SL_ENT_PERSON);
+    assert_int_equal(type_of_name(&r, "Marrow Tidal Institute"), SL_ENT_ORG);
+    done(&r);
+}
+
+/* A team cue needs its verb in lowercase: "Ben Player returns to Tulcea"
+ * is a surname before a place, not "played for". */
+static void a_capitalized_name_is_no_team_verb(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Surfer Ben Player won again.\nThis month Player returns to Tulcea to defend his title.\n");
+    assert_int_equal(type_of_name(&r, "Tulcea"), SL_ENT_PLACE);
+    done(&r);
+}
+
+/* A lone given name the word list knows only capitalized ("Francine")
+ * stays a person without a title or "she"; an unknown lone word with
+ * no person cue is still taken for a company or band. */
+static void a_dictionary_given_name_alone_stays_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry left Marrow Bay at noon.\nOn the deck , Francine counted the crates twice .\n");
+    assert_int_equal(type_of_name(&r, "Francine"), SL_ENT_PERSON);
+    done(&r);
+}
+
+/* "FC Tulcea": a club named after its town is no place. */
+static void a_club_prefix_makes_an_organization(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Ida Quarles scored twice for FC Tulcea on Sunday.\n");
+    assert_int_equal(type_of_name(&r, "FC Tulcea"), SL_ENT_ORG);
+    done(&r);
+}
+
+/* "the villages of Pell and Quorra": both are places, however unknown. */
+static void places_after_a_plural_kind_of_place(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The storm cut power to the villages of Pellwick and Quorrano overnight.\n");
+    assert_int_equal(type_of_name(&r, "Pellwick"), SL_ENT_PLACE);
+    assert_int_equal(type_of_name(&r, "Quorrano"), SL_ENT_PLACE);
+    done(&r);
+}
+
+/* "fellow Marrowlander Ida Quarles": the people's word stays outside the
+ * name. */
+static void a_peoples_word_before_a_name_is_no_part_of_it(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The race was won by fellow Marrowlander Ida Quarles on Sunday.\n");
+    assert_int_equal(type_of_name(&r, "Ida Quarles"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -337,6 +473,17 @@ int main(void) {
         cmocka_unit_test(a_first_name_links_to_the_speaker_label),
         cmocka_unit_test(organization_names_run_over_and_the_and_nesting),
         cmocka_unit_test(a_company_first_met_by_its_short_name),
+        cmocka_unit_test(common_word_phrase_is_untyped_but_linked),
+        cmocka_unit_test(a_job_without_a_name_is_no_entity),
+        cmocka_unit_test(a_work_named_after_its_kind_is_other),
+        cmocka_unit_test(events_are_other),
+        cmocka_unit_test(a_plural_after_the_is_a_team),
+        cmocka_unit_test(a_titled_person_of_a_body_splits),
+        cmocka_unit_test(a_capitalized_name_is_no_team_verb),
+        cmocka_unit_test(a_dictionary_given_name_alone_stays_a_person),
+        cmocka_unit_test(a_club_prefix_makes_an_organization),
+        cmocka_unit_test(places_after_a_plural_kind_of_place),
+        cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

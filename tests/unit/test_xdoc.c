@@ -65,6 +65,23 @@ static void organizations_and_acronyms(void **state) {
     sl_xdoc_free(x);
 }
 
+/* Whether one article typed a phrase of common words an organization or
+ * left it untyped must not split the company across articles. */
+static void untyped_phrase_links_like_an_organization(void **state) {
+    (void)state;
+    sl_xdoc *x = sl_xdoc_new();
+    uint32_t a = add(x, 1, "Lantern Works", SL_ENT_OTHER);
+    assert_int_equal(add(x, 2, "Lantern Works", SL_ENT_ORG), a);
+    assert_int_equal(add(x, 3, "Lantern", SL_ENT_ORG), a);
+    assert_int_equal(add(x, 4, "LW", SL_ENT_ORG), a);
+    uint32_t b = add(x, 5, "Harbour Ferry Guild", SL_ENT_ORG);
+    assert_int_equal(add(x, 6, "Harbour Ferry Guild", SL_ENT_OTHER), b);
+    /* an untyped phrase is no person: its last word is no surname */
+    uint32_t p = add(x, 7, "Ida Works", SL_ENT_PERSON);
+    assert_true(p != a);
+    sl_xdoc_free(x);
+}
+
 static void many_names_stay_bounded(void **state) {
     (void)state;
     sl_xdoc *x = sl_xdoc_new();
@@ -84,6 +101,7 @@ int main(void) {
         cmocka_unit_test(shared_surname_stays_apart),
         cmocka_unit_test(short_form_first_then_full_name),
         cmocka_unit_test(organizations_and_acronyms),
+        cmocka_unit_test(untyped_phrase_links_like_an_organization),
         cmocka_unit_test(many_names_stay_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
