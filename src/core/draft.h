@@ -35,7 +35,7 @@ typedef struct sl_draft {
     int split_glued;       /* 1: split words glued by lost markup (default) */
     int title_only_ok;     /* 1: a record with a title and no text is kept
                               (headline feeds); 0: no text is an error */
-    double deadline;       /* CLOCK_MONOTONIC seconds; 0: none */
+    double deadline;       /* thread CPU seconds; 0: none */
     int expired;           /* sticky: the deadline passed */
     char warning[128];
 } sl_draft;
