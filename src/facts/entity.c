@@ -1159,6 +1159,29 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
     return 0;
 }
 
+/* "the Institute for Coastal Studies", "Society of Ferry Help for Widows":
+ * 'for' joins what a body is for to the body's name, never a person's
+ * ("Okafor for Marrow Bay"). 1 to skip 'for', 0 if no join. */
+static int body_for(const ctx *c, size_t i, size_t j, size_t end) {
+    if (j + 2 >= end || !tok_is(c, j + 1, "for") || is_cap(c, j + 1) || !is_cap(c, j + 2) ||
+        in(c, j + 2, sl_entlex_function) || has_digit(c, j + 2))
+        return 0;
+    static const char *const bodies[] = {"institute", "society", "council", "committee", "commission",
+                                         "centre", "center", "foundation", "association", "fund",
+                                         "ministry", "office", "agency", "department", "school",
+                                         "college", "academy", "alliance", "coalition", "campaign",
+                                         "institution", "trust", "organization", "organisation", NULL};
+    if (all_caps(c, j + 2))
+        return 0; /* "the Council for FC Ostend": a body named by its acronym is another body */
+    char w[16];
+    for (size_t k = i; k <= j; k++)
+        if (is_cap(c, k) && lower(c, k, w, sizeof w))
+            for (size_t b = 0; bodies[b]; b++)
+                if (!strcmp(w, bodies[b]))
+                    return 1;
+    return 0;
+}
+
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
         if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
@@ -1185,6 +1208,8 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
                 continue;
             }
             int skip = connector_at(c, j + 1, end);
+            if (!skip)
+                skip = body_for(c, i, j, end);
             if (!skip)
                 break;
             j += (size_t)skip + 1;

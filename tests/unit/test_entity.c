@@ -437,6 +437,17 @@ static void a_peoples_word_before_a_name_is_no_part_of_it(void **state) {
     done(&r);
 }
 
+static void what_a_body_is_for_is_part_of_its_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Funds came from the Quillon Institute for Tidal Studies last year.\n"
+                 "Brisk played in the Marrow League for Tern Rovers.\n");
+    assert_int_equal(type_of_name(&r, "Quillon Institute for Tidal Studies"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Tidal Studies"), -1);
+    assert_true(find_ent(&r, "Tern Rovers") >= 0);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -484,6 +495,7 @@ int main(void) {
         cmocka_unit_test(a_club_prefix_makes_an_organization),
         cmocka_unit_test(places_after_a_plural_kind_of_place),
         cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
+        cmocka_unit_test(what_a_body_is_for_is_part_of_its_name),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
