@@ -411,6 +411,18 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
         for (size_t k = 0; kinds[k]; k++)
             if (tok_is(c, of - 1, kinds[k]))
                 return 1;
+    /* "Tarnby is a village", "Tarnby, a small fishing port in": a name
+     * the sentence says is a kind of place */
+    size_t v = n;
+    if (v < c->a->n_tokens && (tok_is(c, v, "is") || tok_is(c, v, "was") || tok_is(c, v, ",")))
+        v++;
+    if (v > n && v < c->a->n_tokens && (tok_is(c, v, "a") || tok_is(c, v, "an"))) {
+        for (size_t k = v + 1; k < c->a->n_tokens && k <= v + 4 && is_word(c, k) && !is_cap(c, k); k++)
+            for (size_t m = 0; kinds[m]; m++)
+                if (tok_is(c, k, kinds[m])) /* the head noun: not "a state senator" */
+                    return k + 1 >= c->a->n_tokens || !is_word(c, k + 1) || is_cap(c, k + 1) ||
+                           in(c, k + 1, sl_entlex_function) || tok_is(c, k + 1, "and");
+    }
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);

@@ -448,6 +448,16 @@ static void what_a_body_is_for_is_part_of_its_name(void **state) {
     done(&r);
 }
 
+static void a_name_said_to_be_a_kind_of_place_is_a_place(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Brellow is a small village in the hills.\n"
+                 "Quarles was a state senator for years.\n");
+    assert_int_equal(type_of_name(&r, "Brellow"), SL_ENT_PLACE);
+    assert_true(type_of_name(&r, "Quarles") != SL_ENT_PLACE);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -496,6 +506,7 @@ int main(void) {
         cmocka_unit_test(places_after_a_plural_kind_of_place),
         cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
         cmocka_unit_test(what_a_body_is_for_is_part_of_its_name),
+        cmocka_unit_test(a_name_said_to_be_a_kind_of_place_is_a_place),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
