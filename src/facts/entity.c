@@ -598,6 +598,40 @@ static int work_context(const ctx *c, size_t i, size_t first) {
     return 0;
 }
 
+/* "the Tarrow people", "Tarrow is an endangered language", "the Quells
+ * were a despised minority": a people or its language, typed other by the
+ * CoNLL convention; a place the lexicon knows stays a place ("the
+ * Yorkshire people"), checked by the caller. */
+/* "spoken", "used", "settled": a verb form that ends a noun phrase */
+static int participle(const ctx *c, size_t k) {
+    const sl_token *t = tk(c, k);
+    size_t n = t->end - t->start;
+    const char *w = c->t + t->start;
+    return !is_cap(c, k) && n > 4 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "en", 2));
+}
+
+static int people_context(const ctx *c, size_t j, size_t end) {
+    static const char *const kinds[] = {"people", "peoples", "language", "languages", "dialect",
+                                        "dialects", "tribe", "tribes", "minority", "clan", NULL};
+    size_t k = j + 1, stop = j + 2;
+    if (k < end && (tok_is(c, k, "is") || tok_is(c, k, "was") || tok_is(c, k, "are") || tok_is(c, k, "were"))) {
+        k++;
+        if (k < end && (tok_is(c, k, "a") || tok_is(c, k, "an") || tok_is(c, k, "the")))
+            k++;
+        else if (k < end && !tok_is(c, k, "one"))
+            return 0;
+        else
+            k++;
+        stop = k + 5;
+    }
+    for (; k < end && k < stop && is_word(c, k) && (!is_cap(c, k) || demonym(c, k)); k++)
+        for (size_t m = 0; kinds[m]; m++)
+            if (tok_is(c, k, kinds[m])) /* the head noun: not "a language school" */
+                return k + 1 >= end || !is_word(c, k + 1) || in(c, k + 1, sl_entlex_function) ||
+                       tok_is(c, k + 1, "and") || tok_is(c, k + 1, "who") || participle(c, k + 1);
+    return 0;
+}
+
 /* "the 1971 Pan American Games", "Asian Games", "Argentine War of
  * Independence": an event, typed other by the CoNLL convention, even
  * where its head word also ends company names ("Rockstar Games"). */
@@ -631,6 +665,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if ((n == 1 && demonym(c, i)) || work_context(c, i, first) || (n == 1 && event_name(c, i, j, first)))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
+    if (!(f & (SL_LEX_LOC | SL_LEX_CITY | SL_LEX_ORG)) && people_context(c, j, end))
+        return SL_ENT_OTHER;
     int loc_ctx = loc_context(c, i, first);
     int per_ctx = per_context(c, i, j, first, end);
     if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {

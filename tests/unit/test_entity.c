@@ -458,6 +458,17 @@ static void a_name_said_to_be_a_kind_of_place_is_a_place(void **state) {
     done(&r);
 }
 
+static void a_people_or_its_language_is_no_organization(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Quellish is a nearly extinct coastal language spoken on two islands.\n"
+                 "The Tarrow people who fish there are few.\n"
+                 "Fans of Yorkshire people cheered.\n");
+    assert_int_equal(type_of_name(&r, "Quellish"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Tarrow"), SL_ENT_OTHER);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -507,6 +518,7 @@ int main(void) {
         cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
         cmocka_unit_test(what_a_body_is_for_is_part_of_its_name),
         cmocka_unit_test(a_name_said_to_be_a_kind_of_place_is_a_place),
+        cmocka_unit_test(a_people_or_its_language_is_no_organization),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
