@@ -736,6 +736,11 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PERSON;
         if (fj & SL_LEX_LOC)
             return SL_ENT_PLACE;
+        /* "Corin Partridge", "Tamsin Savage": a word the word list spells
+         * capitalized only, then a surname that is also a common word */
+        if (n == 2 && dict_name(c, i) && !(fi & (SL_LEX_LOC | SL_LEX_CITY | SL_LEX_ORG)) &&
+            !plural_common(c, j) && !all_caps(c, j))
+            return SL_ENT_PERSON;
         int common = 0, place = 0, caps = 0;
         for (size_t k = i; k <= j; k++) {
             common += common_word(c, k);

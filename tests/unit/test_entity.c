@@ -469,6 +469,14 @@ static void a_people_or_its_language_is_no_organization(void **state) {
     done(&r);
 }
 
+static void a_given_name_before_a_common_word_surname_is_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry log was kept by Candace Partridge until spring.\n");
+    assert_int_equal(type_of_name(&r, "Candace Partridge"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -519,6 +527,7 @@ int main(void) {
         cmocka_unit_test(what_a_body_is_for_is_part_of_its_name),
         cmocka_unit_test(a_name_said_to_be_a_kind_of_place_is_a_place),
         cmocka_unit_test(a_people_or_its_language_is_no_organization),
+        cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
