@@ -1028,6 +1028,11 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     sl_mention_kind kind;
     if (i > j || (job_title(c, i, j) && known(c, i, j, &kind) < 0))
         return;
+    /* "Bayline , Inc.", "Tern Holdings , LLC": a legal form after a comma
+     * belongs to the name before it and names nothing alone */
+    if (i == j && i > first && tok_is(c, i - 1, ",") && in(c, i, sl_entlex_org_suffix) &&
+        (acronym(c, i) || c->t[tk(c, i)->end - 1] == '.'))
+        return;
     /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
     for (size_t k = i + 1; k < j; k++)
         if (c->t[tk(c, k)->end - 1] == '.' && in(c, k, sl_entlex_org_suffix)) {

@@ -477,6 +477,16 @@ static void a_given_name_before_a_common_word_surname_is_a_person(void **state) 
     done(&r);
 }
 
+static void a_legal_form_after_a_comma_names_nothing_alone(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferries were sold to Tern Holdings , LLC and to Bayline , Inc. last May.\n");
+    assert_int_equal(find_ent(&r, "LLC"), -1);
+    assert_int_equal(find_ent(&r, "Inc."), -1);
+    assert_true(find_ent(&r, "Tern Holdings") >= 0);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -528,6 +538,7 @@ int main(void) {
         cmocka_unit_test(a_name_said_to_be_a_kind_of_place_is_a_place),
         cmocka_unit_test(a_people_or_its_language_is_no_organization),
         cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
+        cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
