@@ -487,6 +487,15 @@ static void a_legal_form_after_a_comma_names_nothing_alone(void **state) {
     done(&r);
 }
 
+static void an_ordinal_before_an_acronym_numbers_a_unit(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The brigade held the 12th MBV , the 40th MBV and the 3rd Marrow Rifles in 1802.\n");
+    assert_int_equal(type_of_name(&r, "12th MBV"), SL_ENT_ORG);
+    assert_int_equal(find_ent(&r, "MBV"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -539,6 +548,7 @@ int main(void) {
         cmocka_unit_test(a_people_or_its_language_is_no_organization),
         cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
         cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
+        cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
