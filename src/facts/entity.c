@@ -665,6 +665,9 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     if ((n == 1 && demonym(c, i)) || work_context(c, i, first) || (n == 1 && event_name(c, i, j, first)))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
+    /* "during the Middle Ages", "the Devonian": a named time, whatever article it takes */
+    if ((f & SL_LEX_PERIOD) && !(f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG)))
+        return SL_ENT_OTHER;
     if (!(f & (SL_LEX_LOC | SL_LEX_CITY | SL_LEX_ORG)) && people_context(c, j, end))
         return SL_ENT_OTHER;
     int loc_ctx = loc_context(c, i, first);

@@ -496,6 +496,15 @@ static void an_ordinal_before_an_acronym_numbers_a_unit(void **state) {
     done(&r);
 }
 
+static void a_named_time_is_no_body(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "During the Middle Ages the Marrow Bay ferrymen paid tolls to the Quells.\n");
+    int ty = type_of_name(&r, "Middle Ages");
+    assert_true(ty == -1 || ty == SL_ENT_OTHER);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -549,6 +558,7 @@ int main(void) {
         cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
         cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
         cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
+        cmocka_unit_test(a_named_time_is_no_body),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
