@@ -909,6 +909,11 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
     c->ents[en].art_v += article_before(c, i, j, first, end);
     c->ents[en].org_v += org_context(c, i, first);
+    /* "Sea Hawks manager X", later "for the Sea Hawks": common words
+     * first met bare become a team once a lowercase 'the' names them so */
+    if (c->ents[en].type == SL_ENT_OTHER && c->ents[en].weak && j > i && plural_common(c, j) &&
+        i > first && tok_is(c, i - 1, "the") && !is_cap(c, i - 1))
+        c->ents[en].org_v++;
     c->ents[en].title_v += titled;
     int pr = next_pronoun(c, j, end);
     c->ents[en].its_v += pr > 0;

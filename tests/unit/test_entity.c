@@ -505,6 +505,14 @@ static void a_named_time_is_no_body(void **state) {
     done(&r);
 }
 
+static void common_words_first_met_bare_become_a_team_after_the(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Oyster Kings coach Ida Quarles smiled.\nIn 2003 for the Oyster Kings , Brisk scored twice.\n");
+    assert_int_equal(type_of_name(&r, "Oyster Kings"), SL_ENT_ORG);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -559,6 +567,7 @@ int main(void) {
         cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
         cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
         cmocka_unit_test(a_named_time_is_no_body),
+        cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
