@@ -513,6 +513,16 @@ static void common_words_first_met_bare_become_a_team_after_the(void **state) {
     done(&r);
 }
 
+static void names_listed_with_a_people_are_peoples(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Vorrans or Quellets were a despised minority on the coast.\n"
+                 "They were also called Quellets , Tarvins , Brokkets in Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Vorrans"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Tarvins"), SL_ENT_OTHER);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -568,6 +578,7 @@ int main(void) {
         cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
         cmocka_unit_test(a_named_time_is_no_body),
         cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
+        cmocka_unit_test(names_listed_with_a_people_are_peoples),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
