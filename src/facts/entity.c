@@ -1033,6 +1033,17 @@ static int in_people_word(const ctx *c, size_t i) {
     return !lex_tok(c, i) && !common_word(c, i) && ends_with_any(w, n, ends);
 }
 
+static int class_year(const ctx *c, size_t i) {
+    static const char *const years[] = {"senior", "seniors", "junior", "juniors", "freshman",
+                                        "freshmen", "sophomore", "sophomores", NULL};
+    char w[16];
+    size_t n = lower(c, i, w, sizeof w);
+    for (size_t k = 0; n && years[k]; k++)
+        if (!strcmp(w, years[k]))
+            return 1;
+    return 0;
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -1045,6 +1056,10 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     if (i + 1 < j && (lex_tok(c, i + 1) & SL_LEX_FIRST) && !(lex_tok(c, i) & (SL_LEX_FIRST | SL_LEX_LOC)) &&
         !plural_common(c, j) && !in(c, j, sl_entlex_org_suffix) &&
         (demonym(c, i) || nationality_ending(c, i) || in_people_word(c, i)))
+        i++;
+    /* "Senior Ida Quarles", "Juniors Ben Vell and ...": a school year
+     * before a full name is no part of it */
+    if (i + 2 <= j && class_year(c, i) && !in(c, j, sl_entlex_org_suffix) && !plural_common(c, j))
         i++;
     /* a trailing title names no one: "Apple CEO", "Airbus President" */
     while (j > i && in(c, j, sl_entlex_title))

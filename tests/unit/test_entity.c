@@ -523,6 +523,16 @@ static void names_listed_with_a_people_are_peoples(void **state) {
     done(&r);
 }
 
+static void a_school_year_before_a_name_is_no_part_of_it(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Two Herons , Senior Tobin Vellacourt and Juniors Arvo Quillet , won awards.\n");
+    assert_true(find_ent(&r, "Tobin Vellacourt") >= 0);
+    assert_true(find_ent(&r, "Arvo Quillet") >= 0);
+    assert_int_equal(find_ent(&r, "Senior Tobin Vellacourt"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -579,6 +589,7 @@ int main(void) {
         cmocka_unit_test(a_named_time_is_no_body),
         cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
         cmocka_unit_test(names_listed_with_a_people_are_peoples),
+        cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
