@@ -705,6 +705,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PLACE;
         if (event_name(c, i, j, first))
             return SL_ENT_OTHER;
+        if (n <= 3 && (tok_is(c, i, "dj") || tok_is(c, i, "mc")) && all_caps(c, i) && !in(c, j, sl_entlex_org_suffix))
+            return SL_ENT_PERSON; /* "DJ KORVA", "MC Tidewater": a stage name */
         if (all_caps(c, i) && in(c, i, sl_entlex_org_suffix))
             return SL_ENT_ORG; /* "FC Basel", "TV Marrow": a club or station of its town */
         for (size_t k = i + 1; k < j; k++) {

@@ -533,6 +533,15 @@ static void a_school_year_before_a_name_is_no_part_of_it(void **state) {
     done(&r);
 }
 
+static void a_dj_prefix_makes_a_stage_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The pier party had sets by DJ KORVA , DJ Tidewind and others.\n");
+    assert_int_equal(type_of_name(&r, "DJ KORVA"), SL_ENT_PERSON);
+    assert_int_equal(type_of_name(&r, "DJ Tidewind"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -590,6 +599,7 @@ int main(void) {
         cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
         cmocka_unit_test(names_listed_with_a_people_are_peoples),
         cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
+        cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
