@@ -1305,9 +1305,17 @@ static int unit_ordinal(const ctx *c, size_t i, size_t j, size_t first) {
     return (lex_span(c, i, j) & (SL_LEX_LOC | SL_LEX_CITY)) != 0;
 }
 
+/* "All-American", "All-State", "All-Time": an honour or a ranking word
+ * written before a noun, never part of the name beside it ("a Texas
+ * All-State tackle" names Texas). */
+static int all_honor(const ctx *c, size_t i) {
+    const sl_token *t = tk(c, i);
+    return t->end - t->start > 4 && !memcmp(c->t + t->start, "All-", 4);
+}
+
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
-        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
+        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) || all_honor(c, i) ||
             hyphen_adjective(c, i) || contraction(c, i) || tok_is(c, i, "i") ||
             tok_is(c, i, "no.") || tok_is(c, i, "ok"))
             continue;
@@ -1321,7 +1329,8 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
                 continue;
             }
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
-                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
+                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1) &&
+                !all_honor(c, j + 1)) {
                 j++;
                 continue;
             }

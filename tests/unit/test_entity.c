@@ -542,6 +542,16 @@ static void a_dj_prefix_makes_a_stage_name(void **state) {
     done(&r);
 }
 
+static void an_all_honour_is_no_part_of_a_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "He was a Quarlshire All-State tackle and later joined the All-Time Marrow Bay University team.\n");
+    assert_true(find_ent(&r, "Quarlshire") >= 0);
+    assert_int_equal(find_ent(&r, "Quarlshire All-State"), -1);
+    assert_int_equal(find_ent(&r, "All-Time Marrow Bay University"), -1);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -600,6 +610,7 @@ int main(void) {
         cmocka_unit_test(names_listed_with_a_people_are_peoples),
         cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
         cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
+        cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
