@@ -1518,6 +1518,14 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
         if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
+        /* "a letter to Ivo", later "Ivo says he": a given name no gazetteer
+         * knows, met first after a place preposition, is the person once
+         * anything marks a person (a speech verb, a title, "his") */
+        if (E[i].type == SL_ENT_PLACE && x->ntok == 1 && !x->name_alt && x->per_v + x->his_v > 0) {
+            unsigned lf = sl_entlex_lookup(c->t + x->name_s, x->name_e - x->name_s);
+            if ((lf & SL_LEX_FIRST) && !(lf & (SL_LEX_LOC | SL_LEX_CITY)))
+                E[i].type = SL_ENT_PERSON;
+        }
         /* a place that plays, signs and hires is its club */
         if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
             x->org_v >= x->per_v && !x->name_alt)

@@ -552,6 +552,14 @@ static void an_all_honour_is_no_part_of_a_name(void **state) {
     done(&r);
 }
 
+static void a_given_name_after_a_place_preposition_stays_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry log went to Stan first.\nLater Stan said he would sail at dawn for his town.\n");
+    assert_int_equal(type_of_name(&r, "Stan"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -611,6 +619,7 @@ int main(void) {
         cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
         cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
         cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
+        cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
