@@ -27,7 +27,7 @@
 
 enum {
     F_PER = 1, F_LOC = 2, F_ORG = 4, F_MISC = 8, F_FIRST = 16, F_LAST = 32,
-    F_DEMONYM = 64, F_ROLE = 128, F_JOB = 1024
+    F_DEMONYM = 64, F_ROLE = 128, F_JOB = 1024, F_PERIOD = 2048
 };
 
 typedef struct { char *k; unsigned f, syn, wc; } entry;
@@ -80,6 +80,7 @@ static unsigned instance_type(int lex) {
     case 15: case 17: return F_LOC;
     case 14: return F_ORG;
     case 6: case 10: case 11: return F_MISC;
+    case 28: return F_PERIOD; /* "Middle Ages", "Renaissance": a time, never a body */
     default: return 0;
     }
 }

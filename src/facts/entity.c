@@ -411,6 +411,18 @@ static int loc_context(const ctx *c, size_t i, size_t first) {
         for (size_t k = 0; kinds[k]; k++)
             if (tok_is(c, of - 1, kinds[k]))
                 return 1;
+    /* "Tarnby is a village", "Tarnby, a small fishing port in": a name
+     * the sentence says is a kind of place */
+    size_t v = n;
+    if (v < c->a->n_tokens && (tok_is(c, v, "is") || tok_is(c, v, "was") || tok_is(c, v, ",")))
+        v++;
+    if (v > n && v < c->a->n_tokens && (tok_is(c, v, "a") || tok_is(c, v, "an"))) {
+        for (size_t k = v + 1; k < c->a->n_tokens && k <= v + 4 && is_word(c, k) && !is_cap(c, k); k++)
+            for (size_t m = 0; kinds[m]; m++)
+                if (tok_is(c, k, kinds[m])) /* the head noun: not "a state senator" */
+                    return k + 1 >= c->a->n_tokens || !is_word(c, k + 1) || is_cap(c, k + 1) ||
+                           in(c, k + 1, sl_entlex_function) || tok_is(c, k + 1, "and");
+    }
     /* "Kenora, Ontario": a place followed by the larger place it lies in */
     return n + 1 < c->a->n_tokens && tok_is(c, n, ",") && is_cap(c, n + 1) &&
            (lex_tok(c, n + 1) & SL_LEX_LOC) && !(lex_tok(c, n + 1) & SL_LEX_PER);
@@ -586,6 +598,43 @@ static int work_context(const ctx *c, size_t i, size_t first) {
     return 0;
 }
 
+/* "the Tarrow people", "Tarrow is an endangered language", "the Quells
+ * were a despised minority": a people or its language, typed other by the
+ * CoNLL convention; a place the lexicon knows stays a place ("the
+ * Yorkshire people"), checked by the caller. */
+/* "spoken", "used", "settled": a verb form that ends a noun phrase */
+static int participle(const ctx *c, size_t k) {
+    const sl_token *t = tk(c, k);
+    size_t n = t->end - t->start;
+    const char *w = c->t + t->start;
+    return !is_cap(c, k) && n > 4 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "en", 2));
+}
+
+static int people_context(const ctx *c, size_t j, size_t end) {
+    static const char *const kinds[] = {"people", "peoples", "language", "languages", "dialect",
+                                        "dialects", "tribe", "tribes", "minority", "clan", NULL};
+    size_t k = j + 1, stop = j + 2;
+    if (k + 2 < end && (tok_is(c, k, "or") || tok_is(c, k, "and")) && is_cap(c, k + 1) &&
+        (tok_is(c, k + 2, "are") || tok_is(c, k + 2, "were")))
+        k += 2; /* "Quells or Tethans were a minority" */
+    if (k < end && (tok_is(c, k, "is") || tok_is(c, k, "was") || tok_is(c, k, "are") || tok_is(c, k, "were"))) {
+        k++;
+        if (k < end && (tok_is(c, k, "a") || tok_is(c, k, "an") || tok_is(c, k, "the")))
+            k++;
+        else if (k < end && !tok_is(c, k, "one"))
+            return 0;
+        else
+            k++;
+        stop = k + 5;
+    }
+    for (; k < end && k < stop && is_word(c, k) && (!is_cap(c, k) || demonym(c, k)); k++)
+        for (size_t m = 0; kinds[m]; m++)
+            if (tok_is(c, k, kinds[m])) /* the head noun: not "a language school" */
+                return k + 1 >= end || !is_word(c, k + 1) || in(c, k + 1, sl_entlex_function) ||
+                       tok_is(c, k + 1, "and") || tok_is(c, k + 1, "who") || participle(c, k + 1);
+    return 0;
+}
+
 /* "the 1971 Pan American Games", "Asian Games", "Argentine War of
  * Independence": an event, typed other by the CoNLL convention, even
  * where its head word also ends company names ("Rockstar Games"). */
@@ -613,12 +662,28 @@ static int event_name(const ctx *c, size_t i, size_t j, size_t first) {
 }
 
 /* *weak is set when the type is only the default guess. */
+/* "Quells , Varrows and Tethans": an unknown word listed right after a
+ * name already typed a people, tongue or work is one of its kind. */
+static int listed_with_other(const ctx *c, size_t i, size_t first) {
+    if (i < first + 2 || !(tok_is(c, i - 1, ",") || tok_is(c, i - 1, "or") || tok_is(c, i - 1, "and")) ||
+        !is_cap(c, i - 2))
+        return 0;
+    const sl_token *p = tk(c, i - 2);
+    int32_t en = sl_map64_get(&c->names, key_hash('n', c->t + p->start, word_end(c, i - 2) - p->start));
+    return en >= 0 && c->ents[en].type == SL_ENT_OTHER && !c->ents[en].weak && c->ents[en].ntok == 1;
+}
+
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
     *weak = 0;
     if ((n == 1 && demonym(c, i)) || work_context(c, i, first) || (n == 1 && event_name(c, i, j, first)))
         return SL_ENT_OTHER;
     unsigned f = lex_span(c, i, j);
+    /* "during the Middle Ages", "the Devonian": a named time, whatever article it takes */
+    if ((f & SL_LEX_PERIOD) && !(f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG)))
+        return SL_ENT_OTHER;
+    if (!(f & (SL_LEX_LOC | SL_LEX_CITY | SL_LEX_ORG)) && people_context(c, j, end))
+        return SL_ENT_OTHER;
     int loc_ctx = loc_context(c, i, first);
     int per_ctx = per_context(c, i, j, first, end);
     if (f & (SL_LEX_PER | SL_LEX_LOC | SL_LEX_ORG | SL_LEX_MISC)) {
@@ -640,6 +705,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PLACE;
         if (event_name(c, i, j, first))
             return SL_ENT_OTHER;
+        if (n <= 3 && (tok_is(c, i, "dj") || tok_is(c, i, "mc")) && all_caps(c, i) && !in(c, j, sl_entlex_org_suffix))
+            return SL_ENT_PERSON; /* "DJ KORVA", "MC Tidewater": a stage name */
         if (all_caps(c, i) && in(c, i, sl_entlex_org_suffix))
             return SL_ENT_ORG; /* "FC Basel", "TV Marrow": a club or station of its town */
         for (size_t k = i + 1; k < j; k++) {
@@ -688,6 +755,11 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
             return SL_ENT_PERSON;
         if (fj & SL_LEX_LOC)
             return SL_ENT_PLACE;
+        /* "Corin Partridge", "Tamsin Savage": a word the word list spells
+         * capitalized only, then a surname that is also a common word */
+        if (n == 2 && dict_name(c, i) && !(fi & (SL_LEX_LOC | SL_LEX_CITY | SL_LEX_ORG)) &&
+            !plural_common(c, j) && !all_caps(c, j))
+            return SL_ENT_PERSON;
         int common = 0, place = 0, caps = 0;
         for (size_t k = i; k <= j; k++) {
             common += common_word(c, k);
@@ -709,6 +781,8 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     }
     unsigned fi = lex_tok(c, i);
     if (hyphen_compound(c, i) && !fi)
+        return SL_ENT_OTHER;
+    if (!fi && listed_with_other(c, i, first))
         return SL_ENT_OTHER;
     if (!fi && !common_word(c, i) && nationality_ending(c, i))
         return SL_ENT_OTHER;
@@ -853,6 +927,11 @@ static void name_found(ctx *c, size_t i, size_t j, size_t first, size_t end, int
     c->ents[en].per_v += per_context(c, i, j, first, end) + 2 * titled;
     c->ents[en].art_v += article_before(c, i, j, first, end);
     c->ents[en].org_v += org_context(c, i, first);
+    /* "Sea Hawks manager X", later "for the Sea Hawks": common words
+     * first met bare become a team once a lowercase 'the' names them so */
+    if (c->ents[en].type == SL_ENT_OTHER && c->ents[en].weak && j > i && plural_common(c, j) &&
+        i > first && tok_is(c, i - 1, "the") && !is_cap(c, i - 1))
+        c->ents[en].org_v++;
     c->ents[en].title_v += titled;
     int pr = next_pronoun(c, j, end);
     c->ents[en].its_v += pr > 0;
@@ -956,6 +1035,17 @@ static int in_people_word(const ctx *c, size_t i) {
     return !lex_tok(c, i) && !common_word(c, i) && ends_with_any(w, n, ends);
 }
 
+static int class_year(const ctx *c, size_t i) {
+    static const char *const years[] = {"senior", "seniors", "junior", "juniors", "freshman",
+                                        "freshmen", "sophomore", "sophomores", NULL};
+    char w[16];
+    size_t n = lower(c, i, w, sizeof w);
+    for (size_t k = 0; n && years[k]; k++)
+        if (!strcmp(w, years[k]))
+            return 1;
+    return 0;
+}
+
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
     while (i <= j && ((in(c, i, sl_entlex_function) && !acronym(c, i)) || calendar_word(c, i) ||
                       lone_letter(c, i) || initial_common(c, i, j, first))) {
@@ -969,11 +1059,20 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         !plural_common(c, j) && !in(c, j, sl_entlex_org_suffix) &&
         (demonym(c, i) || nationality_ending(c, i) || in_people_word(c, i)))
         i++;
+    /* "Senior Ida Quarles", "Juniors Ben Vell and ...": a school year
+     * before a full name is no part of it */
+    if (i + 2 <= j && class_year(c, i) && !in(c, j, sl_entlex_org_suffix) && !plural_common(c, j))
+        i++;
     /* a trailing title names no one: "Apple CEO", "Airbus President" */
     while (j > i && in(c, j, sl_entlex_title))
         j--;
     sl_mention_kind kind;
     if (i > j || (job_title(c, i, j) && known(c, i, j, &kind) < 0))
+        return;
+    /* "Bayline , Inc.", "Tern Holdings , LLC": a legal form after a comma
+     * belongs to the name before it and names nothing alone */
+    if (i == j && i > first && tok_is(c, i - 1, ",") && in(c, i, sl_entlex_org_suffix) &&
+        (acronym(c, i) || c->t[tk(c, i)->end - 1] == '.'))
         return;
     /* "Apple Inc. Steve Jobs": an abbreviated legal form ends a name */
     for (size_t k = i + 1; k < j; k++)
@@ -1159,9 +1258,64 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
     return 0;
 }
 
+/* "the Institute for Coastal Studies", "Society of Ferry Help for Widows":
+ * 'for' joins what a body is for to the body's name, never a person's
+ * ("Okafor for Marrow Bay"). 1 to skip 'for', 0 if no join. */
+static int body_for(const ctx *c, size_t i, size_t j, size_t end) {
+    if (j + 2 >= end || !tok_is(c, j + 1, "for") || is_cap(c, j + 1) || !is_cap(c, j + 2) ||
+        in(c, j + 2, sl_entlex_function) || has_digit(c, j + 2))
+        return 0;
+    static const char *const bodies[] = {"institute", "society", "council", "committee", "commission",
+                                         "centre", "center", "foundation", "association", "fund",
+                                         "ministry", "office", "agency", "department", "school",
+                                         "college", "academy", "alliance", "coalition", "campaign",
+                                         "institution", "trust", "organization", "organisation", NULL};
+    if (all_caps(c, j + 2))
+        return 0; /* "the Council for FC Ostend": a body named by its acronym is another body */
+    char w[16];
+    for (size_t k = i; k <= j; k++)
+        if (is_cap(c, k) && lower(c, k, w, sizeof w))
+            for (size_t b = 0; bodies[b]; b++)
+                if (!strcmp(w, bodies[b]))
+                    return 1;
+    return 0;
+}
+
+/* "the 62d NY", "the 4th Marrow Rifles": an ordinal before an acronym or
+ * a place numbers a unit (a regiment of that state), and belongs to its
+ * name. Not after another name ("Tern 2nd ..."), nor a year. */
+static int unit_ordinal(const ctx *c, size_t i, size_t j, size_t first) {
+    if (i <= first || (i > first + 1 && is_cap(c, i - 2)))
+        return 0;
+    const sl_token *t = tk(c, i - 1);
+    const char *w = c->t + t->start;
+    size_t n = t->end - t->start, d = 0;
+    while (d < n && w[d] >= '0' && w[d] <= '9')
+        d++;
+    if (!d || d > 3 || t->end + 1 != tk(c, i)->start)
+        return 0;
+    static const char *const ends[] = {"st", "nd", "rd", "th", "d", NULL};
+    int ord = 0;
+    for (size_t k = 0; ends[k] && !ord; k++)
+        ord = n - d == strlen(ends[k]) && !memcmp(w + d, ends[k], n - d);
+    if (!ord)
+        return 0;
+    if (i == j && acronym(c, i))
+        return 1;
+    return (lex_span(c, i, j) & (SL_LEX_LOC | SL_LEX_CITY)) != 0;
+}
+
+/* "All-American", "All-State", "All-Time": an honour or a ranking word
+ * written before a noun, never part of the name beside it ("a Texas
+ * All-State tackle" names Texas). */
+static int all_honor(const ctx *c, size_t i) {
+    const sl_token *t = tk(c, i);
+    return t->end - t->start > 4 && !memcmp(c->t + t->start, "All-", 4);
+}
+
 static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
     for (size_t i = first; i < end && !c->failed; i++) {
-        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) ||
+        if (tk(c, i)->start < skip_to || !is_cap(c, i) || has_digit(c, i) || all_honor(c, i) ||
             hyphen_adjective(c, i) || contraction(c, i) || tok_is(c, i, "i") ||
             tok_is(c, i, "no.") || tok_is(c, i, "ok"))
             continue;
@@ -1175,7 +1329,8 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
                 continue;
             }
             if (is_cap(c, j + 1) && tk(c, j + 1)->start <= tk(c, j)->end + 1 &&
-                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1)) {
+                !has_digit(c, j + 1) && !hyphen_adjective(c, j + 1) && !contraction(c, j + 1) &&
+                !all_honor(c, j + 1)) {
                 j++;
                 continue;
             }
@@ -1186,10 +1341,12 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
             }
             int skip = connector_at(c, j + 1, end);
             if (!skip)
+                skip = body_for(c, i, j, end);
+            if (!skip)
                 break;
             j += (size_t)skip + 1;
         }
-        run_found(c, i, j, first, end);
+        run_found(c, unit_ordinal(c, i, j, first) ? i - 1 : i, j, first, end);
         i = j;
     }
 }
@@ -1361,6 +1518,14 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
         if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
             E[i].type = SL_ENT_ORG;
+        /* "a letter to Ivo", later "Ivo says he": a given name no gazetteer
+         * knows, met first after a place preposition, is the person once
+         * anything marks a person (a speech verb, a title, "his") */
+        if (E[i].type == SL_ENT_PLACE && x->ntok == 1 && !x->name_alt && x->per_v + x->his_v > 0) {
+            unsigned lf = sl_entlex_lookup(c->t + x->name_s, x->name_e - x->name_s);
+            if ((lf & SL_LEX_FIRST) && !(lf & (SL_LEX_LOC | SL_LEX_CITY)))
+                E[i].type = SL_ENT_PERSON;
+        }
         /* a place that plays, signs and hires is its club */
         if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
             x->org_v >= x->per_v && !x->name_alt)

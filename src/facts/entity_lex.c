@@ -71,7 +71,7 @@ int sl_entlex_title(const char *w, size_t n) {
 int sl_entlex_org_suffix(const char *w, size_t n) {
     static const char *const l[] = {
         "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
-        "llc", "plc", "ag", "gmbh", "sa", "party", "ministry", "university", "college",
+        "llc", "l.l.c.", "l.p.", "llp", "plc", "ag", "gmbh", "sa", "s.a.", "n.v.", "party", "ministry", "university", "college",
         "council", "department", "agency", "association", "bank", "group", "committee",
         "commission", "institute", "institution", "army", "navy", "corps", "division",
         "brigade", "regiment", "battalion", "squadron", "club", "team", "fc", "airlines",

@@ -18,7 +18,8 @@ enum {
     SL_LEX_ROLE = 128,   /* lowercase person noun: "spokesman" */
     SL_LEX_CITY = 256,   /* a city or region of the gazetteer: a weak place cue */
     SL_LEX_BIGCITY = 512, /* a city of 500,000 people or more */
-    SL_LEX_JOB = 1024     /* a noun whose first sense is a person: "developer" */
+    SL_LEX_JOB = 1024,    /* a noun whose first sense is a person: "developer" */
+    SL_LEX_PERIOD = 2048  /* a named time: "Middle Ages", "Bronze Age" */
 };
 
 typedef struct sl_entlex_entry {

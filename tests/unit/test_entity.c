@@ -437,6 +437,129 @@ static void a_peoples_word_before_a_name_is_no_part_of_it(void **state) {
     done(&r);
 }
 
+static void what_a_body_is_for_is_part_of_its_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Funds came from the Quillon Institute for Tidal Studies last year.\n"
+                 "Brisk played in the Marrow League for Tern Rovers.\n");
+    assert_int_equal(type_of_name(&r, "Quillon Institute for Tidal Studies"), SL_ENT_ORG);
+    assert_int_equal(type_of_name(&r, "Tidal Studies"), -1);
+    assert_true(find_ent(&r, "Tern Rovers") >= 0);
+    done(&r);
+}
+
+static void a_name_said_to_be_a_kind_of_place_is_a_place(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Brellow is a small village in the hills.\n"
+                 "Quarles was a state senator for years.\n");
+    assert_int_equal(type_of_name(&r, "Brellow"), SL_ENT_PLACE);
+    assert_true(type_of_name(&r, "Quarles") != SL_ENT_PLACE);
+    done(&r);
+}
+
+static void a_people_or_its_language_is_no_organization(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Quellish is a nearly extinct coastal language spoken on two islands.\n"
+                 "The Tarrow people who fish there are few.\n"
+                 "Fans of Yorkshire people cheered.\n");
+    assert_int_equal(type_of_name(&r, "Quellish"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Tarrow"), SL_ENT_OTHER);
+    done(&r);
+}
+
+static void a_given_name_before_a_common_word_surname_is_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry log was kept by Candace Partridge until spring.\n");
+    assert_int_equal(type_of_name(&r, "Candace Partridge"), SL_ENT_PERSON);
+    done(&r);
+}
+
+static void a_legal_form_after_a_comma_names_nothing_alone(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferries were sold to Tern Holdings , LLC and to Bayline , Inc. last May.\n");
+    assert_int_equal(find_ent(&r, "LLC"), -1);
+    assert_int_equal(find_ent(&r, "Inc."), -1);
+    assert_true(find_ent(&r, "Tern Holdings") >= 0);
+    done(&r);
+}
+
+static void an_ordinal_before_an_acronym_numbers_a_unit(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The brigade held the 12th MBV , the 40th MBV and the 3rd Marrow Rifles in 1802.\n");
+    assert_int_equal(type_of_name(&r, "12th MBV"), SL_ENT_ORG);
+    assert_int_equal(find_ent(&r, "MBV"), -1);
+    done(&r);
+}
+
+static void a_named_time_is_no_body(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "During the Middle Ages the Marrow Bay ferrymen paid tolls to the Quells.\n");
+    int ty = type_of_name(&r, "Middle Ages");
+    assert_true(ty == -1 || ty == SL_ENT_OTHER);
+    done(&r);
+}
+
+static void common_words_first_met_bare_become_a_team_after_the(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Oyster Kings coach Ida Quarles smiled.\nIn 2003 for the Oyster Kings , Brisk scored twice.\n");
+    assert_int_equal(type_of_name(&r, "Oyster Kings"), SL_ENT_ORG);
+    done(&r);
+}
+
+static void names_listed_with_a_people_are_peoples(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Vorrans or Quellets were a despised minority on the coast.\n"
+                 "They were also called Quellets , Tarvins , Brokkets in Marrow Bay.\n");
+    assert_int_equal(type_of_name(&r, "Vorrans"), SL_ENT_OTHER);
+    assert_int_equal(type_of_name(&r, "Tarvins"), SL_ENT_OTHER);
+    done(&r);
+}
+
+static void a_school_year_before_a_name_is_no_part_of_it(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Two Herons , Senior Tobin Vellacourt and Juniors Arvo Quillet , won awards.\n");
+    assert_true(find_ent(&r, "Tobin Vellacourt") >= 0);
+    assert_true(find_ent(&r, "Arvo Quillet") >= 0);
+    assert_int_equal(find_ent(&r, "Senior Tobin Vellacourt"), -1);
+    done(&r);
+}
+
+static void a_dj_prefix_makes_a_stage_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The pier party had sets by DJ KORVA , DJ Tidewind and others.\n");
+    assert_int_equal(type_of_name(&r, "DJ KORVA"), SL_ENT_PERSON);
+    assert_int_equal(type_of_name(&r, "DJ Tidewind"), SL_ENT_PERSON);
+    done(&r);
+}
+
+static void an_all_honour_is_no_part_of_a_name(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "He was a Quarlshire All-State tackle and later joined the All-Time Marrow Bay University team.\n");
+    assert_true(find_ent(&r, "Quarlshire") >= 0);
+    assert_int_equal(find_ent(&r, "Quarlshire All-State"), -1);
+    assert_int_equal(find_ent(&r, "All-Time Marrow Bay University"), -1);
+    done(&r);
+}
+
+static void a_given_name_after_a_place_preposition_stays_a_person(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "The ferry log went to Stan first.\nLater Stan said he would sail at dawn for his town.\n");
+    assert_int_equal(type_of_name(&r, "Stan"), SL_ENT_PERSON);
+    done(&r);
+}
+
 static void hostile_input_is_bounded(void **state) {
     (void)state;
     size_t n = 200000;
@@ -484,6 +607,19 @@ int main(void) {
         cmocka_unit_test(a_club_prefix_makes_an_organization),
         cmocka_unit_test(places_after_a_plural_kind_of_place),
         cmocka_unit_test(a_peoples_word_before_a_name_is_no_part_of_it),
+        cmocka_unit_test(what_a_body_is_for_is_part_of_its_name),
+        cmocka_unit_test(a_name_said_to_be_a_kind_of_place_is_a_place),
+        cmocka_unit_test(a_people_or_its_language_is_no_organization),
+        cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
+        cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
+        cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
+        cmocka_unit_test(a_named_time_is_no_body),
+        cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
+        cmocka_unit_test(names_listed_with_a_people_are_peoples),
+        cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
+        cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
+        cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
+        cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
