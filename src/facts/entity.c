@@ -1281,30 +1281,6 @@ static int body_for(const ctx *c, size_t i, size_t j, size_t end) {
     return 0;
 }
 
-/* "the 62d NY", "the 4th Marrow Rifles": an ordinal before an acronym or
- * a place numbers a unit (a regiment of that state), and belongs to its
- * name. Not after another name ("Tern 2nd ..."), nor a year. */
-static int unit_ordinal(const ctx *c, size_t i, size_t j, size_t first) {
-    if (i <= first || (i > first + 1 && is_cap(c, i - 2)))
-        return 0;
-    const sl_token *t = tk(c, i - 1);
-    const char *w = c->t + t->start;
-    size_t n = t->end - t->start, d = 0;
-    while (d < n && w[d] >= '0' && w[d] <= '9')
-        d++;
-    if (!d || d > 3 || t->end + 1 != tk(c, i)->start)
-        return 0;
-    static const char *const ends[] = {"st", "nd", "rd", "th", "d", NULL};
-    int ord = 0;
-    for (size_t k = 0; ends[k] && !ord; k++)
-        ord = n - d == strlen(ends[k]) && !memcmp(w + d, ends[k], n - d);
-    if (!ord)
-        return 0;
-    if (i == j && acronym(c, i))
-        return 1;
-    return (lex_span(c, i, j) & (SL_LEX_LOC | SL_LEX_CITY)) != 0;
-}
-
 /* "All-American", "All-State", "All-Time": an honour or a ranking word
  * written before a noun, never part of the name beside it ("a Texas
  * All-State tackle" names Texas). */
@@ -1346,7 +1322,7 @@ static void scan_sentence(ctx *c, size_t first, size_t end, uint32_t skip_to) {
                 break;
             j += (size_t)skip + 1;
         }
-        run_found(c, unit_ordinal(c, i, j, first) ? i - 1 : i, j, first, end);
+        run_found(c, i, j, first, end);
         i = j;
     }
 }

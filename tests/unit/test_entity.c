@@ -487,15 +487,6 @@ static void a_legal_form_after_a_comma_names_nothing_alone(void **state) {
     done(&r);
 }
 
-static void an_ordinal_before_an_acronym_numbers_a_unit(void **state) {
-    (void)state;
-    run r;
-    annotate(&r, "The brigade held the 12th MBV , the 40th MBV and the 3rd Marrow Rifles in 1802.\n");
-    assert_int_equal(type_of_name(&r, "12th MBV"), SL_ENT_ORG);
-    assert_int_equal(find_ent(&r, "MBV"), -1);
-    done(&r);
-}
-
 static void a_named_time_is_no_body(void **state) {
     (void)state;
     run r;
@@ -612,7 +603,6 @@ int main(void) {
         cmocka_unit_test(a_people_or_its_language_is_no_organization),
         cmocka_unit_test(a_given_name_before_a_common_word_surname_is_a_person),
         cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
-        cmocka_unit_test(an_ordinal_before_an_acronym_numbers_a_unit),
         cmocka_unit_test(a_named_time_is_no_body),
         cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
         cmocka_unit_test(names_listed_with_a_people_are_peoples),
