@@ -614,9 +614,6 @@ static int people_context(const ctx *c, size_t j, size_t end) {
     static const char *const kinds[] = {"people", "peoples", "language", "languages", "dialect",
                                         "dialects", "tribe", "tribes", "minority", "clan", NULL};
     size_t k = j + 1, stop = j + 2;
-    if (k + 2 < end && (tok_is(c, k, "or") || tok_is(c, k, "and")) && is_cap(c, k + 1) &&
-        (tok_is(c, k + 2, "are") || tok_is(c, k + 2, "were")))
-        k += 2; /* "Quells or Tethans were a minority" */
     if (k < end && (tok_is(c, k, "is") || tok_is(c, k, "was") || tok_is(c, k, "are") || tok_is(c, k, "were"))) {
         k++;
         if (k < end && (tok_is(c, k, "a") || tok_is(c, k, "an") || tok_is(c, k, "the")))
@@ -662,17 +659,6 @@ static int event_name(const ctx *c, size_t i, size_t j, size_t first) {
 }
 
 /* *weak is set when the type is only the default guess. */
-/* "Quells , Varrows and Tethans": an unknown word listed right after a
- * name already typed a people, tongue or work is one of its kind. */
-static int listed_with_other(const ctx *c, size_t i, size_t first) {
-    if (i < first + 2 || !(tok_is(c, i - 1, ",") || tok_is(c, i - 1, "or") || tok_is(c, i - 1, "and")) ||
-        !is_cap(c, i - 2))
-        return 0;
-    const sl_token *p = tk(c, i - 2);
-    int32_t en = sl_map64_get(&c->names, key_hash('n', c->t + p->start, word_end(c, i - 2) - p->start));
-    return en >= 0 && c->ents[en].type == SL_ENT_OTHER && !c->ents[en].weak && c->ents[en].ntok == 1;
-}
-
 static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t end, int *weak) {
     size_t n = j - i + 1;
     *weak = 0;
@@ -781,8 +767,6 @@ static sl_entity_type type_of(ctx *c, size_t i, size_t j, size_t first, size_t e
     }
     unsigned fi = lex_tok(c, i);
     if (hyphen_compound(c, i) && !fi)
-        return SL_ENT_OTHER;
-    if (!fi && listed_with_other(c, i, first))
         return SL_ENT_OTHER;
     if (!fi && !common_word(c, i) && nationality_ending(c, i))
         return SL_ENT_OTHER;

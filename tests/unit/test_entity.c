@@ -504,16 +504,6 @@ static void common_words_first_met_bare_become_a_team_after_the(void **state) {
     done(&r);
 }
 
-static void names_listed_with_a_people_are_peoples(void **state) {
-    (void)state;
-    run r;
-    annotate(&r, "Vorrans or Quellets were a despised minority on the coast.\n"
-                 "They were also called Quellets , Tarvins , Brokkets in Marrow Bay.\n");
-    assert_int_equal(type_of_name(&r, "Vorrans"), SL_ENT_OTHER);
-    assert_int_equal(type_of_name(&r, "Tarvins"), SL_ENT_OTHER);
-    done(&r);
-}
-
 static void a_school_year_before_a_name_is_no_part_of_it(void **state) {
     (void)state;
     run r;
@@ -605,7 +595,6 @@ int main(void) {
         cmocka_unit_test(a_legal_form_after_a_comma_names_nothing_alone),
         cmocka_unit_test(a_named_time_is_no_body),
         cmocka_unit_test(common_words_first_met_bare_become_a_team_after_the),
-        cmocka_unit_test(names_listed_with_a_people_are_peoples),
         cmocka_unit_test(a_school_year_before_a_name_is_no_part_of_it),
         cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
         cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
