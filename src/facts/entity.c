@@ -196,18 +196,23 @@ static unsigned lex_span(const ctx *c, size_t i, size_t j) {
     return sl_entlex_lookup(buf, m);
 }
 
+/* Word i, lowercased, is one of the NULL-terminated list (short words). */
+static int word_in(const ctx *c, size_t i, const char *const *list) {
+    char w[16];
+    size_t n = lower(c, i, w, sizeof w);
+    for (size_t k = 0; n && list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
 static int calendar_word(const ctx *c, size_t i) {
     static const char *const v[] = {
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
         "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
-    char w[16];
-    size_t n = lower(c, i, w, sizeof w);
-    for (size_t k = 0; n && v[k]; k++)
-        if (!strcmp(w, v[k]))
-            return 1;
-    return 0;
+    return word_in(c, i, v);
 }
 
 /* "We're", "I've", "don't": a contraction is never a name ("O'Brien" is). */
@@ -1022,12 +1027,7 @@ static int in_people_word(const ctx *c, size_t i) {
 static int class_year(const ctx *c, size_t i) {
     static const char *const years[] = {"senior", "seniors", "junior", "juniors", "freshman",
                                         "freshmen", "sophomore", "sophomores", NULL};
-    char w[16];
-    size_t n = lower(c, i, w, sizeof w);
-    for (size_t k = 0; n && years[k]; k++)
-        if (!strcmp(w, years[k]))
-            return 1;
-    return 0;
+    return word_in(c, i, years);
 }
 
 static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
