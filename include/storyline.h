@@ -576,6 +576,177 @@ typedef int (*sl_story_fn)(void *ud, const sl_story_row *row);
 SL_API sl_status sl_store_story(sl_store *s, sl_story_kind kind, int64_t id, sl_story_fn cb,
                                 void *ud, sl_error *err);
 
+/* ---------------------------------------------------------------- synthesis
+ *
+ * The story as a careful editor would write it from many reports: entities
+ * merged across articles, quotes grouped by speaker with every outlet that
+ * reports them, numbers and dates grouped by what they are about with the
+ * sources that agree and those that differ, a timeline, and a short
+ * extractive summary whose every sentence cites its articles. Every item
+ * points at byte spans of the members' texts. */
+
+typedef struct sl_evidence {
+    uint32_t member;     /* index into the members (sl_summarize: into docs) */
+    uint32_t start, end; /* byte span in that member's article text */
+} sl_evidence;
+
+/* ---- summary */
+
+typedef struct sl_summary_sentence {
+    /* sources[0] is the sentence shown; the others state the same thing
+     * (other outlets, copies), each with its own span. */
+    sl_evidence *sources;
+    size_t n_sources;
+} sl_summary_sentence;
+
+typedef struct sl_summary {
+    sl_summary_sentence *sentences; /* in reading order */
+    size_t n_sentences;
+    struct sl_summary_priv *priv;
+} sl_summary;
+
+typedef struct sl_summary_options {
+    size_t max_words; /* length bound in words (whitespace-separated); 100 */
+} sl_summary_options;
+SL_API void sl_summary_options_default(sl_summary_options *o);
+
+/* An extractive summary of n segmented articles about one story:
+ * redundancy-aware, in chronological and reading order, at most max_words
+ * words (the last sentence may not be cut, so a summary can be shorter). */
+SL_API sl_status sl_summarize(const sl_article *const *docs, size_t n,
+                              const sl_summary_options *o, sl_summary **out, sl_error *err);
+SL_API void sl_summary_free(sl_summary *s);
+
+/* ---- synthesis of a set of articles */
+
+typedef struct sl_synth_member {
+    const sl_article *article;
+    const sl_facts *facts; /* NULL: the member only gives summary sentences */
+    int64_t id;            /* store id, or the caller's key */
+    int64_t event;         /* its event, 0 when not known */
+    int32_t copy_of;       /* member index of the canonical copy, -1 if none */
+    int32_t day;           /* publication (or inferred) day, SL_NO_DAY if none */
+} sl_synth_member;
+
+typedef struct sl_story_entity {
+    const char *name;       /* the spelling most members use */
+    sl_entity_type type;
+    const char *role;       /* the role most often stated, NULL if none */
+    const char **variants;  /* other spellings of the full name */
+    size_t n_variants;
+    sl_evidence *mentions;  /* every mention, by member then position */
+    size_t n_mentions;
+    uint32_t n_members;     /* members that mention it */
+} sl_story_entity;
+
+typedef struct sl_story_quote {
+    int32_t speaker;        /* index into entities, -1 when unknown */
+    sl_quote_kind kind;
+    /* The same words in every member that reports them, the fullest
+     * wording first. */
+    sl_evidence *sources;
+    size_t n_sources;
+} sl_story_quote;
+
+typedef enum sl_slot_kind { SL_SLOT_QUANTITY = 0, SL_SLOT_DATE } sl_slot_kind;
+
+typedef struct sl_slot_value {
+    const char *text;        /* as the first source writes it: "close to an hour" */
+    char value[32];          /* normalized: TIMEX3 value, or the number ("50") */
+    double low, high;        /* what the hedge allows: quantity in unit, date in days */
+    const char *unit;        /* quantity unit ("minute"), "" for dates */
+    int32_t first_day, last_day; /* publication days of its sources */
+    sl_evidence *sources;
+    size_t n_sources;
+} sl_slot_value;
+
+typedef struct sl_slot {
+    sl_slot_kind kind;
+    const char *about;       /* what the values measure, in the articles' words */
+    sl_slot_value *values;   /* most sources first */
+    size_t n_values;
+} sl_slot;
+
+typedef enum sl_conflict_kind {
+    SL_CONFLICT_HARD = 0, /* cannot both be true: "January 9 and 10" vs "January 10" */
+    SL_CONFLICT_SOFT,     /* differ, but hedges make them compatible */
+    SL_CONFLICT_CHANGE,   /* differ because time passed between the reports */
+    SL_CONFLICT_VARIANT   /* two spellings of one name */
+} sl_conflict_kind;
+SL_API const char *sl_conflict_kind_name(sl_conflict_kind k); /* hard soft change variant */
+
+typedef struct sl_conflict_side {
+    const char *text;        /* the value or spelling as written */
+    sl_evidence *sources;
+    size_t n_sources;
+} sl_conflict_side;
+
+typedef struct sl_conflict {
+    sl_conflict_kind kind;
+    int32_t slot;            /* index into slots, -1 for a spelling variant */
+    int32_t entity;          /* variant: index into entities, else -1 */
+    sl_conflict_side a, b;   /* a: more sources (for a change: the earlier) */
+    const char *why;         /* one line for a reader */
+} sl_conflict;
+
+typedef struct sl_timeline_item {
+    char value[32];          /* TIMEX3 date: 2022-01-10, 2021-12, 2014 */
+    int32_t day;             /* its first day, for ordering */
+    const char *what;        /* what happened then, in the first source's words */
+    sl_evidence *sources;    /* the date's mention in each member that states it */
+    size_t n_sources;
+    int32_t conflict;        /* index into conflicts when disputed, else -1 */
+} sl_timeline_item;
+
+typedef struct sl_synthesis {
+    const sl_synth_member *members;
+    size_t n_members;
+    sl_story_entity *entities;   /* most members first */
+    size_t n_entities;
+    sl_story_quote *quotes;      /* by speaker (most quoted first), then first report */
+    size_t n_quotes;
+    sl_slot *slots;
+    size_t n_slots;
+    sl_conflict *conflicts;      /* hard first, then soft, change, variant */
+    size_t n_conflicts;
+    sl_timeline_item *timeline;  /* by day */
+    size_t n_timeline;
+    sl_summary *summary;         /* evidence members index the members above */
+    /* What it is, for reports: filled by sl_store_synthesis. */
+    sl_story_kind kind;          /* SL_STORY_STORYLINE or SL_STORY_EVENT, 0 if neither */
+    int64_t id;
+    const char *title;           /* "" if none */
+    struct sl_synthesis_priv *priv;
+} sl_synthesis;
+
+typedef struct sl_synth_options {
+    size_t summary_words; /* 100 */
+} sl_synth_options;
+SL_API void sl_synth_options_default(sl_synth_options *o);
+
+/* Synthesize members (the articles stay the caller's and must outlive the
+ * result). Copies (copy_of >= 0) add citations, never new content. */
+SL_API sl_status sl_synthesize(const sl_synth_member *m, size_t n, const sl_synth_options *o,
+                               sl_synthesis **out, sl_error *err);
+SL_API void sl_synthesis_free(sl_synthesis *s);
+
+/* The synthesis of one storyline or event of the store, which owns the
+ * members it loads. SL_END when no such id. */
+SL_API sl_status sl_store_synthesis(sl_store *s, sl_story_kind kind, int64_t id,
+                                    const sl_synth_options *o, sl_synthesis **out,
+                                    sl_error *err);
+
+/* ---- report */
+
+typedef enum sl_report_format {
+    SL_REPORT_JSON = 0, /* the whole structure, spans and texts */
+    SL_REPORT_MD,       /* Markdown for a reader */
+    SL_REPORT_HTML      /* one self-contained page, no network */
+} sl_report_format;
+
+SL_API sl_status sl_report_write(const sl_synthesis *s, sl_report_format f, FILE *out,
+                                 sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif
