@@ -28,6 +28,8 @@ static const char usage_main[] =
     "  story ID             one storyline (S12) or event (E34) with its articles\n"
     "  cluster              group new articles into events and storylines\n"
     "  annotate PATH|-      who, said what, when, how many, for each article\n"
+    "  report [ID]          the story: summary, timeline, quotes, conflicts, sources\n"
+    "  summarize --jsonl    cited extractive summaries of JSONL clusters\n"
     "  help [COMMAND]       this text, or a command's\n"
     "\n"
     "global options:\n"
@@ -194,6 +196,33 @@ static const struct {
      "  --timing         print articles, sentences and sentences/s to stderr\n"
      "\n"
      "exit: 0 ok, 1 some article failed (the rest was done), 2 usage\n"},
+    {"report",
+     "usage: storyline report [ID] [--format md|json|html] [-o DIR]\n"
+     "\n"
+     "The story as an editor would write it from the stored articles: a cited\n"
+     "summary, the timeline, quotes by speaker, merged entities, numbers and\n"
+     "dates with the sources that agree and where they disagree, the sources.\n"
+     "ID is a storyline (S12) or an event (E34); without ID, every storyline.\n"
+     "\n"
+     "options:\n"
+     "  --format F       md (default), json or html (one self-contained page)\n"
+     "  -o DIR           write one file per storyline (S12.md, ...) and an index\n"
+     "                   into DIR instead of printing to stdout\n"
+     "  --words N        summary length in words (default 100)\n"
+     "  --no-progress    no progress line on stderr\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 ok, 1 no such story or some story failed (the rest was done),\n"
+     "2 usage, 3 store error\n"},
+    {"summarize",
+     "usage: storyline summarize --jsonl [FILE|-] [--words N]\n"
+     "\n"
+     "Read one cluster a line, {\"id\", \"documents\": [{\"id\", \"title\", \"date\",\n"
+     "\"text\"}]}, and write one line each, {\"id\", \"sentences\": [...],\n"
+     "\"citations\": [[doc ids], ...]}: an extractive summary of at most N words\n"
+     "(default 100) whose every sentence cites the documents that state it.\n"
+     "\n"
+     "exit: 0 ok, 1 some cluster failed (the rest was done), 2 usage\n"},
 };
 
 void cli_usage(FILE *f, const char *cmd) {
@@ -340,7 +369,7 @@ static const struct {
     {"ingest", cli_cmd_ingest},     {"extract", cli_cmd_extract}, {"articles", cli_cmd_articles},
     {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
     {"stories", cli_cmd_stories},   {"story", cli_cmd_story},     {"cluster", cli_cmd_cluster},
-    {"annotate", cli_cmd_annotate},
+    {"annotate", cli_cmd_annotate}, {"report", cli_cmd_report},   {"summarize", cli_cmd_summarize},
 };
 
 int main(int argc, char **argv) {
