@@ -1,6 +1,25 @@
-/* slots.c — numbers and dates grouped by what they are about; conflicts. */
+/* slots.c — numbers and dates grouped by what they are about; conflicts.
+ *
+ * Observations with the same value (same unit class, same day or run of
+ * days) are one value, with every source that states it. Two values are
+ * one slot when the words around them agree (the informative ones: words
+ * near most values of the story say nothing), when no member states both
+ * (a member giving 4.5% and 9% is telling two things, not disagreeing with
+ * itself), and, for numbers, when they are within a factor of two. Only
+ * values linked that way can conflict, and a conflict is typed by what
+ * could reconcile it: the hedges (soft), the publication days (change), or
+ * nothing (hard). Precision first: every rule above errs toward silence. */
 #include "synth.h"
+#include "../core/draft.h"
 #include "merge_names.h"
+#include "slots_obs.h"
+#include "../util/hash.h"
+#include "../util/map64.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *sl_conflict_kind_name(sl_conflict_kind k)
 {
@@ -13,11 +32,602 @@ const char *sl_conflict_kind_name(sl_conflict_kind k)
     return "?";
 }
 
+enum { NODE_CTX = 64, MAX_GROUP = 256, CHANGE_GAP_DAYS = 3 };
+
+typedef struct node {
+    sl_obs_kind kind;
+    uint64_t uclass;
+    double center, lo, hi;
+    int exact, vague, explicit_date;
+    uint32_t *members; /* distinct, ascending */
+    size_t n_members;
+    size_t *obs;       /* its observations */
+    size_t n_obs, cap_obs;
+    uint64_t ctx[NODE_CTX];
+    size_t n_ctx;
+    int32_t first_day, last_day;
+    int32_t parent;    /* union-find: the slot */
+    int32_t slot, value;
+    int soft_done;
+} node;
+
+typedef struct work {
+    sl_synthesis *s;
+    sl_obs *o;
+    size_t n_obs;
+    node *nd;
+    size_t n_nodes;
+    sl_map64 df; /* context key -> nodes holding it */
+    size_t *df_count;
+    size_t n_df;
+} work;
+
+static uint64_t node_key(const sl_obs *o)
+{
+    double k[4] = {(double)o->kind, o->kind == SL_OBS_DATE ? o->lo : o->value,
+                   o->kind == SL_OBS_DATE ? o->hi : 0, o->vague ? (double)o->bound + 1 : 0};
+    uint64_t h = sl_hash64(k, sizeof k, o->uclass);
+    return h ? h : 1;
+}
+
+static int add_ctx(node *n, const sl_obs *o)
+{
+    uint64_t m[NODE_CTX];
+    size_t i = 0, j = 0, k = 0;
+    while ((i < n->n_ctx || j < o->n_ctx) && k < NODE_CTX) {
+        uint64_t x = i < n->n_ctx ? n->ctx[i] : UINT64_MAX;
+        uint64_t y = j < o->n_ctx ? o->ctx[j] : UINT64_MAX;
+        m[k++] = x < y ? x : y;
+        i += x <= y;
+        j += y <= x;
+    }
+    memcpy(n->ctx, m, k * sizeof *m);
+    n->n_ctx = k;
+    return 0;
+}
+
+static sl_status build_nodes(work *w, sl_error *err)
+{
+    sl_map64 map = {0};
+    w->nd = calloc(w->n_obs + 1, sizeof *w->nd);
+    if (!w->nd)
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    for (size_t i = 0; i < w->n_obs; i++) {
+        const sl_obs *o = &w->o[i];
+        const sl_synth_member *mb = &w->s->members[o->member];
+        /* a date compares only as written ("March 14", not a resolved
+         * "Tuesday"), and never the writing day itself (a dateline) */
+        if (o->kind == SL_OBS_DATE &&
+            (!o->explicit_date || (mb->day != SL_NO_DAY && o->lo <= mb->day && o->hi >= mb->day)))
+            continue;
+        uint64_t k = node_key(o);
+        int32_t x = sl_map64_get(&map, k);
+        if (x < 0) {
+            x = (int32_t)w->n_nodes++;
+            node *n = &w->nd[x];
+            n->kind = o->kind;
+            n->uclass = o->uclass;
+            n->center = o->value;
+            n->lo = o->lo;
+            n->hi = o->hi;
+            n->vague = o->vague;
+            n->parent = x;
+            n->first_day = n->last_day = SL_NO_DAY;
+            n->slot = n->value = -1;
+            if (sl_map64_put(&map, k, x))
+                goto nomem;
+        }
+        node *n = &w->nd[x];
+        if (n->n_obs == n->cap_obs) {
+            size_t cap = n->cap_obs ? n->cap_obs * 2 : 4;
+            size_t *p = realloc(n->obs, cap * sizeof *p);
+            uint32_t *mp = realloc(n->members, cap * sizeof *mp);
+            if (!p || !mp) {
+                free(p ? p : n->obs);
+                free(mp ? mp : n->members);
+                n->obs = NULL;
+                n->members = NULL;
+                goto nomem;
+            }
+            n->obs = p;
+            n->members = mp;
+            n->cap_obs = cap;
+        }
+        n->obs[n->n_obs++] = i;
+        if (!n->n_members || n->members[n->n_members - 1] != o->member)
+            n->members[n->n_members++] = o->member;
+        if (o->kind == SL_OBS_QTY && o->bound == SL_BOUND_EXACT && !o->vague) {
+            n->exact = 1;
+            n->lo = o->lo;
+            n->hi = o->hi;
+        } else if (!n->exact) {
+            n->lo = o->lo < n->lo ? o->lo : n->lo;
+            n->hi = o->hi > n->hi ? o->hi : n->hi;
+        }
+        if (o->kind == SL_OBS_DATE)
+            n->exact = 1;
+        n->explicit_date |= o->explicit_date;
+        /* copies repeat their canonical's words: they count as sources,
+         * not as evidence of what the value is about */
+        if (mb->copy_of < 0)
+            add_ctx(n, o);
+        if (mb->day != SL_NO_DAY) {
+            if (n->first_day == SL_NO_DAY || mb->day < n->first_day)
+                n->first_day = mb->day;
+            if (n->last_day == SL_NO_DAY || mb->day > n->last_day)
+                n->last_day = mb->day;
+        }
+    }
+    sl_map64_free(&map);
+    return SL_OK;
+nomem:
+    sl_map64_free(&map);
+    return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+}
+
+/* How many nodes hold each context key: words around most values of the
+ * story ("ferry", "strike") tell nothing about which thing a value is. */
+static sl_status count_df(work *w, sl_error *err)
+{
+    w->df_count = calloc(w->n_nodes * NODE_CTX + 1, sizeof *w->df_count);
+    if (!w->df_count)
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    for (size_t i = 0; i < w->n_nodes; i++)
+        for (size_t j = 0; j < w->nd[i].n_ctx; j++) {
+            int32_t x = sl_map64_get(&w->df, w->nd[i].ctx[j]);
+            if (x < 0) {
+                x = (int32_t)w->n_df++;
+                if (sl_map64_put(&w->df, w->nd[i].ctx[j], x))
+                    return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+            }
+            w->df_count[x]++; /* nodes holding the word */
+        }
+    return SL_OK;
+}
+
+static size_t obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t limit)
+{
+    size_t i = 0, j = 0, c = 0;
+    while (i < a->n_ctx && j < b->n_ctx) {
+        if (a->ctx[i] == b->ctx[j]) {
+            int32_t x = sl_map64_get(&w->df, a->ctx[i]);
+            c += x >= 0 && w->df_count[x] <= limit;
+            i++;
+            j++;
+        } else if (a->ctx[i] < b->ctx[j])
+            i++;
+        else
+            j++;
+    }
+    return c;
+}
+
+/* The most informative words one report of a shares with one report of b:
+ * pooled words of much-reported values would meet everything. Bounded to
+ * the first reports of each value. */
+static size_t informative_common(const work *w, const node *a, const node *b)
+{
+    size_t best = 0, limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
+    size_t na = a->n_obs < 16 ? a->n_obs : 16, nb = b->n_obs < 16 ? b->n_obs : 16;
+    for (size_t i = 0; i < na; i++) {
+        const sl_obs *x = &w->o[a->obs[i]];
+        if (w->s->members[x->member].copy_of >= 0)
+            continue;
+        for (size_t j = 0; j < nb; j++) {
+            const sl_obs *y = &w->o[b->obs[j]];
+            if (w->s->members[y->member].copy_of >= 0)
+                continue;
+            size_t c = obs_common(w, x, y, limit);
+            best = c > best ? c : best;
+        }
+    }
+    return best;
+}
+
+static int share_member(const node *a, const node *b)
+{
+    size_t i = 0, j = 0;
+    while (i < a->n_members && j < b->n_members) {
+        if (a->members[i] == b->members[j])
+            return 1;
+        if (a->members[i] < b->members[j])
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
+static int count_class(uint64_t uc) { return uc != SL_UC_TIME && uc != SL_UC_PERCENT && uc > 2; }
+
+/* Can a and b be values of one slot? */
+static int linked(const work *w, const node *a, const node *b)
+{
+    if (a->kind != b->kind || share_member(a, b))
+        return 0;
+    if (a->kind == SL_OBS_DATE) {
+        if (fabs(a->lo - b->lo) > 3)
+            return 0;
+        return informative_common(w, a, b) >= 1;
+    }
+    int bare = a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE;
+    if (bare || a->uclass != b->uclass)
+        return 0;
+    if (a->vague && b->vague)
+        return 0;
+    double x = a->center, y = b->center;
+    if (x <= 0 || y <= 0)
+        return 0;
+    if (!a->vague && !b->vague && (x > 2 * y || y > 2 * x))
+        return 0;
+    /* very close values need less to say they are the same thing */
+    size_t need = x > 1.25 * y || y > 1.25 * x ? 2 : 1;
+    return informative_common(w, a, b) >= need;
+}
+
+static int32_t root(node *nd, int32_t x)
+{
+    while (nd[x].parent != x)
+        x = nd[x].parent = nd[nd[x].parent].parent;
+    return x;
+}
+
+/* ------------------------------------------------------------ output */
+
+static const char *obs_text(work *w, const sl_obs *o)
+{
+    const sl_article *a = w->s->members[o->member].article;
+    return sl_arena_strndup(&w->s->priv->arena, a->text + o->start, o->end - o->start);
+}
+
+static int fill_sources(work *w, const node *n, sl_evidence **ev, size_t *nev)
+{
+    *ev = sl_arena_alloc(&w->s->priv->arena, (n->n_obs + 1) * sizeof **ev);
+    if (!*ev)
+        return -1;
+    for (size_t i = 0; i < n->n_obs; i++) {
+        const sl_obs *o = &w->o[n->obs[i]];
+        (*ev)[i] = (sl_evidence){o->member, o->start, o->end};
+    }
+    *nev = n->n_obs;
+    return 0;
+}
+
+static int cmp_by_sources(const void *x, const void *y)
+{
+    const node *a = *(node *const *)x, *b = *(node *const *)y;
+    if (a->n_obs != b->n_obs)
+        return a->n_obs > b->n_obs ? -1 : 1;
+    return (a->obs[0] > b->obs[0]) - (a->obs[0] < b->obs[0]);
+}
+
+/* What a slot is about: the facts' "about" words of its values, else the
+ * date's event word, else the unit. */
+static const char *slot_about(work *w, node **vals, size_t nv)
+{
+    for (size_t v = 0; v < nv; v++)
+        for (size_t i = 0; i < vals[v]->n_obs; i++) {
+            const sl_obs *o = &w->o[vals[v]->obs[i]];
+            uint32_t s0 = o->kind == SL_OBS_DATE ? o->event_start : o->about_start;
+            uint32_t e0 = o->kind == SL_OBS_DATE ? o->event_end : o->about_end;
+            if (e0 > s0) {
+                const sl_article *a = w->s->members[o->member].article;
+                return sl_arena_strndup(&w->s->priv->arena, a->text + s0, e0 - s0);
+            }
+        }
+    const sl_obs *o = &w->o[vals[0]->obs[0]];
+    if (o->kind == SL_OBS_DATE)
+        return "date";
+    return vals[0]->uclass == SL_UC_TIME ? "duration" : o->unit && *o->unit ? o->unit : "number";
+}
+
+static sl_status emit_slots(work *w, sl_error *err)
+{
+    sl_synthesis *s = w->s;
+    sl_arena *ar = &s->priv->arena;
+    node **order = malloc((w->n_nodes + 1) * sizeof *order);
+    size_t *start = calloc(w->n_nodes + 2, sizeof *start);
+    int32_t *slot_of_root = malloc((w->n_nodes + 1) * sizeof *slot_of_root);
+    if (!order || !start || !slot_of_root) {
+        free(order);
+        free(start);
+        free(slot_of_root);
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    }
+    /* slots in order of first appearance of their most stated value */
+    for (size_t i = 0; i < w->n_nodes; i++)
+        order[i] = &w->nd[i];
+    qsort(order, w->n_nodes, sizeof *order, cmp_by_sources);
+    size_t ns = 0;
+    for (size_t i = 0; i < w->n_nodes; i++)
+        slot_of_root[i] = -1;
+    for (size_t i = 0; i < w->n_nodes; i++) {
+        int32_t r = root(w->nd, (int32_t)(order[i] - w->nd));
+        if (slot_of_root[r] < 0)
+            slot_of_root[r] = (int32_t)ns++;
+        order[i]->slot = slot_of_root[r];
+        start[order[i]->slot + 1]++;
+    }
+    for (size_t i = 0; i < ns; i++)
+        start[i + 1] += start[i];
+    node **byslot = malloc((w->n_nodes + 1) * sizeof *byslot);
+    size_t *fill = calloc(ns + 1, sizeof *fill);
+    s->slots = sl_arena_calloc(ar, (ns + 1) * sizeof *s->slots);
+    sl_status st = SL_OK;
+    if (!byslot || !fill || !s->slots) {
+        st = sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < w->n_nodes; i++) /* stays in sources order */
+        byslot[start[order[i]->slot] + fill[order[i]->slot]++] = order[i];
+    for (size_t k = 0; k < ns && st == SL_OK; k++) {
+        sl_slot *sl = &s->slots[k];
+        node **vals = byslot + start[k];
+        size_t nv = start[k + 1] - start[k];
+        sl->kind = vals[0]->kind == SL_OBS_DATE ? SL_SLOT_DATE : SL_SLOT_QUANTITY;
+        sl->about = slot_about(w, vals, nv);
+        sl->values = sl_arena_calloc(ar, nv * sizeof *sl->values);
+        if (!sl->values || !sl->about) {
+            st = sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+            break;
+        }
+        for (size_t v = 0; v < nv; v++) {
+            node *n = vals[v];
+            sl_slot_value *sv = &sl->values[v];
+            const sl_obs *o = &w->o[n->obs[0]];
+            n->value = (int32_t)v;
+            sv->text = obs_text(w, o);
+            if (n->kind == SL_OBS_DATE) {
+                snprintf(sv->value, sizeof sv->value, "%s", o->tvalue);
+                sv->unit = "";
+            } else {
+                snprintf(sv->value, sizeof sv->value, "%g", n->center);
+                sv->unit = n->uclass == SL_UC_TIME ? "minute" : o->unit;
+            }
+            sv->low = n->lo;
+            sv->high = n->hi;
+            sv->first_day = n->first_day;
+            sv->last_day = n->last_day;
+            if (!sv->text || fill_sources(w, n, &sv->sources, &sv->n_sources))
+                st = sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+        }
+        sl->n_values = nv;
+    }
+    s->n_slots = ns;
+done:
+    free(order);
+    free(start);
+    free(slot_of_root);
+    free(byslot);
+    free(fill);
+    return st;
+}
+
+/* ------------------------------------------------------------ conflicts */
+
+static int compatible(const node *a, const node *b)
+{
+    if (a->kind == SL_OBS_DATE)
+        return a->lo == b->lo && a->hi == b->hi;
+    double ca = a->kind == SL_OBS_DATE ? a->lo : a->center;
+    double cb = b->kind == SL_OBS_DATE ? b->lo : b->center;
+    return (cb >= a->lo && cb <= a->hi) || (ca >= b->lo && ca <= b->hi);
+}
+
+static void day_iso(int32_t day, char out[16])
+{
+    /* civil from days (Howard Hinnant's algorithm) */
+    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = (int64_t)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(out, 16, "%04d-%02u-%02u", (int)(y + (m <= 2)) % 10000, m % 100, d % 100);
+}
+
+static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *a, node *b)
+{
+    sl_synthesis *s = w->s;
+    sl_arena *ar = &s->priv->arena;
+    if (k == SL_CONFLICT_CHANGE ? a->last_day > b->first_day : b->n_obs > a->n_obs) {
+        node *t = a;
+        a = b;
+        b = t;
+    }
+    sl_conflict c = {.kind = k, .slot = a->slot, .entity = -1};
+    if (fill_sources(w, a, &c.a.sources, &c.a.n_sources) ||
+        fill_sources(w, b, &c.b.sources, &c.b.n_sources))
+        return -1;
+    c.a.text = s->slots[a->slot].values[a->value].text;
+    c.b.text = s->slots[b->slot].values[b->value].text;
+    const char *about = s->slots[a->slot].about;
+    char why[512], d1[16], d2[16];
+    size_t na = a->n_members, nb = b->n_members;
+    switch (k) {
+    case SL_CONFLICT_HARD:
+        snprintf(why, sizeof why,
+                 "sources disagree on %s%s: \"%s\" (%zu article%s) vs \"%s\" (%zu)",
+                 a->kind == SL_OBS_DATE ? "the date of " : "", about, c.a.text, na,
+                 na == 1 ? "" : "s", c.b.text, nb);
+        break;
+    case SL_CONFLICT_SOFT:
+        snprintf(why, sizeof why,
+                 "\"%s\" and \"%s\" (%s) differ, but the hedge makes them compatible",
+                 c.a.text, c.b.text, about);
+        break;
+    case SL_CONFLICT_CHANGE:
+        day_iso(a->last_day, d1);
+        day_iso(b->first_day, d2);
+        snprintf(why, sizeof why,
+                 "%s changed over time: \"%s\" in reports up to %s, \"%s\" from %s on", about,
+                 c.a.text, d1, c.b.text, d2);
+        break;
+    case SL_CONFLICT_VARIANT:
+        break;
+    }
+    c.why = sl_arena_strdup(ar, why);
+    return c.why ? sl_conflict_push(ar, l, &c) : -1;
+}
+
+static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
+{
+    if (compatible(a, b)) {
+        if (a->kind == SL_OBS_DATE || (a->exact && b->exact))
+            return 0;
+        /* one soft note per hedged value, against its best-attested match */
+        node *h = a->exact ? b : a;
+        if (h->soft_done)
+            return 0;
+        h->soft_done = 1;
+        return add_conflict(w, l, SL_CONFLICT_SOFT, a, b);
+    }
+    if (a->vague || b->vague)
+        return 0; /* a magnitude ("hundreds") is no count to disagree with */
+    if (a->kind == SL_OBS_QTY && (!a->exact || !b->exact) && (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE))
+        return 0;
+    int ordered = a->first_day != SL_NO_DAY && b->first_day != SL_NO_DAY &&
+                  (a->last_day + CHANGE_GAP_DAYS <= b->first_day ||
+                   b->last_day + CHANGE_GAP_DAYS <= a->first_day);
+    return add_conflict(w, l, ordered ? SL_CONFLICT_CHANGE : SL_CONFLICT_HARD, a, b);
+}
+
+static int cmp_nodes_by_class(const void *x, const void *y)
+{
+    const node *a = *(node *const *)x, *b = *(node *const *)y;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->uclass != b->uclass)
+        return a->uclass < b->uclass ? -1 : 1;
+    return cmp_by_sources(x, y);
+}
+
+/* Link pass and conflicts: pairs within one unit class (bare magnitudes
+ * against every counting class), the best-attested MAX_GROUP values of a
+ * class only, so the pass stays bounded. */
+typedef int (*pair_fn)(work *w, void *ud, node *a, node *b);
+
+static sl_status each_pair(work *w, pair_fn fn, void *ud, sl_error *err)
+{
+    node **v = malloc((w->n_nodes + 1) * sizeof *v);
+    if (!v)
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    for (size_t i = 0; i < w->n_nodes; i++)
+        v[i] = &w->nd[i];
+    qsort(v, w->n_nodes, sizeof *v, cmp_nodes_by_class);
+    int rc = 0;
+    for (size_t i = 0; i < w->n_nodes && !rc;) {
+        size_t j = i;
+        while (j < w->n_nodes && v[j]->kind == v[i]->kind && v[j]->uclass == v[i]->uclass)
+            j++;
+        size_t end = j - i > MAX_GROUP ? i + MAX_GROUP : j;
+        for (size_t x = i; x < end && !rc; x++) {
+            for (size_t y = x + 1; y < end && !rc; y++)
+                if (linked(w, v[x], v[y]))
+                    rc = fn(w, ud, v[x], v[y]);
+        }
+        i = j;
+    }
+    free(v);
+    return rc ? sl_fail(err, SL_ERR_NOMEM, "slots: out of memory") : SL_OK;
+}
+
+static int do_union(work *w, void *ud, node *a, node *b);
+
+/* A hedged round magnitude with no unit ("well over a thousand") is set
+ * beside the one counted value whose reports share most words with it, and
+ * only noted when the hedge allows that value. */
+static sl_status place_magnitudes(work *w, int emit, sl_conflict_list *l, sl_error *err)
+{
+    for (size_t i = 0; i < w->n_nodes; i++) {
+        node *m = &w->nd[i], *best = NULL;
+        size_t best_c = 0;
+        if (m->kind != SL_OBS_QTY || m->uclass != SL_UC_BARE)
+            continue;
+        for (size_t j = 0; j < w->n_nodes; j++) {
+            node *n = &w->nd[j];
+            if (n->kind != SL_OBS_QTY || !count_class(n->uclass) || n->uclass == SL_UC_BARE ||
+                n->vague || share_member(m, n))
+                continue;
+            size_t c = informative_common(w, m, n);
+            if (c > best_c || (c == best_c && best && n->n_obs > best->n_obs)) {
+                best_c = c;
+                best = c ? n : best;
+            }
+        }
+        if (!best || !compatible(m, best))
+            continue;
+        if (!emit)
+            do_union(w, NULL, m, best);
+        else if (add_conflict(w, l, SL_CONFLICT_SOFT, best, m))
+            return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    }
+    return SL_OK;
+}
+
+static int do_union(work *w, void *ud, node *a, node *b)
+{
+    (void)ud;
+    int32_t x = root(w->nd, (int32_t)(a - w->nd)), y = root(w->nd, (int32_t)(b - w->nd));
+    if (x != y)
+        w->nd[x > y ? x : y].parent = x > y ? y : x;
+    return 0;
+}
+
+static int do_conflict(work *w, void *ud, node *a, node *b)
+{
+    return conflict_of(w, ud, a, b);
+}
+
+static int conflict_rank(sl_conflict_kind k) { return (int)k; }
+
+static int cmp_conflicts(const void *x, const void *y)
+{
+    const sl_conflict *a = x, *b = y;
+    if (a->kind != b->kind)
+        return conflict_rank(a->kind) - conflict_rank(b->kind);
+    size_t na = a->a.n_sources + a->b.n_sources, nb = b->a.n_sources + b->b.n_sources;
+    return (na < nb) - (na > nb);
+}
+
 sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
 {
+    work w = {.s = s};
     sl_conflict_list l = {0};
-    sl_status st = sl_mn_variant_conflicts(s, &l, err);
+    sl_sw *sw = sl_sw_new();
+    if (!sw)
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    sl_status st = sl_obs_collect(s, sw, &w.o, &w.n_obs, err);
+    if (st == SL_OK)
+        st = build_nodes(&w, err);
+    if (st == SL_OK)
+        st = count_df(&w, err);
+    if (st == SL_OK)
+        st = each_pair(&w, do_union, NULL, err);
+    if (st == SL_OK)
+        st = place_magnitudes(&w, 0, NULL, err);
+    if (st == SL_OK)
+        st = emit_slots(&w, err);
+    if (st == SL_OK)
+        st = place_magnitudes(&w, 1, &l, err);
+    if (st == SL_OK)
+        st = each_pair(&w, do_conflict, &l, err);
+    if (st == SL_OK)
+        st = sl_mn_variant_conflicts(s, &l, err);
+    if (st == SL_OK && l.n) {
+        /* stable enough: kinds first, then the best-attested */
+        qsort(l.v, l.n, sizeof *l.v, cmp_conflicts);
+    }
     s->conflicts = l.v;
     s->n_conflicts = l.n;
+    for (size_t i = 0; w.nd && i < w.n_nodes; i++) {
+        free(w.nd[i].obs);
+        free(w.nd[i].members);
+    }
+    free(w.nd);
+    free(w.o);
+    free(w.df_count);
+    sl_map64_free(&w.df);
+    sl_sw_free(sw);
     return st;
 }

@@ -1,0 +1,495 @@
+/* slots_obs.c — numbers and dates of the members as comparable observations.
+ *
+ * The facts give quantities and time expressions; here they are brought to
+ * what a comparison needs: one base unit per class (durations in minutes,
+ * so "close to an hour" meets "50 minutes"), the hedge's range, the run of
+ * days of "March 14 and 15" (the facts see "March 14" and a bare 15), and
+ * the content words of the clause around the value, which tell what it is
+ * about. Durations the quantity reader missed ("an hour") come from the
+ * time expressions; round magnitudes with a hedge ("well over a thousand")
+ * from the tokens. */
+#include "slots_obs.h"
+#include "../core/draft.h"
+#include "../util/hash.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int32_t sl_obs_day(const char *v)
+{
+    if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+        return SL_NO_DAY;
+    char buf[11];
+    memcpy(buf, v, 10);
+    buf[10] = 0;
+    return sl_day_from_iso(buf);
+}
+
+static int tok_in(const sl_article *a, size_t t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (sl_sw_tok_is(a, t, list[i]))
+            return 1;
+    return 0;
+}
+
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", NULL};
+
+/* ------------------------------------------------------------ units */
+
+static const struct {
+    const char *w;
+    double minutes;
+} time_units[] = {{"second", 1.0 / 60}, {"minute", 1}, {"hour", 60}, {"day", 1440},
+                  {"week", 10080}, {"month", 43830}, {"year", 525960}, {NULL, 0}};
+
+static const char *const people[] = {"people", "person", "passenger", "traveler", "traveller",
+                                     "resident", "visitor", "civilian", "commuter",
+                                     "individual", NULL};
+
+static const char *head_word(const char *unit, size_t *n)
+{
+    const char *h = strrchr(unit, ' ');
+    h = h ? h + 1 : unit;
+    *n = strlen(h);
+    return h;
+}
+
+/* The class of a unit and its factor to the class's base; 0 when the
+ * unit is not compared (ages, bare numbers). */
+static uint64_t unit_class(const char *unit, double *factor)
+{
+    *factor = 1;
+    if (!unit || !*unit || strstr(unit, "of age"))
+        return 0;
+    if (strstr(unit, " per ") || !strncmp(unit, "per ", 4)) {
+        uint64_t h = sl_hash64(unit, strlen(unit), 0x0c1a);
+        return h > 16 ? h : h + 16;
+    }
+    size_t n;
+    const char *h = head_word(unit, &n);
+    for (size_t i = 0; time_units[i].w; i++)
+        if (strlen(time_units[i].w) == n && !memcmp(h, time_units[i].w, n)) {
+            *factor = time_units[i].minutes;
+            return SL_UC_TIME;
+        }
+    if (n == 7 && !memcmp(h, "percent", 7))
+        return SL_UC_PERCENT;
+    for (size_t i = 0; people[i]; i++)
+        if (strlen(people[i]) == n && !memcmp(h, people[i], n))
+            return SL_UC_PEOPLE;
+    uint64_t k = sl_hash64(h, n, 0x0c1b);
+    return k > 16 ? k : k + 16;
+}
+
+/* ------------------------------------------------------------ context */
+
+static int clause_break(const sl_article *a, size_t t)
+{
+    const sl_token *tk = &a->tokens[t];
+    if (tk->kind != SL_TOK_PUNCT)
+        return 0;
+    char c = a->text[tk->start];
+    return c == ';' || c == ':' || c == '(' || c == ')' ||
+           (tk->end - tk->start == 3 && !memcmp(a->text + tk->start, "\xe2\x80\x94", 3));
+}
+
+/* Content words of the clause around [start, end): up to 10 tokens on
+ * each side, not across a clause break or another number. */
+static void context(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o)
+{
+    const sl_sentence *se = sl_sw_sentence_at(a, start);
+    if (!se)
+        return;
+    size_t t0 = sl_sw_token_at(a, start), t1 = sl_sw_token_at(a, end);
+    size_t lo = t0, hi = t1;
+    for (size_t k = 0; k < 10 && lo > se->token_first; k++) {
+        if (clause_break(a, lo - 1) || a->tokens[lo - 1].kind == SL_TOK_NUMBER)
+            break;
+        lo--;
+    }
+    for (size_t k = 0; k < 10 && hi < se->token_end; k++) {
+        if (clause_break(a, hi) || a->tokens[hi].kind == SL_TOK_NUMBER)
+            break;
+        hi++;
+    }
+    uint64_t keys[40];
+    size_t n = 0;
+    for (size_t t = lo; t < hi && n < 40; t++) {
+        if (t >= t0 && t < t1)
+            continue;
+        const sl_token *tk = &a->tokens[t];
+        if (tk->kind != SL_TOK_WORD || tok_in(a, t, months))
+            continue;
+        uint64_t k = sl_sw_key(w, a->text + tk->start, tk->end - tk->start, 0);
+        if (k)
+            keys[n++] = k;
+    }
+    /* sort, dedupe, keep the first SL_OBS_CTX */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+            uint64_t x = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = x;
+        }
+    o->n_ctx = 0;
+    for (size_t i = 0; i < n && o->n_ctx < SL_OBS_CTX; i++)
+        if (!o->n_ctx || o->ctx[o->n_ctx - 1] != keys[i])
+            o->ctx[o->n_ctx++] = keys[i];
+}
+
+/* ------------------------------------------------------------ ranges */
+
+static int round_number(double v)
+{
+    if (v <= 0)
+        return 0;
+    while (v >= 10 && v == (double)(long long)(v / 10) * 10)
+        v /= 10;
+    return v < 10 && v == (double)(long long)v;
+}
+
+static void hedge_range(sl_obs *o)
+{
+    double v = o->value;
+    if (o->lo < o->hi) { /* a range or a vague magnitude as the facts give it */
+        o->vague |= o->bound != SL_BOUND_EXACT;
+        return;
+    }
+    switch (o->bound) {
+    case SL_BOUND_EXACT:
+        o->lo = o->hi = v;
+        break;
+    case SL_BOUND_APPROX: {
+        double t = round_number(v) ? 0.2 : 0.1;
+        o->lo = v * (1 - t);
+        o->hi = v * (1 + t);
+        break;
+    }
+    case SL_BOUND_AT_LEAST:
+    case SL_BOUND_MORE_THAN:
+        o->lo = v;
+        o->hi = v * (round_number(v) ? 2 : 1.5);
+        break;
+    case SL_BOUND_AT_MOST:
+    case SL_BOUND_LESS_THAN:
+        o->lo = v * (round_number(v) ? 0.33 : 0.67);
+        o->hi = v;
+        break;
+    }
+}
+
+/* ------------------------------------------------------------ collect */
+
+typedef struct obs_list {
+    sl_obs *v;
+    size_t n, cap;
+} obs_list;
+
+static sl_obs *push(obs_list *l)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        sl_obs *p = realloc(l->v, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        l->v = p;
+        l->cap = cap;
+    }
+    sl_obs *o = &l->v[l->n++];
+    memset(o, 0, sizeof *o);
+    return o;
+}
+
+static int overlaps_quantity(const sl_facts *f, size_t *qi, uint32_t start, uint32_t end)
+{
+    while (*qi < f->n_quantities && f->quantities[*qi].end <= start)
+        (*qi)++;
+    return *qi < f->n_quantities && f->quantities[*qi].start < end;
+}
+
+static int add_quantities(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
+{
+    const sl_article *a = s->members[m].article;
+    const sl_facts *f = s->members[m].facts;
+    for (size_t i = 0; i < f->n_quantities; i++) {
+        const sl_quantity *q = &f->quantities[i];
+        double factor;
+        uint64_t uc = unit_class(q->unit, &factor);
+        if (!uc || q->change[0])
+            continue;
+        sl_obs *o = push(l);
+        if (!o)
+            return -1;
+        o->kind = SL_OBS_QTY;
+        o->member = (uint32_t)m;
+        o->start = q->start;
+        o->end = q->end;
+        o->uclass = uc;
+        o->unit = q->unit;
+        o->value = q->value * factor;
+        o->raw = q->value;
+        o->about_start = q->about_start;
+        o->about_end = q->about_end;
+        o->lo = q->low * factor;
+        o->hi = q->high * factor;
+        o->bound = q->bound;
+        uint32_t hs;
+        sl_bound hb = sl_sw_hedge_before(a, q->start, &hs);
+        if (o->bound == SL_BOUND_EXACT && hb != SL_BOUND_EXACT) {
+            o->bound = hb;
+            o->start = hs;
+        }
+        hedge_range(o);
+        context(w, a, q->start, q->end, o);
+    }
+    return 0;
+}
+
+/* PT1H, P2D, P3W: minutes, or -1 when not a plain count of one unit. */
+static double duration_minutes(const char *v)
+{
+    if (v[0] != 'P')
+        return -1;
+    const char *p = v + 1;
+    int t = *p == 'T';
+    p += t;
+    char *e;
+    double n = strtod(p, &e);
+    if (e == p || e[0] == 0 || e[1] != 0)
+        return -1;
+    switch (*e) {
+    case 'S': return t ? n / 60 : -1;
+    case 'M': return t ? n : n * 43830;
+    case 'H': return n * 60;
+    case 'D': return n * 1440;
+    case 'W': return n * 10080;
+    case 'Y': return n * 525960;
+    }
+    return -1;
+}
+
+static const char *duration_unit(const char *v)
+{
+    size_t n = strlen(v);
+    switch (v[n - 1]) {
+    case 'S': return "second";
+    case 'M': return v[1] == 'T' ? "minute" : "month";
+    case 'H': return "hour";
+    case 'D': return "day";
+    case 'W': return "week";
+    }
+    return "year";
+}
+
+/* A date run written around a day: "14 and 15", "9-10", "9 to 10": the
+ * other day of the run, 0 if none. */
+static int run_day(const sl_article *a, const sl_timex *x, int *before)
+{
+    static const char *const links[] = {"and", "to", "through", "-", "\xe2\x80\x93", NULL};
+    size_t t = sl_sw_token_at(a, x->end);
+    *before = 0;
+    if (t + 1 < a->n_tokens && tok_in(a, t, links) && a->tokens[t + 1].kind == SL_TOK_NUMBER) {
+        int d = atoi(a->text + a->tokens[t + 1].start);
+        size_t u = t + 2;
+        int unit_follows = u < a->n_tokens && a->tokens[u].kind == SL_TOK_WORD &&
+                           !tok_in(a, u, (const char *const[]){"in", "at", "for", "on", NULL}) &&
+                           a->tokens[u].start == a->tokens[t + 1].end + 1 &&
+                           (a->text[a->tokens[u].start] >= 'a' && a->text[a->tokens[u].start] <= 'z');
+        if (d >= 1 && d <= 31 && !unit_follows && a->tokens[t + 1].end - a->tokens[t + 1].start <= 2)
+            return d;
+    }
+    size_t s0 = sl_sw_token_at(a, x->start);
+    if (s0 >= 2 && tok_in(a, s0 - 1, links) && a->tokens[s0 - 2].kind == SL_TOK_NUMBER) {
+        int d = atoi(a->text + a->tokens[s0 - 2].start);
+        if (d >= 1 && d <= 31 && a->tokens[s0 - 2].end - a->tokens[s0 - 2].start <= 2) {
+            *before = 1;
+            return d;
+        }
+    }
+    return 0;
+}
+
+static int explicit_date(const sl_article *a, const sl_timex *x)
+{
+    for (size_t t = sl_sw_token_at(a, x->start); t < a->n_tokens && a->tokens[t].start < x->end; t++)
+        if (tok_in(a, t, months) || (a->tokens[t].kind == SL_TOK_NUMBER &&
+                                     a->tokens[t].end - a->tokens[t].start >= 4))
+            return 1;
+    return 0;
+}
+
+/* The nearest content word before the date in its clause (else after):
+ * what happens then ("talks on March 14"). Names are skipped. */
+static void event_word(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o)
+{
+    const sl_sentence *se = sl_sw_sentence_at(a, start);
+    if (!se)
+        return;
+    size_t t0 = sl_sw_token_at(a, start), t1 = sl_sw_token_at(a, end);
+    for (int dir = 0; dir < 2 && !o->event_end; dir++)
+        for (size_t k = 1; k <= 6; k++) {
+            size_t t;
+            if (dir == 0) {
+                if (t0 < se->token_first + k)
+                    break;
+                t = t0 - k;
+            } else {
+                t = t1 + k - 1;
+                if (t >= se->token_end)
+                    break;
+            }
+            const sl_token *tk = &a->tokens[t];
+            if (clause_break(a, t) || tk->kind == SL_TOK_NUMBER)
+                break;
+            if (tk->kind != SL_TOK_WORD || tok_in(a, t, months))
+                continue;
+            char c = a->text[tk->start];
+            if (c >= 'A' && c <= 'Z')
+                continue;
+            if (sl_sw_key(w, a->text + tk->start, tk->end - tk->start, 0)) {
+                o->event_start = tk->start;
+                o->event_end = tk->end;
+                break;
+            }
+        }
+}
+
+static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
+{
+    const sl_article *a = s->members[m].article;
+    const sl_facts *f = s->members[m].facts;
+    size_t qi = 0;
+    for (size_t i = 0; i < f->n_timexes; i++) {
+        const sl_timex *x = &f->timexes[i];
+        if (x->type == SL_TIMEX_DURATION) {
+            double mins = duration_minutes(x->value);
+            if (mins <= 0 || overlaps_quantity(f, &qi, x->start, x->end))
+                continue;
+            sl_obs *o = push(l);
+            if (!o)
+                return -1;
+            o->kind = SL_OBS_QTY;
+            o->member = (uint32_t)m;
+            o->start = x->start;
+            o->end = x->end;
+            o->uclass = SL_UC_TIME;
+            o->unit = duration_unit(x->value);
+            o->value = mins;
+            o->raw = mins;
+            uint32_t hs;
+            o->bound = sl_sw_hedge_before(a, x->start, &hs);
+            if (!strcmp(x->mod, "MORE_THAN"))
+                o->bound = SL_BOUND_MORE_THAN;
+            else if (!strcmp(x->mod, "APPROX"))
+                o->bound = SL_BOUND_APPROX;
+            if (o->bound != SL_BOUND_EXACT && hs < o->start)
+                o->start = hs;
+            hedge_range(o);
+            context(w, a, x->start, x->end, o);
+            continue;
+        }
+        if (x->type != SL_TIMEX_DATE && x->type != SL_TIMEX_TIME)
+            continue;
+        int32_t day = sl_obs_day(x->value);
+        if (day == SL_NO_DAY)
+            continue;
+        sl_obs *o = push(l);
+        if (!o)
+            return -1;
+        o->kind = SL_OBS_DATE;
+        o->member = (uint32_t)m;
+        o->start = x->start;
+        o->end = x->end;
+        o->unit = "";
+        o->value = o->lo = o->hi = day;
+        o->explicit_date = explicit_date(a, x);
+        memcpy(o->tvalue, x->value, 10);
+        o->tvalue[10] = 0;
+        int before, d = o->explicit_date ? run_day(a, x, &before) : 0;
+        int dom = atoi(x->value + 8);
+        if (d && d != dom && abs(d - dom) <= 6) {
+            int32_t other = day + (d - dom);
+            o->lo = other < day ? other : day;
+            o->hi = other < day ? day : other;
+            o->value = o->lo;
+            size_t t = sl_sw_token_at(a, before ? x->start : x->end);
+            if (before)
+                o->start = a->tokens[t - 2].start;
+            else
+                o->end = a->tokens[t + 1].end;
+            char lo_iso[11], hi_iso[11];
+            memcpy(lo_iso, x->value, 8);
+            memcpy(hi_iso, x->value, 8);
+            snprintf(lo_iso + 8, 3, "%02d", dom + (int)(o->lo - day));
+            snprintf(hi_iso + 8, 3, "%02d", dom + (int)(o->hi - day));
+            snprintf(o->tvalue, sizeof o->tvalue, "%.10s/%.10s", lo_iso, hi_iso);
+        }
+        context(w, a, o->start, o->end, o);
+        event_word(w, a, o->start, o->end, o);
+    }
+    return 0;
+}
+
+/* Round magnitudes after a hedge that the quantity reader leaves alone:
+ * "well over a thousand", "nearly a hundred". */
+static int add_magnitudes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
+{
+    static const char *const art[] = {"a", "an", "one", NULL};
+    static const struct {
+        const char *w;
+        double v;
+    } mag[] = {{"dozen", 12}, {"hundred", 100}, {"thousand", 1000}, {"million", 1e6},
+               {"billion", 1e9}, {NULL, 0}};
+    const sl_article *a = s->members[m].article;
+    const sl_facts *f = s->members[m].facts;
+    size_t qi = 0;
+    for (size_t t = 0; t + 1 < a->n_tokens; t++) {
+        if (!tok_in(a, t, art))
+            continue;
+        size_t k = 0;
+        while (mag[k].w && !sl_sw_tok_is(a, t + 1, mag[k].w))
+            k++;
+        if (!mag[k].w)
+            continue;
+        uint32_t hs;
+        sl_bound b = sl_sw_hedge_before(a, a->tokens[t].start, &hs);
+        if (b == SL_BOUND_EXACT || overlaps_quantity(f, &qi, hs, a->tokens[t + 1].end))
+            continue;
+        sl_obs *o = push(l);
+        if (!o)
+            return -1;
+        o->kind = SL_OBS_QTY;
+        o->member = (uint32_t)m;
+        o->start = hs;
+        o->end = a->tokens[t + 1].end;
+        o->uclass = SL_UC_BARE;
+        o->unit = "";
+        o->value = o->raw = mag[k].v;
+        o->bound = b;
+        o->vague = 1;
+        hedge_range(o);
+        context(w, a, a->tokens[t].start, o->end, o);
+    }
+    return 0;
+}
+
+sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *n, sl_error *err)
+{
+    obs_list l = {0};
+    for (size_t m = 0; m < s->n_members; m++) {
+        if (!s->members[m].facts)
+            continue;
+        if (add_quantities(w, s, m, &l) || add_timexes(w, s, m, &l) ||
+            add_magnitudes(w, s, m, &l)) {
+            free(l.v);
+            return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+        }
+    }
+    *out = l.v;
+    *n = l.n;
+    return SL_OK;
+}
