@@ -98,7 +98,7 @@ static sl_status build_nodes(work *w, sl_error *err)
         /* a date compares only as written ("March 14", not a resolved
          * "Tuesday"), and never the writing day itself (a dateline) */
         if (o->kind == SL_OBS_DATE &&
-            (!o->explicit_date || (mb->day != SL_NO_DAY && o->lo <= mb->day && o->hi >= mb->day)))
+            (!o->explicit_date || o->precision || (mb->day != SL_NO_DAY && o->lo <= mb->day && o->hi >= mb->day)))
             continue;
         uint64_t k = node_key(o);
         int32_t x = sl_map64_get(&map, k);
@@ -414,18 +414,6 @@ static int compatible(const node *a, const node *b)
     return (cb >= a->lo && cb <= a->hi) || (ca >= b->lo && ca <= b->hi);
 }
 
-static void day_iso(int32_t day, char out[16])
-{
-    /* civil from days (Howard Hinnant's algorithm) */
-    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = (int64_t)yoe + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(out, 16, "%04d-%02u-%02u", (int)(y + (m <= 2)) % 10000, m % 100, d % 100);
-}
-
 static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *a, node *b)
 {
     sl_synthesis *s = w->s;
@@ -442,7 +430,7 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
     c.a.text = s->slots[a->slot].values[a->value].text;
     c.b.text = s->slots[b->slot].values[b->value].text;
     const char *about = s->slots[a->slot].about;
-    char why[512], d1[16], d2[16];
+    char why[512], d1[32], d2[32];
     size_t na = a->n_members, nb = b->n_members;
     switch (k) {
     case SL_CONFLICT_HARD:
@@ -457,8 +445,8 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
                  c.a.text, c.b.text, about);
         break;
     case SL_CONFLICT_CHANGE:
-        day_iso(a->last_day, d1);
-        day_iso(b->first_day, d2);
+        sl_obs_iso(a->last_day, d1);
+        sl_obs_iso(b->first_day, d2);
         snprintf(why, sizeof why,
                  "%s changed over time: \"%s\" in reports up to %s, \"%s\" from %s on", about,
                  c.a.text, d1, c.b.text, d2);
@@ -472,6 +460,8 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
 
 static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
 {
+    if (a->vague || b->vague)
+        return 0; /* "thousands", "hundreds": a magnitude, no count to weigh */
     if (compatible(a, b)) {
         if (a->kind == SL_OBS_DATE || (a->exact && b->exact))
             return 0;
@@ -486,7 +476,9 @@ static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
         return 0; /* a magnitude ("hundreds") is no count to disagree with */
     if (a->kind == SL_OBS_QTY && (!a->exact || !b->exact) && (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE))
         return 0;
-    int ordered = a->first_day != SL_NO_DAY && b->first_day != SL_NO_DAY &&
+    /* a happening keeps its date whenever it is reported: two dates of one
+     * happening disagree (a postponement would need its own words) */
+    int ordered = a->kind == SL_OBS_QTY && a->first_day != SL_NO_DAY && b->first_day != SL_NO_DAY &&
                   (a->last_day + CHANGE_GAP_DAYS <= b->first_day ||
                    b->last_day + CHANGE_GAP_DAYS <= a->first_day);
     return add_conflict(w, l, ordered ? SL_CONFLICT_CHANGE : SL_CONFLICT_HARD, a, b);

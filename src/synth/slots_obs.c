@@ -97,28 +97,31 @@ static int clause_break(const sl_article *a, size_t t)
            (tk->end - tk->start == 3 && !memcmp(a->text + tk->start, "\xe2\x80\x94", 3));
 }
 
-/* Content words of the clause around [start, end): up to 10 tokens on
+/* Content words of the clause around [start, end): up to 10 (dates 16) tokens on
  * each side, not across a clause break or another number. */
 static void context(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o)
 {
+    /* a date's happening is often named further away ("talks in Geneva,
+     * which now appear to run on ...") than a number's noun */
+    size_t win = o->kind == SL_OBS_DATE ? 16 : 10;
     const sl_sentence *se = sl_sw_sentence_at(a, start);
     if (!se)
         return;
     size_t t0 = sl_sw_token_at(a, start), t1 = sl_sw_token_at(a, end);
     size_t lo = t0, hi = t1;
-    for (size_t k = 0; k < 10 && lo > se->token_first; k++) {
+    for (size_t k = 0; k < win && lo > se->token_first; k++) {
         if (clause_break(a, lo - 1) || a->tokens[lo - 1].kind == SL_TOK_NUMBER)
             break;
         lo--;
     }
-    for (size_t k = 0; k < 10 && hi < se->token_end; k++) {
+    for (size_t k = 0; k < win && hi < se->token_end; k++) {
         if (clause_break(a, hi) || a->tokens[hi].kind == SL_TOK_NUMBER)
             break;
         hi++;
     }
-    uint64_t keys[40];
+    uint64_t keys[48];
     size_t n = 0;
-    for (size_t t = lo; t < hi && n < 40; t++) {
+    for (size_t t = lo; t < hi && n < 48; t++) {
         if (t >= t0 && t < t1)
             continue;
         const sl_token *tk = &a->tokens[t];
@@ -174,9 +177,12 @@ static void hedge_range(sl_obs *o)
         o->lo = v;
         o->hi = v * (round_number(v) ? 2 : 1.5);
         break;
-    case SL_BOUND_AT_MOST:
+    case SL_BOUND_AT_MOST: /* "as many as", "up to": a count near its top */
+        o->lo = v * 0.85;
+        o->hi = v;
+        break;
     case SL_BOUND_LESS_THAN:
-        o->lo = v * (round_number(v) ? 0.33 : 0.67);
+        o->lo = v * (round_number(v) ? 0.5 : 0.67);
         o->hi = v;
         break;
     }
@@ -358,13 +364,63 @@ static void event_word(sl_sw *w, const sl_article *a, uint32_t start, uint32_t e
         }
 }
 
+/* The first day of a written year or month ("2014", "2022-10"). */
+static int32_t period_day(const char *v, int *precision)
+{
+    char buf[11];
+    size_t n = strlen(v);
+    if (n == 4 && v[0] >= '0' && v[0] <= '9' && v[3] >= '0' && v[3] <= '9') {
+        snprintf(buf, sizeof buf, "%.4s-01-01", v);
+        *precision = 2;
+    } else if (n == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1') {
+        snprintf(buf, sizeof buf, "%.7s-01", v);
+        *precision = 1;
+    } else
+        return SL_NO_DAY;
+    return sl_day_from_iso(buf);
+}
+
+void sl_obs_iso(int32_t day, char out[32])
+{
+    /* civil from days (Howard Hinnant's algorithm) */
+    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = (int64_t)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(out, 32, "%04d-%02u-%02u", (int)(y + (mo <= 2)) % 10000, mo % 100, d % 100);
+}
+
 static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
 {
     const sl_article *a = s->members[m].article;
     const sl_facts *f = s->members[m].facts;
     size_t qi = 0;
+    int32_t last_written = SL_NO_DAY; /* the anchor of "two days later" */
     for (size_t i = 0; i < f->n_timexes; i++) {
         const sl_timex *x = &f->timexes[i];
+        if (x->type == SL_TIMEX_DURATION && last_written != SL_NO_DAY &&
+            sl_sw_tok_is(a, sl_sw_token_at(a, x->end), "later")) {
+            double mins = duration_minutes(x->value);
+            if (mins >= 1440 && mins <= 1440 * 62) {
+                sl_obs *o = push(l);
+                if (!o)
+                    return -1;
+                int32_t day = last_written + (int32_t)(mins / 1440);
+                o->kind = SL_OBS_DATE;
+                o->member = (uint32_t)m;
+                o->start = x->start;
+                o->end = a->tokens[sl_sw_token_at(a, x->end)].end;
+                o->unit = "";
+                o->value = o->lo = o->hi = day;
+                o->anchored = 1;
+                sl_obs_iso(day, o->tvalue);
+                context(w, a, o->start, o->end, o);
+                event_word(w, a, o->start, o->end, o);
+            }
+            continue;
+        }
         if (x->type == SL_TIMEX_DURATION) {
             double mins = duration_minutes(x->value);
             if (mins <= 0 || overlaps_quantity(f, &qi, x->start, x->end))
@@ -394,7 +450,10 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
         }
         if (x->type != SL_TIMEX_DATE && x->type != SL_TIMEX_TIME)
             continue;
+        int precision = 0;
         int32_t day = sl_obs_day(x->value);
+        if (day == SL_NO_DAY && explicit_date(a, x))
+            day = period_day(x->value, &precision);
         if (day == SL_NO_DAY)
             continue;
         sl_obs *o = push(l);
@@ -406,10 +465,14 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
         o->end = x->end;
         o->unit = "";
         o->value = o->lo = o->hi = day;
+        o->precision = precision;
         o->explicit_date = explicit_date(a, x);
-        memcpy(o->tvalue, x->value, 10);
-        o->tvalue[10] = 0;
-        int before, d = o->explicit_date ? run_day(a, x, &before) : 0;
+        if (o->explicit_date && !precision)
+            last_written = day;
+        size_t vlen = precision == 2 ? 4 : precision == 1 ? 7 : 10;
+        memcpy(o->tvalue, x->value, vlen);
+        o->tvalue[vlen] = 0;
+        int before, d = o->explicit_date && !precision ? run_day(a, x, &before) : 0;
         int dom = atoi(x->value + 8);
         if (d && d != dom && abs(d - dom) <= 6) {
             int32_t other = day + (d - dom);
@@ -421,11 +484,9 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
                 o->start = a->tokens[t - 2].start;
             else
                 o->end = a->tokens[t + 1].end;
-            char lo_iso[11], hi_iso[11];
-            memcpy(lo_iso, x->value, 8);
-            memcpy(hi_iso, x->value, 8);
-            snprintf(lo_iso + 8, 3, "%02d", dom + (int)(o->lo - day));
-            snprintf(hi_iso + 8, 3, "%02d", dom + (int)(o->hi - day));
+            char lo_iso[32], hi_iso[32];
+            sl_obs_iso((int32_t)o->lo, lo_iso);
+            sl_obs_iso((int32_t)o->hi, hi_iso);
             snprintf(o->tvalue, sizeof o->tvalue, "%.10s/%.10s", lo_iso, hi_iso);
         }
         context(w, a, o->start, o->end, o);
@@ -470,7 +531,6 @@ static int add_magnitudes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l
         o->unit = "";
         o->value = o->raw = mag[k].v;
         o->bound = b;
-        o->vague = 1;
         hedge_range(o);
         context(w, a, a->tokens[t].start, o->end, o);
     }

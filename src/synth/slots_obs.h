@@ -25,6 +25,8 @@ typedef struct sl_obs {
     sl_bound bound;
     int vague;           /* "hundreds", "a thousand": a magnitude, not a count */
     int explicit_date;   /* a calendar date as written, not "Tuesday" */
+    int precision;       /* dates: 0 a day, 1 a month, 2 a year */
+    int anchored;        /* dates: "two days later", counted from a written date */
     const char *unit;    /* as normalized by the facts ("minute"), "" for dates */
     double raw;          /* the number in that unit */
     uint32_t about_start, about_end; /* what the facts say it counts, 0,0 */
@@ -38,6 +40,9 @@ typedef struct sl_obs {
  * text order, malloc'ed into *out. */
 sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *n,
                          sl_error *err);
+
+/* "YYYY-MM-DD" of a day number. */
+void sl_obs_iso(int32_t day, char out[32]);
 
 /* The day number (days since 1970) of a TIMEX3 day value, SL_NO_DAY. */
 int32_t sl_obs_day(const char *v);
