@@ -319,11 +319,24 @@ static int run_day(const sl_article *a, const sl_timex *x, int *before)
     return 0;
 }
 
+/* A written year ("2014") or numeric date ("2022-01-10", "1/10/2022"). */
+static int year_or_numeric_date(const sl_article *a, size_t t)
+{
+    const sl_token *tk = &a->tokens[t];
+    size_t n = tk->end - tk->start, digits = 0, seps = 0;
+    for (size_t i = tk->start; i < tk->end; i++) {
+        char c = a->text[i];
+        digits += c >= '0' && c <= '9';
+        seps += c == '-' || c == '/';
+    }
+    return (n == 4 && digits == 4) || (seps == 2 && digits >= 6 && digits + seps == n);
+}
+
 static int explicit_date(const sl_article *a, const sl_timex *x)
 {
     for (size_t t = sl_sw_token_at(a, x->start); t < a->n_tokens && a->tokens[t].start < x->end; t++)
-        if (tok_in(a, t, months) || (a->tokens[t].kind == SL_TOK_NUMBER &&
-                                     a->tokens[t].end - a->tokens[t].start >= 4))
+        if (tok_in(a, t, months) ||
+            (a->tokens[t].kind == SL_TOK_NUMBER && year_or_numeric_date(a, t)))
             return 1;
     return 0;
 }

@@ -1,4 +1,464 @@
-/* timeline.c — the dated happenings of a story, in order. */
+/* timeline.c — the dated happenings of a story, in order.
+ *
+ * A happening is a date in a clause that says what happened or will happen
+ * then: the date resolves to a day (or a written month or year) and the
+ * clause has a content word that is no time word or reporting verb ("said
+ * on Monday" dates the saying, not the news). Relative dates ("Thursday",
+ * "today") count only in members whose publication day is known, since
+ * they resolve against it. Mentions of one day in several members are one
+ * item when their clauses share an informative word; otherwise two things
+ * happened that day and both are kept. */
 #include "synth.h"
+#include "../core/draft.h"
+#include "slots_obs.h"
+#include "../util/map64.h"
 
-sl_status sl_synth_timeline(sl_synthesis *s, sl_error *err) { (void)s; (void)err; return SL_OK; }
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_CMP = 16, WHAT_MAX_TOKENS = 32 };
+
+static const char *const weak_words[] = {
+    "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "ago", "later", "earlier", "today", "yesterday", "tomorrow",
+    "time", "said", "says", "say", "told", "tell", "added", "according", "reported",
+    "reports", "wrote", "writes", "published", "updated", "posted", "am", "pm", "early",
+    "late", "last", "next", "this", "since", "until", NULL};
+
+static int weak_word(const sl_article *a, size_t t)
+{
+    for (size_t i = 0; weak_words[i]; i++)
+        if (sl_sw_tok_is(a, t, weak_words[i]))
+            return 1;
+    return 0;
+}
+
+/* A happening word near the date: a lowercase content word of its clause,
+ * within a few words, that is no time word or reporting verb. */
+static int has_happening(sl_sw *w, const sl_article *a, const sl_obs *o)
+{
+    const sl_sentence *se = sl_sw_sentence_at(a, o->start);
+    if (!se)
+        return 0;
+    size_t t0 = sl_sw_token_at(a, o->start), t1 = sl_sw_token_at(a, o->end);
+    size_t lo = t0 > se->token_first + 8 ? t0 - 8 : se->token_first;
+    size_t hi = t1 + 8 < se->token_end ? t1 + 8 : se->token_end;
+    for (size_t t = lo; t < hi; t++) {
+        if (t >= t0 && t < t1)
+            continue;
+        const sl_token *tk = &a->tokens[t];
+        if (tk->kind != SL_TOK_WORD || weak_word(a, t))
+            continue;
+        char c = a->text[tk->start];
+        if (c < 'a' || c > 'z')
+            continue;
+        if (sl_sw_key(w, a->text + tk->start, tk->end - tk->start, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* "said on Monday", "told reporters Monday": the date of the telling; "since
+ * 2019", "until Tuesday": the edge of a stretch, not a happening. */
+static int dates_no_happening(const sl_article *a, const sl_obs *o)
+{
+    static const char *const telling[] = {"said", "says", "told", "tells", "added", "say",
+                                          "telling", "reporters", NULL};
+    static const char *const edge[] = {"since", "until", "till", "through", "throughout", NULL};
+    static const char *const skip[] = {"on", "last", "this", "early", "late", "the", "of",
+                                       NULL};
+    size_t t = sl_sw_token_at(a, o->start);
+    for (size_t k = 0; k < 3 && t > 0; k++) {
+        t--;
+        int sk = 0;
+        for (size_t i = 0; edge[i]; i++)
+            if (sl_sw_tok_is(a, t, edge[i]))
+                return 1;
+        for (size_t i = 0; telling[i]; i++)
+            if (sl_sw_tok_is(a, t, telling[i]))
+                return 1;
+        for (size_t i = 0; skip[i]; i++)
+            sk |= sl_sw_tok_is(a, t, skip[i]);
+        if (!sk)
+            break;
+    }
+    size_t e = sl_sw_token_at(a, o->end);
+    if (e < a->n_tokens && a->tokens[e].kind == SL_TOK_PUNCT)
+        e++;
+    return sl_sw_tok_is(a, e, "said") || sl_sw_tok_is(a, e, "says");
+}
+
+static int usable(const sl_synthesis *s, sl_sw *w, const sl_obs *o)
+{
+    const sl_synth_member *mb = &s->members[o->member];
+    if (o->kind != SL_OBS_DATE || dates_no_happening(mb->article, o))
+        return 0;
+    /* "in March" in a March article is the writing month */
+    if (o->precision == 1 && mb->day != SL_NO_DAY && mb->day >= o->lo && mb->day < o->lo + 31)
+        return 0;
+    if (!o->explicit_date && !o->anchored && !mb->article->published[0])
+        return 0; /* resolved against a guessed day */
+    return has_happening(w, mb->article, o);
+}
+
+/* ------------------------------------------------------------ clusters */
+
+typedef struct item {
+    size_t *obs;
+    size_t n, cap;
+    int32_t day;
+    int precision;
+} item;
+
+typedef struct tl {
+    const sl_synthesis *s;
+    sl_obs *o;
+    size_t n_obs;
+    int32_t *key;  /* the day an observation is filed under */
+    size_t *use;   /* usable observations, by day */
+    size_t n_use;
+    item *it;
+    size_t n_items;
+    sl_map64 df;
+    uint32_t *dfc;
+    size_t n_df, limit;
+} tl;
+
+static const sl_obs *g_obs;
+static const int32_t *g_key;
+
+static int cmp_use(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const sl_obs *a = &g_obs[i], *b = &g_obs[j];
+    if (g_key[i] != g_key[j])
+        return g_key[i] < g_key[j] ? -1 : 1;
+    if (a->precision != b->precision)
+        return a->precision > b->precision ? -1 : 1;
+    return (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+}
+
+static int count_df(tl *t)
+{
+    t->dfc = calloc(t->n_use * SL_OBS_CTX + 1, sizeof *t->dfc);
+    if (!t->dfc)
+        return -1;
+    for (size_t i = 0; i < t->n_use; i++) {
+        const sl_obs *o = &t->o[t->use[i]];
+        for (size_t j = 0; j < o->n_ctx; j++) {
+            int32_t x = sl_map64_get(&t->df, o->ctx[j]);
+            if (x < 0) {
+                x = (int32_t)t->n_df++;
+                if (sl_map64_put(&t->df, o->ctx[j], x))
+                    return -1;
+            }
+            t->dfc[x]++;
+        }
+    }
+    t->limit = t->n_use / 5 > 3 ? t->n_use / 5 : 3;
+    return 0;
+}
+
+/* Informative words two mentions share; two written dates of one day
+ * need only share a word (the date itself is already specific). */
+static size_t shared(const tl *t, const sl_obs *a, const sl_obs *b)
+{
+    size_t i = 0, j = 0, c = 0;
+    int written = (a->explicit_date || a->anchored) && (b->explicit_date || b->anchored);
+    while (i < a->n_ctx && j < b->n_ctx) {
+        if (a->ctx[i] == b->ctx[j]) {
+            int32_t x = sl_map64_get(&t->df, a->ctx[i]);
+            c += written || (x >= 0 && t->dfc[x] <= t->limit);
+            i++;
+            j++;
+        } else if (a->ctx[i] < b->ctx[j])
+            i++;
+        else
+            j++;
+    }
+    return c;
+}
+
+static int item_add(item *it, size_t obs)
+{
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 4;
+        size_t *p = realloc(it->obs, cap * sizeof *p);
+        if (!p)
+            return -1;
+        it->obs = p;
+        it->cap = cap;
+    }
+    it->obs[it->n++] = obs;
+    return 0;
+}
+
+/* A run of days ("January 9 and 10") is filed under the single day that
+ * other mentions of the same happening give, so the two meet (and the
+ * disagreement shows on one item). Runs are rare: a scan each is cheap. */
+static void file_runs(tl *t)
+{
+    for (size_t i = 0; i < t->n_use; i++)
+        t->key[t->use[i]] = (int32_t)t->o[t->use[i]].lo;
+    for (size_t i = 0; i < t->n_use; i++) {
+        const sl_obs *o = &t->o[t->use[i]];
+        if (o->hi <= o->lo)
+            continue;
+        size_t best = 0;
+        for (size_t j = 0; j < t->n_use; j++) {
+            const sl_obs *p = &t->o[t->use[j]];
+            if (p->hi > p->lo || p->precision || p->lo < o->lo || p->lo > o->hi)
+                continue;
+            size_t c = shared(t, o, p);
+            if (c > best) {
+                best = c;
+                t->key[t->use[i]] = (int32_t)p->lo;
+            }
+        }
+    }
+}
+
+/* Greedy: a mention joins the first item of its day whose mentions share
+ * an informative word with it. */
+static int cluster(tl *t)
+{
+    t->it = calloc(t->n_use + 1, sizeof *t->it);
+    if (!t->it)
+        return -1;
+    size_t day_first = 0;
+    for (size_t i = 0; i < t->n_use; i++) {
+        const sl_obs *o = &t->o[t->use[i]];
+        if (i && (t->key[t->use[i]] != t->key[t->use[i - 1]] ||
+                  o->precision != t->o[t->use[i - 1]].precision))
+            day_first = t->n_items;
+        item *home = NULL;
+        size_t best = 0;
+        for (size_t k = day_first; k < t->n_items; k++) {
+            item *it = &t->it[k];
+            for (size_t j = 0; j < it->n && j < MAX_CMP; j++) {
+                size_t c = shared(t, o, &t->o[it->obs[j]]);
+                if (c > best) {
+                    best = c;
+                    home = it;
+                }
+            }
+        }
+        if (!home) {
+            home = &t->it[t->n_items++];
+            home->day = t->key[t->use[i]];
+            home->precision = o->precision;
+        }
+        if (item_add(home, t->use[i]))
+            return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ output */
+
+static int clause_stop(const sl_article *a, size_t t)
+{
+    const sl_token *tk = &a->tokens[t];
+    if (tk->kind != SL_TOK_PUNCT)
+        return 0;
+    char c = a->text[tk->start];
+    return c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+           (tk->end - tk->start == 3 && !memcmp(a->text + tk->start, "\xe2\x80\x94", 3));
+}
+
+/* The clause around the date, the whole sentence when short. */
+static const char *what_text(sl_arena *ar, const sl_article *a, const sl_obs *o)
+{
+    const sl_sentence *se = sl_sw_sentence_at(a, o->start);
+    if (!se)
+        return sl_arena_strndup(ar, a->text + o->start, o->end - o->start);
+    size_t lo = se->token_first, hi = se->token_end;
+    size_t t0 = sl_sw_token_at(a, o->start), t1 = sl_sw_token_at(a, o->end);
+    int cut_lo = 0, cut_hi = 0;
+    if (hi - lo > WHAT_MAX_TOKENS) {
+        size_t l = t0, h = t1;
+        while (l > lo && t0 - l < 16 && !clause_stop(a, l - 1))
+            l--;
+        while (h < hi && h - t1 < 14 && !clause_stop(a, h))
+            h++;
+        cut_lo = l > lo;
+        cut_hi = h < hi;
+        lo = l;
+        hi = h;
+    }
+    while (lo < hi && a->tokens[lo].kind == SL_TOK_PUNCT)
+        lo++;
+    while (hi > lo && a->tokens[hi - 1].kind == SL_TOK_PUNCT && a->text[a->tokens[hi - 1].start] == ',')
+        hi--;
+    if (lo >= hi)
+        return "";
+    size_t b = a->tokens[lo].start, e = a->tokens[hi - 1].end;
+    size_t n = e - b;
+    char *out = sl_arena_alloc(ar, n + 8);
+    if (!out)
+        return NULL;
+    size_t m = 0;
+    if (cut_lo) {
+        memcpy(out, "\xe2\x80\xa6", 3);
+        m = 3;
+    }
+    for (size_t i = b; i < e; i++)
+        out[m++] = a->text[i] == '\n' ? ' ' : a->text[i];
+    if (cut_hi) {
+        memcpy(out + m, "\xe2\x80\xa6", 3);
+        m += 3;
+    }
+    out[m] = 0;
+    return out;
+}
+
+/* The conflict that disputes one of the item's mentions, -1 if none. */
+static int32_t disputed(const sl_synthesis *s, const sl_obs *all, const item *it)
+{
+    for (size_t c = 0; c < s->n_conflicts; c++) {
+        const sl_conflict *cf = &s->conflicts[c];
+        if (cf->slot < 0 || s->slots[cf->slot].kind != SL_SLOT_DATE)
+            continue;
+        for (size_t i = 0; i < it->n; i++) {
+            const sl_obs *o = &all[it->obs[i]];
+            for (int side = 0; side < 2; side++) {
+                const sl_conflict_side *sd = side ? &cf->b : &cf->a;
+                for (size_t k = 0; k < sd->n_sources; k++)
+                    if (sd->sources[k].member == o->member && sd->sources[k].start == o->start)
+                        return (int32_t)c;
+            }
+        }
+    }
+    return -1;
+}
+
+/* The first source: a written date before a resolved one, then the
+ * earliest member that is no copy. */
+static const sl_obs *first_source(const tl *t, const item *it)
+{
+    const sl_obs *best = NULL;
+    for (size_t i = 0; i < it->n; i++) {
+        const sl_obs *o = &t->o[it->obs[i]];
+        int ex = o->explicit_date || o->anchored;
+        int cp = t->s->members[o->member].copy_of >= 0;
+        if (!best) {
+            best = o;
+            continue;
+        }
+        int bex = best->explicit_date || best->anchored;
+        int bcp = t->s->members[best->member].copy_of >= 0;
+        if (ex != bex ? ex : cp != bcp ? !cp : o->member < best->member)
+            best = o;
+    }
+    return best;
+}
+
+/* A written date with its happening stands on one report; a resolved
+ * weekday needs two members that are no copies of each other, since one
+ * report's "Thursday" may date anything. */
+static int worth_showing(const tl *t, const item *it)
+{
+    int32_t m1 = -1;
+    for (size_t i = 0; i < it->n; i++) {
+        const sl_obs *o = &t->o[it->obs[i]];
+        if (o->explicit_date || o->anchored)
+            return 1;
+        int32_t c = t->s->members[o->member].copy_of;
+        int32_t canon = c >= 0 ? c : (int32_t)o->member;
+        if (m1 < 0)
+            m1 = canon;
+        else if (canon != m1)
+            return 1;
+    }
+    return 0;
+}
+
+static int emit(tl *t, sl_synthesis *s)
+{
+    sl_arena *ar = &s->priv->arena;
+    s->timeline = sl_arena_calloc(ar, (t->n_items + 1) * sizeof *s->timeline);
+    if (!s->timeline)
+        return -1;
+    size_t n = 0;
+    for (size_t k = 0; k < t->n_items; k++) {
+        item *it = &t->it[k];
+        sl_timeline_item *ti = &s->timeline[n];
+        const sl_obs *first = first_source(t, it);
+        if (!first || !worth_showing(t, it))
+            continue;
+        /* the value most members state (a day before a run of days) */
+        const sl_obs *val = first;
+        size_t val_n = 0;
+        for (size_t i = 0; i < it->n; i++) {
+            const sl_obs *o = &t->o[it->obs[i]];
+            size_t c = 0;
+            for (size_t j = 0; j < it->n; j++)
+                c += !strcmp(t->o[it->obs[j]].tvalue, o->tvalue);
+            if (c > val_n || (c == val_n && o->hi - o->lo < val->hi - val->lo)) {
+                val = o;
+                val_n = c;
+            }
+            if (i >= 64)
+                break; /* enough to know the usual value */
+        }
+        memcpy(ti->value, val->tvalue, sizeof ti->value);
+        ti->day = it->day;
+        ti->what = what_text(ar, s->members[first->member].article, first);
+        ti->sources = sl_arena_alloc(ar, it->n * sizeof *ti->sources);
+        if (!ti->what || !ti->sources)
+            return -1;
+        /* the first mention in each member, first source first */
+        ti->sources[ti->n_sources++] = (sl_evidence){first->member, first->start, first->end};
+        for (size_t i = 0; i < it->n; i++) {
+            const sl_obs *o = &t->o[it->obs[i]];
+            int seen = 0;
+            for (size_t q = 0; q < ti->n_sources && !seen; q++)
+                seen = ti->sources[q].member == o->member;
+            if (!seen)
+                ti->sources[ti->n_sources++] = (sl_evidence){o->member, o->start, o->end};
+        }
+        ti->conflict = disputed(s, t->o, it);
+        n++;
+    }
+    s->n_timeline = n;
+    return 0;
+}
+
+sl_status sl_synth_timeline(sl_synthesis *s, sl_error *err)
+{
+    tl t = {.s = s};
+    sl_sw *w = sl_sw_new();
+    if (!w)
+        return sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
+    sl_status st = sl_obs_collect(s, w, &t.o, &t.n_obs, err);
+    if (st == SL_OK) {
+        t.use = malloc((t.n_obs + 1) * sizeof *t.use);
+        if (!t.use)
+            st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
+    }
+    for (size_t i = 0; st == SL_OK && i < t.n_obs; i++)
+        if (usable(s, w, &t.o[i]))
+            t.use[t.n_use++] = i;
+    if (st == SL_OK && !(t.key = malloc((t.n_obs + 1) * sizeof *t.key)))
+        st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
+    if (st == SL_OK && count_df(&t))
+        st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
+    if (st == SL_OK) {
+        file_runs(&t);
+        g_obs = t.o;
+        g_key = t.key;
+        qsort(t.use, t.n_use, sizeof *t.use, cmp_use);
+        if (cluster(&t) || emit(&t, s))
+            st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
+    }
+    for (size_t k = 0; t.it && k < t.n_items; k++)
+        free(t.it[k].obs);
+    free(t.it);
+    free(t.use);
+    free(t.key);
+    free(t.dfc);
+    free(t.o);
+    sl_map64_free(&t.df);
+    sl_sw_free(w);
+    return st;
+}
