@@ -57,6 +57,8 @@ typedef struct work {
     size_t n_obs;
     node *nd;
     size_t n_nodes;
+    struct cand *pairs; /* values linked into slots */
+    size_t n_pairs;
     sl_map64 df; /* context key -> nodes holding it */
     size_t *df_count;
     size_t n_df;
@@ -185,13 +187,22 @@ static sl_status count_df(work *w, sl_error *err)
     return SL_OK;
 }
 
-static size_t obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t limit)
+typedef struct match {
+    size_t words;  /* informative words shared */
+    double weight; /* their rarity: sum of ln(nodes / nodes holding it) */
+} match;
+
+static match obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t limit)
 {
-    size_t i = 0, j = 0, c = 0;
+    size_t i = 0, j = 0;
+    match m = {0, 0};
     while (i < a->n_ctx && j < b->n_ctx) {
         if (a->ctx[i] == b->ctx[j]) {
             int32_t x = sl_map64_get(&w->df, a->ctx[i]);
-            c += x >= 0 && w->df_count[x] <= limit;
+            if (x >= 0 && w->df_count[x] <= limit) {
+                m.words++;
+                m.weight += log((double)(w->n_nodes + 1) / w->df_count[x]);
+            }
             i++;
             j++;
         } else if (a->ctx[i] < b->ctx[j])
@@ -199,15 +210,16 @@ static size_t obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t
         else
             j++;
     }
-    return c;
+    return m;
 }
 
 /* The most informative words one report of a shares with one report of b:
  * pooled words of much-reported values would meet everything. Bounded to
  * the first reports of each value. */
-static size_t informative_common(const work *w, const node *a, const node *b)
+static match informative_common(const work *w, const node *a, const node *b)
 {
-    size_t best = 0, limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
+    match best = {0, 0};
+    size_t limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
     size_t na = a->n_obs < 16 ? a->n_obs : 16, nb = b->n_obs < 16 ? b->n_obs : 16;
     for (size_t i = 0; i < na; i++) {
         const sl_obs *x = &w->o[a->obs[i]];
@@ -217,8 +229,9 @@ static size_t informative_common(const work *w, const node *a, const node *b)
             const sl_obs *y = &w->o[b->obs[j]];
             if (w->s->members[y->member].copy_of >= 0)
                 continue;
-            size_t c = obs_common(w, x, y, limit);
-            best = c > best ? c : best;
+            match c = obs_common(w, x, y, limit);
+            if (c.weight > best.weight)
+                best = c;
         }
     }
     return best;
@@ -240,29 +253,30 @@ static int share_member(const node *a, const node *b)
 
 static int count_class(uint64_t uc) { return uc != SL_UC_TIME && uc != SL_UC_PERCENT && uc > 2; }
 
-/* Can a and b be values of one slot? */
-static int linked(const work *w, const node *a, const node *b)
+/* How strongly a and b look like values of one slot; 0 when they cannot
+ * be (another kind or unit, a member stating both, too far apart, too few
+ * shared words). */
+static double link_score(const work *w, const node *a, const node *b)
 {
-    if (a->kind != b->kind || share_member(a, b))
+    if (a->kind != b->kind || a->vague || b->vague || share_member(a, b))
         return 0;
+    match m;
     if (a->kind == SL_OBS_DATE) {
         if (fabs(a->lo - b->lo) > 3)
             return 0;
-        return informative_common(w, a, b) >= 1;
+        m = informative_common(w, a, b);
+        return m.words >= 1 ? m.weight : 0;
     }
-    int bare = a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE;
-    if (bare || a->uclass != b->uclass)
-        return 0;
-    if (a->vague && b->vague)
+    if (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE || a->uclass != b->uclass)
         return 0;
     double x = a->center, y = b->center;
-    if (x <= 0 || y <= 0)
+    if (x <= 0 || y <= 0 || x > 2 * y || y > 2 * x)
         return 0;
-    if (!a->vague && !b->vague && (x > 2 * y || y > 2 * x))
-        return 0;
-    /* very close values need less to say they are the same thing */
-    size_t need = x > 1.25 * y || y > 1.25 * x ? 2 : 1;
-    return informative_common(w, a, b) >= need;
+    /* very close counts need less to say they are the same thing; rates
+     * ("percent") are too many in a story for one word to tell them */
+    size_t need = x > 1.25 * y || y > 1.25 * x || a->uclass == SL_UC_PERCENT ? 2 : 1;
+    m = informative_common(w, a, b);
+    return m.words >= need ? m.weight : 0;
 }
 
 static int32_t root(node *nd, int32_t x)
@@ -494,34 +508,74 @@ static int cmp_nodes_by_class(const void *x, const void *y)
     return cmp_by_sources(x, y);
 }
 
-/* Link pass and conflicts: pairs within one unit class (bare magnitudes
- * against every counting class), the best-attested MAX_GROUP values of a
- * class only, so the pass stays bounded. */
+/* Candidate pairs within one unit class, the best-attested MAX_GROUP
+ * values of a class only, so the pass stays bounded. A pair is kept when
+ * each is the other's best match: in a long story many values look alike,
+ * and only the closest pairing is evidence of one slot. */
+typedef struct cand {
+    node *a, *b;
+    double score;
+} cand;
+
 typedef int (*pair_fn)(work *w, void *ud, node *a, node *b);
 
-static sl_status each_pair(work *w, pair_fn fn, void *ud, sl_error *err)
+static sl_status find_pairs(work *w, cand **out, size_t *n_out, sl_error *err)
 {
     node **v = malloc((w->n_nodes + 1) * sizeof *v);
-    if (!v)
-        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    double *best = calloc(w->n_nodes + 1, sizeof *best);
+    cand *c = NULL;
+    size_t n = 0, cap = 0;
+    if (!v || !best)
+        goto nomem;
     for (size_t i = 0; i < w->n_nodes; i++)
         v[i] = &w->nd[i];
     qsort(v, w->n_nodes, sizeof *v, cmp_nodes_by_class);
-    int rc = 0;
-    for (size_t i = 0; i < w->n_nodes && !rc;) {
+    for (size_t i = 0; i < w->n_nodes;) {
         size_t j = i;
         while (j < w->n_nodes && v[j]->kind == v[i]->kind && v[j]->uclass == v[i]->uclass)
             j++;
         size_t end = j - i > MAX_GROUP ? i + MAX_GROUP : j;
-        for (size_t x = i; x < end && !rc; x++) {
-            for (size_t y = x + 1; y < end && !rc; y++)
-                if (linked(w, v[x], v[y]))
-                    rc = fn(w, ud, v[x], v[y]);
-        }
+        for (size_t x = i; x < end; x++)
+            for (size_t y = x + 1; y < end; y++) {
+                double sc = link_score(w, v[x], v[y]);
+                if (sc <= 0)
+                    continue;
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    cand *p = realloc(c, cap * sizeof *p);
+                    if (!p)
+                        goto nomem;
+                    c = p;
+                }
+                c[n++] = (cand){v[x], v[y], sc};
+                size_t ia = (size_t)(v[x] - w->nd), ib = (size_t)(v[y] - w->nd);
+                best[ia] = sc > best[ia] ? sc : best[ia];
+                best[ib] = sc > best[ib] ? sc : best[ib];
+            }
         i = j;
     }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].score >= best[c[i].a - w->nd] - 1e-9 && c[i].score >= best[c[i].b - w->nd] - 1e-9)
+            c[k++] = c[i];
     free(v);
-    return rc ? sl_fail(err, SL_ERR_NOMEM, "slots: out of memory") : SL_OK;
+    free(best);
+    *out = c;
+    *n_out = k;
+    return SL_OK;
+nomem:
+    free(v);
+    free(best);
+    free(c);
+    return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+}
+
+static sl_status each_pair(work *w, pair_fn fn, void *ud, sl_error *err)
+{
+    for (size_t i = 0; i < w->n_pairs; i++)
+        if (fn(w, ud, w->pairs[i].a, w->pairs[i].b))
+            return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    return SL_OK;
 }
 
 static int do_union(work *w, void *ud, node *a, node *b);
@@ -541,7 +595,7 @@ static sl_status place_magnitudes(work *w, int emit, sl_conflict_list *l, sl_err
             if (n->kind != SL_OBS_QTY || !count_class(n->uclass) || n->uclass == SL_UC_BARE ||
                 n->vague || share_member(m, n))
                 continue;
-            size_t c = informative_common(w, m, n);
+            size_t c = informative_common(w, m, n).words;
             if (c > best_c || (c == best_c && best && n->n_obs > best->n_obs)) {
                 best_c = c;
                 best = c ? n : best;
@@ -595,6 +649,8 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
     if (st == SL_OK)
         st = count_df(&w, err);
     if (st == SL_OK)
+        st = find_pairs(&w, &w.pairs, &w.n_pairs, err);
+    if (st == SL_OK)
         st = each_pair(&w, do_union, NULL, err);
     if (st == SL_OK)
         st = place_magnitudes(&w, 0, NULL, err);
@@ -617,6 +673,7 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
         free(w.nd[i].members);
     }
     free(w.nd);
+    free(w.pairs);
     free(w.o);
     free(w.df_count);
     sl_map64_free(&w.df);

@@ -138,6 +138,11 @@ int sl_sw_tok_is(const sl_article *a, size_t t, const char *w0)
     if (t >= a->n_tokens)
         return 0;
     const sl_token *tk = &a->tokens[t];
+    char c0 = a->text[tk->start];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (char)(c0 + 32);
+    if (c0 != w0[0]) /* most words fail here, before any length is taken */
+        return 0;
     size_t n = tk->end - tk->start, m = strlen(w0);
     if (n != m)
         return 0;
