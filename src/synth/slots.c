@@ -53,6 +53,7 @@ typedef struct node {
 
 typedef struct work {
     sl_synthesis *s;
+    sl_sw *sw;
     sl_obs *o;
     size_t n_obs;
     node *nd;
@@ -315,24 +316,117 @@ static int cmp_by_sources(const void *x, const void *y)
     return (a->obs[0] > b->obs[0]) - (a->obs[0] < b->obs[0]);
 }
 
-/* What a slot is about: the facts' "about" words of its values, else the
- * date's event word, else the unit. */
+/* What a slot is about: the facts' "about" words of its counts, else the
+ * word its reports attach to the value (the talks a date is of, the strike
+ * a duration measures) or share around it, the attached word counting
+ * double (ties go to the word more reports share), lowercase words only
+ * (names say where, not what); else the unit.
+ * Slots of one value take the first report's word: only disputed slots
+ * are worth the longer look. */
+enum { ABOUT_OBS = 32, ABOUT_KEYS = 256 };
+
+typedef struct about_acc {
+    uint64_t key[ABOUT_KEYS];
+    uint32_t start[ABOUT_KEYS], end[ABOUT_KEYS], member[ABOUT_KEYS];
+    double score[ABOUT_KEYS];
+    uint32_t hits[ABOUT_KEYS];
+    size_t n;
+} about_acc;
+
+static void about_add(about_acc *acc, uint64_t k, const sl_obs *o, uint32_t s0, uint32_t e0,
+                      double sc)
+{
+    size_t j = 0;
+    while (j < acc->n && acc->key[j] != k)
+        j++;
+    if (j == acc->n) {
+        if (acc->n == ABOUT_KEYS)
+            return;
+        acc->key[j] = k;
+        acc->start[j] = s0;
+        acc->end[j] = e0;
+        acc->member[j] = o->member;
+        acc->score[j] = 0;
+        acc->hits[j] = 0;
+        acc->n++;
+    }
+    acc->score[j] += sc;
+    acc->hits[j] += sc < 2; /* words around the value, not the attached one */
+}
+
+static void about_words(work *w, const sl_obs *o, about_acc *acc)
+{
+    const sl_article *a = w->s->members[o->member].article;
+    const sl_sentence *se = sl_sw_sentence_at(a, o->start);
+    if (o->event_end > o->event_start) {
+        uint64_t k = sl_sw_key(w->sw, a->text + o->event_start, o->event_end - o->event_start, 0);
+        if (k)
+            about_add(acc, k, o, o->event_start, o->event_end, 2);
+    }
+    if (!se)
+        return;
+    size_t t0 = sl_sw_token_at(a, o->start), t1 = sl_sw_token_at(a, o->end);
+    size_t lo = t0 > se->token_first + 16 ? t0 - 16 : se->token_first;
+    size_t hi = t1 + 16 < se->token_end ? t1 + 16 : se->token_end;
+    uint64_t seen[40];
+    size_t ns = 0;
+    for (size_t t = lo; t < hi; t++) {
+        const sl_token *tk = &a->tokens[t];
+        if ((t >= t0 && t < t1) || tk->kind != SL_TOK_WORD || a->text[tk->start] < 'a' ||
+            a->text[tk->start] > 'z')
+            continue;
+        uint64_t k = sl_sw_key(w->sw, a->text + tk->start, tk->end - tk->start, 0);
+        size_t j = 0;
+        while (j < ns && seen[j] != k)
+            j++;
+        if (!k || j < ns || ns == 40)
+            continue;
+        seen[ns++] = k;
+        about_add(acc, k, o, tk->start, tk->end, 1);
+    }
+}
+
 static const char *slot_about(work *w, node **vals, size_t nv)
 {
-    for (size_t v = 0; v < nv; v++)
-        for (size_t i = 0; i < vals[v]->n_obs; i++) {
+    sl_arena *ar = &w->s->priv->arena;
+    int is_time = vals[0]->kind == SL_OBS_DATE || vals[0]->uclass == SL_UC_TIME;
+    for (size_t v = 0; v < nv && !is_time; v++)
+        for (size_t i = 0; i < vals[v]->n_obs && i < ABOUT_OBS; i++) {
             const sl_obs *o = &w->o[vals[v]->obs[i]];
-            uint32_t s0 = o->kind == SL_OBS_DATE ? o->event_start : o->about_start;
-            uint32_t e0 = o->kind == SL_OBS_DATE ? o->event_end : o->about_end;
-            if (e0 > s0) {
-                const sl_article *a = w->s->members[o->member].article;
-                return sl_arena_strndup(&w->s->priv->arena, a->text + s0, e0 - s0);
-            }
+            const sl_article *a = w->s->members[o->member].article;
+            if (o->about_end > o->about_start)
+                return sl_arena_strndup(ar, a->text + o->about_start, o->about_end - o->about_start);
         }
-    const sl_obs *o = &w->o[vals[0]->obs[0]];
-    if (o->kind == SL_OBS_DATE)
+    const sl_obs *o0 = &w->o[vals[0]->obs[0]];
+    if (nv > 1) {
+        about_acc *acc = malloc(sizeof *acc);
+        if (acc) {
+            acc->n = 0;
+            size_t seen = 0;
+            for (size_t v = 0; v < nv && seen < ABOUT_OBS; v++)
+                for (size_t i = 0; i < vals[v]->n_obs && seen < ABOUT_OBS; i++, seen++)
+                    about_words(w, &w->o[vals[v]->obs[i]], acc);
+            size_t best = acc->n;
+            for (size_t j = 0; j < acc->n; j++)
+                if (best == acc->n || acc->score[j] > acc->score[best] ||
+                    (acc->score[j] == acc->score[best] && acc->hits[j] > acc->hits[best]))
+                    best = j;
+            const char *r = NULL;
+            if (best < acc->n) {
+                const sl_article *a = w->s->members[acc->member[best]].article;
+                r = sl_arena_strndup(ar, a->text + acc->start[best], acc->end[best] - acc->start[best]);
+            }
+            free(acc);
+            if (r)
+                return r;
+        }
+    } else if (o0->event_end > o0->event_start) {
+        const sl_article *a = w->s->members[o0->member].article;
+        return sl_arena_strndup(ar, a->text + o0->event_start, o0->event_end - o0->event_start);
+    }
+    if (o0->kind == SL_OBS_DATE)
         return "date";
-    return vals[0]->uclass == SL_UC_TIME ? "duration" : o->unit && *o->unit ? o->unit : "number";
+    return vals[0]->uclass == SL_UC_TIME ? "duration" : o0->unit && *o0->unit ? o0->unit : "number";
 }
 
 static sl_status emit_slots(work *w, sl_error *err)
@@ -450,12 +544,14 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
     case SL_CONFLICT_HARD:
         snprintf(why, sizeof why,
                  "sources disagree on %s%s: \"%s\" (%zu article%s) vs \"%s\" (%zu)",
-                 a->kind == SL_OBS_DATE ? "the date of " : "", about, c.a.text, na,
-                 na == 1 ? "" : "s", c.b.text, nb);
+                 a->kind == SL_OBS_DATE ? "the date of the "
+                 : a->uclass == SL_UC_TIME ? "the length of the "
+                 : count_class(a->uclass) ? "how many " : "the ",
+                 about, c.a.text, na, na == 1 ? "" : "s", c.b.text, nb);
         break;
     case SL_CONFLICT_SOFT:
         snprintf(why, sizeof why,
-                 "\"%s\" and \"%s\" (%s) differ, but the hedge makes them compatible",
+                 "\"%s\" and \"%s\" (%s) differ, but the hedge allows both: no real dispute",
                  c.a.text, c.b.text, about);
         break;
     case SL_CONFLICT_CHANGE:
@@ -587,18 +683,18 @@ static sl_status place_magnitudes(work *w, int emit, sl_conflict_list *l, sl_err
 {
     for (size_t i = 0; i < w->n_nodes; i++) {
         node *m = &w->nd[i], *best = NULL;
-        size_t best_c = 0;
+        double best_c = 0;
         if (m->kind != SL_OBS_QTY || m->uclass != SL_UC_BARE)
             continue;
         for (size_t j = 0; j < w->n_nodes; j++) {
             node *n = &w->nd[j];
             if (n->kind != SL_OBS_QTY || !count_class(n->uclass) || n->uclass == SL_UC_BARE ||
-                n->vague || share_member(m, n))
-                continue;
-            size_t c = informative_common(w, m, n).words;
-            if (c > best_c || (c == best_c && best && n->n_obs > best->n_obs)) {
+                n->vague || n->center < m->lo / 2 || n->center > m->hi * 2 || share_member(m, n))
+                continue; /* only counts of the magnitude's size can be what it counts */
+            double c = informative_common(w, m, n).weight;
+            if (c > best_c + 1e-9 || (c > 0 && c >= best_c - 1e-9 && best && n->n_obs > best->n_obs)) {
                 best_c = c;
-                best = c ? n : best;
+                best = n;
             }
         }
         if (!best || !compatible(m, best))
@@ -643,6 +739,7 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
     sl_sw *sw = sl_sw_new();
     if (!sw)
         return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    w.sw = sw;
     sl_status st = sl_obs_collect(s, sw, &w.o, &w.n_obs, err);
     if (st == SL_OK)
         st = build_nodes(&w, err);

@@ -217,6 +217,8 @@ static int overlaps_quantity(const sl_facts *f, size_t *qi, uint32_t start, uint
     return *qi < f->n_quantities && f->quantities[*qi].start < end;
 }
 
+static void event_word(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o);
+
 static int add_quantities(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
 {
     const sl_article *a = s->members[m].article;
@@ -251,6 +253,8 @@ static int add_quantities(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l
         }
         hedge_range(o);
         context(w, a, q->start, q->end, o);
+        if (uc == SL_UC_TIME)
+            event_word(w, a, q->start, q->end, o);
     }
     return 0;
 }
@@ -341,16 +345,23 @@ static int explicit_date(const sl_article *a, const sl_timex *x)
     return 0;
 }
 
-/* The nearest content word before the date in its clause (else after):
- * what happens then ("talks on March 14"). Names are skipped. */
+/* The nearest content word of the clause: before a date (what happens
+ * then: "talks on March 14"), after a duration (what lasts: "an eight-day
+ * strike", "50 minutes on the phone"), else on the other side. Names and
+ * time words are skipped. */
 static void event_word(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o)
 {
+    static const char *const weak[] = {"day", "days", "week", "weeks", "month", "months",
+                                       "year", "years", "morning", "afternoon", "evening",
+                                       "night", "ago", "later", "earlier", "hour", "hours", NULL};
     const sl_sentence *se = sl_sw_sentence_at(a, start);
     if (!se)
         return;
     size_t t0 = sl_sw_token_at(a, start), t1 = sl_sw_token_at(a, end);
-    for (int dir = 0; dir < 2 && !o->event_end; dir++)
+    int first = o->kind == SL_OBS_DATE ? 0 : 1;
+    for (int pass = 0; pass < 2 && !o->event_end; pass++)
         for (size_t k = 1; k <= 6; k++) {
+            int dir = pass ? !first : first;
             size_t t;
             if (dir == 0) {
                 if (t0 < se->token_first + k)
@@ -364,7 +375,7 @@ static void event_word(sl_sw *w, const sl_article *a, uint32_t start, uint32_t e
             const sl_token *tk = &a->tokens[t];
             if (clause_break(a, t) || tk->kind == SL_TOK_NUMBER)
                 break;
-            if (tk->kind != SL_TOK_WORD || tok_in(a, t, months))
+            if (tk->kind != SL_TOK_WORD || tok_in(a, t, months) || tok_in(a, t, weak))
                 continue;
             char c = a->text[tk->start];
             if (c >= 'A' && c <= 'Z')
@@ -459,6 +470,7 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
                 o->start = hs;
             hedge_range(o);
             context(w, a, x->start, x->end, o);
+            event_word(w, a, x->start, x->end, o);
             continue;
         }
         if (x->type != SL_TIMEX_DATE && x->type != SL_TIMEX_TIME)
