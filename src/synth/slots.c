@@ -46,6 +46,8 @@ typedef struct node {
     uint64_t ctx[NODE_CTX];
     size_t n_ctx;
     int32_t first_day, last_day;
+    int32_t pub_first, pub_last; /* of members whose day is published */
+    int guessed_day;   /* some member's day is a guess */
     int32_t parent;    /* union-find: the slot */
     int32_t slot, value;
     int soft_done;
@@ -115,7 +117,7 @@ static sl_status build_nodes(work *w, sl_error *err)
             n->hi = o->hi;
             n->vague = o->vague;
             n->parent = x;
-            n->first_day = n->last_day = SL_NO_DAY;
+            n->first_day = n->last_day = n->pub_first = n->pub_last = SL_NO_DAY;
             n->slot = n->value = -1;
             if (sl_map64_put(&map, k, x))
                 goto nomem;
@@ -159,6 +161,14 @@ static sl_status build_nodes(work *w, sl_error *err)
                 n->first_day = mb->day;
             if (n->last_day == SL_NO_DAY || mb->day > n->last_day)
                 n->last_day = mb->day;
+            /* only a day the member states orders reports in time */
+            if (mb->article->published[0]) {
+                if (n->pub_first == SL_NO_DAY || mb->day < n->pub_first)
+                    n->pub_first = mb->day;
+                if (n->pub_last == SL_NO_DAY || mb->day > n->pub_last)
+                    n->pub_last = mb->day;
+            } else
+                n->guessed_day = 1;
         }
     }
     sl_map64_free(&map);
@@ -526,7 +536,7 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
 {
     sl_synthesis *s = w->s;
     sl_arena *ar = &s->priv->arena;
-    if (k == SL_CONFLICT_CHANGE ? a->last_day > b->first_day : b->n_obs > a->n_obs) {
+    if (k == SL_CONFLICT_CHANGE ? a->pub_last > b->pub_first : b->n_obs > a->n_obs) {
         node *t = a;
         a = b;
         b = t;
@@ -555,8 +565,8 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
                  c.a.text, c.b.text, about);
         break;
     case SL_CONFLICT_CHANGE:
-        sl_obs_iso(a->last_day, d1);
-        sl_obs_iso(b->first_day, d2);
+        sl_obs_iso(a->pub_last, d1);
+        sl_obs_iso(b->pub_first, d2);
         snprintf(why, sizeof why,
                  "%s changed over time: \"%s\" in reports up to %s, \"%s\" from %s on", about,
                  c.a.text, d1, c.b.text, d2);
@@ -588,9 +598,10 @@ static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
         return 0;
     /* a happening keeps its date whenever it is reported: two dates of one
      * happening disagree (a postponement would need its own words) */
-    int ordered = a->kind == SL_OBS_QTY && a->first_day != SL_NO_DAY && b->first_day != SL_NO_DAY &&
-                  (a->last_day + CHANGE_GAP_DAYS <= b->first_day ||
-                   b->last_day + CHANGE_GAP_DAYS <= a->first_day);
+    int ordered = a->kind == SL_OBS_QTY && !a->guessed_day && !b->guessed_day &&
+                  a->pub_first != SL_NO_DAY && b->pub_first != SL_NO_DAY &&
+                  (a->pub_last + CHANGE_GAP_DAYS <= b->pub_first ||
+                   b->pub_last + CHANGE_GAP_DAYS <= a->pub_first);
     return add_conflict(w, l, ordered ? SL_CONFLICT_CHANGE : SL_CONFLICT_HARD, a, b);
 }
 

@@ -475,6 +475,11 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
         }
         if (x->type != SL_TIMEX_DATE && x->type != SL_TIMEX_TIME)
             continue;
+        /* "at 5 a.m. on Wednesday": the day is the next expression's; the
+         * clock time alone resolved against the writing day */
+        if (x->type == SL_TIMEX_TIME && i + 1 < f->n_timexes &&
+            sl_sw_token_at(a, f->timexes[i + 1].start) <= sl_sw_token_at(a, x->end) + 2)
+            continue;
         int precision = 0;
         int32_t day = sl_obs_day(x->value);
         if (day == SL_NO_DAY && explicit_date(a, x))

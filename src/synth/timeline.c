@@ -332,21 +332,25 @@ static int32_t disputed(const sl_synthesis *s, const sl_obs *all, const item *it
     return -1;
 }
 
-/* The first source: a written date before a resolved one, then the
- * earliest member that is no copy. */
-static const sl_obs *first_source(const tl *t, const item *it)
+/* The first source of the item's value: a written date before a resolved
+ * one, then the earliest member that is no copy and whose day is its own. */
+static const sl_obs *first_source(const tl *t, const item *it, const char *value)
 {
     const sl_obs *best = NULL;
     for (size_t i = 0; i < it->n; i++) {
         const sl_obs *o = &t->o[it->obs[i]];
         int ex = o->explicit_date || o->anchored;
-        int cp = t->s->members[o->member].copy_of >= 0;
+        int cp = t->s->members[o->member].copy_of >= 0 ||
+                 !t->s->members[o->member].article->published[0]; /* a guessed day */
+        if (strcmp(o->tvalue, value))
+            continue;
         if (!best) {
             best = o;
             continue;
         }
         int bex = best->explicit_date || best->anchored;
-        int bcp = t->s->members[best->member].copy_of >= 0;
+        int bcp = t->s->members[best->member].copy_of >= 0 ||
+                  !t->s->members[best->member].article->published[0];
         if (ex != bex ? ex : cp != bcp ? !cp : o->member < best->member)
             best = o;
     }
@@ -383,24 +387,22 @@ static int emit(tl *t, sl_synthesis *s)
     for (size_t k = 0; k < t->n_items; k++) {
         item *it = &t->it[k];
         sl_timeline_item *ti = &s->timeline[n];
-        const sl_obs *first = first_source(t, it);
-        if (!first || !worth_showing(t, it))
+        if (!it->n || !worth_showing(t, it))
             continue;
         /* the value most members state (a day before a run of days) */
-        const sl_obs *val = first;
+        const sl_obs *val = NULL;
         size_t val_n = 0;
-        for (size_t i = 0; i < it->n; i++) {
+        for (size_t i = 0; i < it->n && i < 64; i++) { /* enough to know the usual value */
             const sl_obs *o = &t->o[it->obs[i]];
             size_t c = 0;
             for (size_t j = 0; j < it->n; j++)
                 c += !strcmp(t->o[it->obs[j]].tvalue, o->tvalue);
-            if (c > val_n || (c == val_n && o->hi - o->lo < val->hi - val->lo)) {
+            if (!val || c > val_n || (c == val_n && o->hi - o->lo < val->hi - val->lo)) {
                 val = o;
                 val_n = c;
             }
-            if (i >= 64)
-                break; /* enough to know the usual value */
         }
+        const sl_obs *first = first_source(t, it, val->tvalue);
         memcpy(ti->value, val->tvalue, sizeof ti->value);
         ti->day = it->day;
         ti->what = what_text(ar, s->members[first->member].article, first);

@@ -627,6 +627,27 @@ static void timeline_orders_written_dates_and_skips_the_telling(void **state)
     corpus_free(&c);
 }
 
+static void members_without_facts_only_add_nothing(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-05-04", "The lifeboat crew pulled 50 swimmers from the rip current off Gull "
+                      "Point on Saturday, said harbor master Ines Calloway.",
+        "2024-05-05", "The lifeboat crew pulled 60 swimmers from the rip current off Gull "
+                      "Point on Saturday."};
+    corpus c;
+    corpus_texts(&c, docs, 2);
+    c.m[1].facts = NULL; /* a member known only by its text */
+    sl_synthesis *s = synthesize(&c);
+    assert_int_equal(s->n_conflicts, 0);
+    assert_true(s->n_entities >= 1);
+    for (size_t i = 0; i < s->n_entities; i++)
+        for (size_t k = 0; k < s->entities[i].n_mentions; k++)
+            assert_int_equal(s->entities[i].mentions[k].member, 0);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -636,6 +657,7 @@ int main(void)
         cmocka_unit_test(different_things_never_conflict),
         cmocka_unit_test(same_quote_in_two_outlets_is_one_with_both_sources),
         cmocka_unit_test(timeline_orders_written_dates_and_skips_the_telling),
+        cmocka_unit_test(members_without_facts_only_add_nothing),
         cmocka_unit_test_setup_teardown(sample_minister_is_one_entity_spelled_two_ways,
                                         sample_setup, stored_teardown),
         cmocka_unit_test_setup_teardown(sample_planted_conflicts_found_with_kind_and_sources,
