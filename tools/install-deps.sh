@@ -5,7 +5,7 @@
 set -e
 PKGS="build-essential cmake pkg-config libsqlite3-dev zlib1g-dev libdeflate-dev \
 libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base iso-codes tzdata libgeonames-dev python3 \
-chromium fonts-dejavu-core"
+chromium fonts-dejavu-core libmicrohttpd-dev curl"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
