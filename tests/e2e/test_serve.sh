@@ -119,6 +119,9 @@ if mode == "read":
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
+elif mode == "count":
+    st, _, d = get("/api/v1/health")
+    print(json.loads(d)["articles"])
 elif mode == "ingest":
     body = ("Harbor lights dimmed for the ferry strike\n\n"
             "Marrow Bay switched off the harbor lights for an hour on Friday in support of the ferry crews, the harbor master said.\n").encode()
@@ -136,6 +139,22 @@ while IFS="$(printf '\t')" read -r name res; do
     case "$res" in ok) ok "$name" ;; *) fail "$name: $res" ;; esac
 done <"$W/checks"
 grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
+stop
+
+# Live: another process ingests into the same store while the server runs;
+# the cached health answer must follow its commit.
+start
+N0=$(client count)
+cat >"$W/extra.txt" <<'TXT'
+Corran Island school reopens after the ferry strike
+
+Pupils from the mainland returned to the Corran Island school on Monday, the
+first full week since the ferry strike ended, the head teacher said.
+TXT
+"$SL_BIN" ingest --quiet --db "$DB" "$W/extra.txt" >/dev/null 2>"$W/ingest.err"
+assert_exit "ingest while the server runs" $? 0 "$W/ingest.err"
+N1=$(client count)
+assert_eq "the server sees another process's commit" "$N1" "$((N0 + 1))"
 stop
 
 start --allow-ingest
