@@ -119,6 +119,31 @@ if mode == "read":
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
+elif mode == "idle":
+    # 10,000 idle connections, a third of them slowloris-style halfway
+    # through a header: the server must keep answering others at once.
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    want = min(10000, hard - 200)
+    socks = []
+    try:
+        for i in range(want):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            if i % 3 == 0:
+                s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            socks.append(s)
+    except OSError as e:
+        pass
+    check("%d idle connections are accepted" % want, len(socks) == want, "only %d: %s" % (len(socks), want))
+    t0 = time.time()
+    st, _, d = get("/api/v1/health")
+    check("a request is answered while they wait", st == 200 and time.time() - t0 < 5, "%d in %.1fs" % (st, time.time() - t0))
+    for s in socks:
+        s.close()
+    time.sleep(0.5)
+    st, _, d = get("/api/v1/health")
+    check("and after they go", st == 200, str(st))
 elif mode == "count":
     st, _, d = get("/api/v1/health")
     print(json.loads(d)["articles"])
@@ -133,12 +158,21 @@ elif mode == "ingest":
 PY
 }
 
+# checks MODE: run the client's checks and tally them.
+checks() {
+    client "$1" >"$W/checks" 2>&1
+    while IFS="$(printf '\t')" read -r name res; do
+        case "$res" in ok) ok "$name" ;; *) fail "$name: $res" ;; esac
+    done <"$W/checks"
+    grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
+}
+
 start
-client read >"$W/checks" 2>&1
-while IFS="$(printf '\t')" read -r name res; do
-    case "$res" in ok) ok "$name" ;; *) fail "$name: $res" ;; esac
-done <"$W/checks"
-grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
+checks read
+stop
+
+start
+checks idle
 stop
 
 # Live: another process ingests into the same store while the server runs;
@@ -158,10 +192,6 @@ assert_eq "the server sees another process's commit" "$N1" "$((N0 + 1))"
 stop
 
 start --allow-ingest
-client ingest >"$W/checks" 2>&1
-while IFS="$(printf '\t')" read -r name res; do
-    case "$res" in ok) ok "$name" ;; *) fail "$name: $res" ;; esac
-done <"$W/checks"
-grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
+checks ingest
 stop
 finish
