@@ -4,6 +4,7 @@
  * with a stable code. Lists are paged (limit, offset) and bounded by
  * max_page; a store statement past the request's time budget gives 503. */
 #include "api.h"
+#include "ui.h"
 #include "../util/utf8.h"
 
 #include <errno.h>
@@ -429,6 +430,8 @@ void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
         ingest(api, rq, r);
     } else if (!get) {
         sl_api_error(r, 405, "method_not_allowed", "%s is not allowed here", rq->method);
+    } else if (strncmp(p, "/api/", 5) != 0) {
+        sl_ui_handle(api, rq, r);
     } else if (!strcmp(p, "/api/v1/health")) {
         health(api, r);
     } else if (!strcmp(p, "/api/v1/storylines")) {
