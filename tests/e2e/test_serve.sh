@@ -119,6 +119,16 @@ if mode == "read":
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
+    st, ct, d = get("/")
+    check("the home page lists the storyline", st == 200 and ct.startswith("text/html") and ls[0]["title"].encode() in d, d[:100])
+    check("pages load nothing from the network", b"src=\"http" not in d and b"href=\"http" not in d and b"@import" not in d)
+    st, _, d = get("/?q=minister")
+    check("the search page lists matching articles", st == 200 and d.count(b'<a href="/a/') >= 3, d[-300:])
+    st, _, d = get("/a/%d?hl=0-20" % a["articles"][0]["id"])
+    check("an article page marks a cited span", st == 200 and b"<mark" in d and b'id="hl"' in d, d[:100])
+    for path in ("/../../etc/passwd", "/a/..%2F..%2Fetc%2Fpasswd", "/s/0", "/a/99999999"):
+        st, _, d = get(path)
+        check("%s is a 404 page" % path, st == 404 and b"root:" not in d, str(st))
 elif mode == "idle":
     # 10,000 idle connections, a third of them slowloris-style halfway
     # through a header: the server must keep answering others at once.
@@ -155,6 +165,11 @@ elif mode == "ingest":
     check("POST with --allow-ingest stores the article", st == 201 and r["articles"][0]["new"] is True, d[:200])
     st, _, d = get("/api/v1/search?q=lights")
     check("the new article is searchable at once", st == 200 and json.loads(d)["hits"], d[:200])
+    body = b"<html><head><title>Ferry &lt;script&gt;alert(1)&lt;/script&gt; strike</title></head><body><article><p>" + b"The ferry strike in Marrow Bay went on for a second week as talks stalled again. " * 8 + b"</p></article></body></html>"
+    st, _, d = get("/api/v1/articles", method="POST", body=body, headers={"Content-Type": "text/html"})
+    check("an HTML page can be posted", st == 201, d[:200])
+    st, _, d = get("/?q=stalled")
+    check("titles are escaped in pages", st == 200 and b"<script>alert" not in d and b"&lt;script&gt;" in d, d[-400:])
 PY
 }
 
