@@ -84,6 +84,10 @@ if mode == "read":
     st, _, d = get("/api/v1/storylines?limit=5")
     ls = json.loads(d)["storylines"]
     check("the sample is one storyline", st == 200 and len(ls) == 1 and ls[0]["articles"] == 15, d[:200])
+    for q, n in (("from=2023-03-10", 1), ("to=2023-03-01", 0), ("outlet=kmbr%20public%20radio", 1),
+                 ("outlet=nobody", 0), ("entity=Ilse%20Vandermeer", 1), ("entity=nobody", 0)):
+        st, _, d = get("/api/v1/storylines?" + q)
+        check("storylines filtered by %s: %d" % (q, n), st == 200 and len(json.loads(d)["storylines"]) == n, d[:100])
     st, _, d = get("/api/v1/storylines/%d" % ls[0]["id"])
     check("a storyline answers 200", st == 200, str(st))
     st, _, d = get("/api/v1/articles?limit=3")
