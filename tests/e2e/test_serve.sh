@@ -10,8 +10,7 @@ need_bin
 need_python
 S=$SL_SRC/sample
 W=$(scratch serve)
-PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; [ -n "$SL_KEEP" ] || rm -rf "$W"; }
+cleanup() { serve_kill; [ -n "$SL_KEEP" ] || rm -rf "$W"; }
 trap cleanup EXIT
 DB=$W/sample.db
 "$SL_BIN" ingest --quiet --db "$DB" "$S/html" "$S/text" "$S/jsonl" "$S/warc" >/dev/null 2>&1
@@ -22,32 +21,9 @@ assert_exit "serve --help exits 0" $? 0
 "$SL_BIN" serve --db "$DB" --port 70000 >/dev/null 2>&1
 assert_exit "a port past 65535 is a usage error" $? 2
 
-# start SERVE_ARGS...: run the server on a free port, wait for its line.
-start() {
-    "$SL_BIN" serve --db "$DB" --port 0 "$@" 2>"$W/serve.err" &
-    PID=$!
-    i=0
-    while [ $i -lt 100 ] && ! grep -q 'serving' "$W/serve.err" 2>/dev/null; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    PORT=$(sed -n 's/.*:\([0-9][0-9]*\)\/.*/\1/p' "$W/serve.err")
-    [ -n "$PORT" ] && ok "serve listens (port $PORT)" || fail "serve did not start: $(cat "$W/serve.err")"
-}
-
-# stop: SIGTERM, then the exit status must be 0 and no sanitizer report.
-stop() {
-    kill -TERM "$PID"
-    wait "$PID"
-    rc=$?
-    PID=
-    assert_exit "SIGTERM stops the server cleanly" $rc 0 "$W/serve.err"
-    no_crash "server" $rc "$W/serve.err"
-}
-
 # The client: each check is one line "name<TAB>ok" or "name<TAB>FAIL why".
 client() {
-    python3 - "$PORT" "$@" <<'PY'
+    python3 - "$SERVE_PORT" "$@" <<'PY'
 import http.client, json, socket, sys, time
 port = int(sys.argv[1]); mode = sys.argv[2] if len(sys.argv) > 2 else "read"
 
@@ -186,17 +162,17 @@ checks() {
     grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
 }
 
-start
+serve_start "$DB"
 checks read
-stop
+serve_stop
 
-start
+serve_start "$DB"
 checks idle
-stop
+serve_stop
 
 # Live: another process ingests into the same store while the server runs;
 # the cached health answer must follow its commit.
-start
+serve_start "$DB"
 N0=$(client count)
 cat >"$W/extra.txt" <<'TXT'
 Corran Island school reopens after the ferry strike
@@ -208,9 +184,9 @@ TXT
 assert_exit "ingest while the server runs" $? 0 "$W/ingest.err"
 N1=$(client count)
 assert_eq "the server sees another process's commit" "$N1" "$((N0 + 1))"
-stop
+serve_stop
 
-start --allow-ingest
+serve_start "$DB" --allow-ingest
 checks ingest
-stop
+serve_stop
 finish
