@@ -25,7 +25,9 @@ typedef struct sm_params {
     double cost_power;   /* greedy gain / words^cost_power */
     double cite_dice;    /* word overlap (Dice) from which a sentence cites another */
     double dup_share;    /* word containment from which two sentences are one */
-    int no_quotes;       /* 1: drop sentences that hold quotation marks */
+    int no_quotes;
+    int no_dangling;     /* 1: drop sentences opening with a pronoun */
+    double unigram;      /* weight of a content-word concept against a bigram */       /* 1: drop sentences that hold quotation marks */
 } sm_params;
 
 void sm_params_default(sm_params *p);

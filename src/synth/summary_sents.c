@@ -9,6 +9,7 @@
 #include "summary_int.h"
 
 #include <libstemmer.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -23,12 +24,14 @@ void sm_params_default(sm_params *p)
     p->min_words = 8;
     p->min_df = 3;
     p->df_share = 0.1;
-    p->lead = 3;
-    p->lead_bonus = 0;
+    p->lead = 1;
+    p->lead_bonus = 2;
     p->cost_power = 1.0;
     p->cite_dice = 0.7;
     p->dup_share = 0.8;
-    p->no_quotes = 0;
+    p->no_quotes = 1;
+    p->unigram = 0.2;
+    p->no_dangling = 1;
     /* Development only: overrides from the environment. */
     const char *e;
     if ((e = getenv("SM_MIN_WORDS")))
@@ -43,6 +46,10 @@ void sm_params_default(sm_params *p)
         p->lead_bonus = atof(e);
     if ((e = getenv("SM_COST_POWER")))
         p->cost_power = atof(e);
+    if ((e = getenv("SM_NO_DANGLING")))
+        p->no_dangling = atoi(e);
+    if ((e = getenv("SM_UNI")))
+        p->unigram = atof(e);
     if ((e = getenv("SM_NO_QUOTES")))
         p->no_quotes = atoi(e);
 }
@@ -59,6 +66,7 @@ typedef struct reader {
     size_t n_words, cap_words;
     sl_map64 concepts; /* bigram hash -> concept index */
     uint32_t *df, *lead_df, *last_doc, *last_lead_doc, *last_sent;
+    uint8_t *is_uni;
     size_t cap_concepts;
     size_t cap_cocc, cap_uni;
 } reader;
@@ -148,6 +156,10 @@ static int32_t concept_index(reader *r, uint64_t h)
                 return -1;
             *arr[k] = q;
         }
+        uint8_t *u = realloc(r->is_uni, nc);
+        if (!u)
+            return -1;
+        r->is_uni = u;
         r->cap_concepts = nc;
     }
     r->df[n] = r->lead_df[n] = 0;
@@ -205,12 +217,31 @@ static int is_quote_at(const char *s, size_t i, size_t b)
            ((unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
 }
 
+/* A sentence opening with a pronoun or a pointing word needs the one
+ * before it. */
+static int opens_dangling(const char *s, size_t a, size_t b)
+{
+    static const char *const words[] = {"He", "She", "It", "They", "This", "That", "These",
+                                        "Those", "His", "Her", "Its", "Their", "But", "And",
+                                        "Also", "Still", "Yet", "Such", "There", "Thus", "Others",
+                                        "However", "Then", "Instead"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (a + n < b && memcmp(s + a, words[k], n) == 0 &&
+            !((s[a + n] >= 'a' && s[a + n] <= 'z') || (s[a + n] >= 'A' && s[a + n] <= 'Z')))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a sentence can stand alone in a summary. */
 static int stands_alone(const sm_params *p, const char *s, size_t a, size_t b, uint32_t words)
 {
     if (words < p->min_words || a >= b)
         return 0;
     if (is_quote_at(s, a, b) || (s[a] >= 'a' && s[a] <= 'z'))
+        return 0;
+    if (p->no_dangling && opens_dangling(s, a, b))
         return 0;
     size_t e = b;
     while (e > a && (is_space(s[e - 1]) || s[e - 1] == '"' || s[e - 1] == '\'' ||
@@ -247,6 +278,29 @@ static void close_words(sm_work *w, sm_sent *t)
     w->n_uni = t->u0 + o;
 }
 
+/* One occurrence of concept h in sentence si of document d. */
+static int count_concept(reader *r, uint32_t d, uint32_t si, int lead, uint64_t h, int unigram)
+{
+    sm_work *w = r->w;
+    int32_t c = concept_index(r, h);
+    if (c < 0)
+        return -1;
+    r->is_uni[c] = (uint8_t)unigram;
+    if (r->last_doc[c] != d) {
+        r->last_doc[c] = d;
+        r->df[c]++;
+    }
+    if (lead && r->last_lead_doc[c] != d) {
+        r->last_lead_doc[c] = d;
+        r->lead_df[c]++;
+    }
+    if (r->last_sent[c] != si) {
+        r->last_sent[c] = si;
+        w->cocc[w->n_cocc++] = (uint32_t)c;
+    }
+    return 0;
+}
+
 /* One sentence: its span, surface test, concepts and content words. */
 static int read_sentence(reader *r, uint32_t d, uint32_t j)
 {
@@ -265,8 +319,10 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
     int heading = se->block >= 0 && (size_t)se->block < a->n_blocks &&
                   a->blocks[se->block].kind == SL_BLOCK_HEADING;
     t->ok = !heading && stands_alone(&w->p, a->text, start, end, t->words);
+    if (getenv("SM_MAXPOS") && j >= (uint32_t)atoi(getenv("SM_MAXPOS")))
+        t->ok = 0;
     size_t ntok = se->token_end > se->token_first ? se->token_end - se->token_first : 0;
-    if (grow((void **)&w->cocc, &r->cap_cocc, w->n_cocc + ntok, sizeof *w->cocc) < 0 ||
+    if (grow((void **)&w->cocc, &r->cap_cocc, w->n_cocc + 2 * ntok, sizeof *w->cocc) < 0 ||
         grow((void **)&w->uni, &r->cap_uni, w->n_uni + ntok, sizeof *w->uni) < 0)
         return -1;
     int32_t prev = -1;
@@ -280,25 +336,15 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
             return -1;
         if (wi < 0)
             continue;
-        if (!r->stop[wi])
+        if (!r->stop[wi]) {
             w->uni[w->n_uni++] = r->stem[wi];
+            if (w->p.unigram > 0 && count_concept(r, d, si, lead, (r->stem[wi] & ~1ull) | 2, 1) < 0)
+                return -1;
+        }
         if (prev >= 0 && !(r->stop[prev] && r->stop[wi])) {
             uint64_t h = sl_hash_mix64(r->stem[prev] * 0x9e3779b97f4a7c15ull ^ r->stem[wi]) | 1;
-            int32_t c = concept_index(r, h);
-            if (c < 0)
+            if (count_concept(r, d, si, lead, h, 0) < 0)
                 return -1;
-            if (r->last_doc[c] != d) {
-                r->last_doc[c] = d;
-                r->df[c]++;
-            }
-            if (lead && r->last_lead_doc[c] != d) {
-                r->last_lead_doc[c] = d;
-                r->lead_df[c]++;
-            }
-            if (r->last_sent[c] != si) {
-                r->last_sent[c] = si;
-                w->cocc[w->n_cocc++] = (uint32_t)c;
-            }
         }
         prev = wi;
     }
@@ -315,13 +361,16 @@ static int weigh(reader *r)
     w->weight = malloc((nc ? nc : 1) * sizeof *w->weight);
     if (!w->weight)
         return -1;
+    double dfpow = getenv("SM_DF_POW") ? atof(getenv("SM_DF_POW")) : 1;
     double thr = w->p.df_share * (double)w->n_docs;
     if (thr < w->p.min_df)
         thr = w->p.min_df;
     if (w->n_docs < w->p.min_df)
         thr = w->n_docs > 1 ? 2 : 1; /* a small cluster: what two say */
     for (size_t c = 0; c < nc; c++)
-        w->weight[c] = r->df[c] >= thr ? r->df[c] + w->p.lead_bonus * r->lead_df[c] : 0;
+        w->weight[c] = r->df[c] >= thr ? pow(r->df[c] + w->p.lead_bonus * r->lead_df[c], dfpow) *
+                                             (r->is_uni[c] ? w->p.unigram : 1)
+                                       : 0;
     size_t o = 0;
     for (size_t i = 0; i < w->n_sents; i++) {
         sm_sent *t = &w->sents[i];
@@ -351,6 +400,7 @@ static void reader_free(reader *r)
     free(r->last_doc);
     free(r->last_lead_doc);
     free(r->last_sent);
+    free(r->is_uni);
 }
 
 int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_params *p)
