@@ -19,6 +19,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <time.h>
 
 #include "../core/draft.h"
 
@@ -108,7 +110,16 @@ sl_status sl_summarize(const sl_article *const *docs, size_t n, const sl_summary
     sm_work w;
     sm_params p;
     sm_params_default(&p);
-    if (sm_work_init(&w, docs, n, &p) < 0 || sm_select(&w, o->max_words) < 0) {
+    struct timespec t0, t1, t2;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = sm_work_init(&w, docs, n, &p);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (rc == 0)
+        rc = sm_select(&w, o->max_words);
+    clock_gettime(CLOCK_MONOTONIC, &t2);
+    if (getenv("SM_TIME"))
+        fprintf(stderr, "sents %zu concepts %zu cocc %zu uni %zu init %.3f select %.3f\n", w.n_sents, w.n_concepts, w.n_cocc, w.n_uni, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, (t2.tv_sec - t1.tv_sec) + (t2.tv_nsec - t1.tv_nsec) / 1e9);
+    if (rc < 0) {
         sm_work_free(&w);
         return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
     }

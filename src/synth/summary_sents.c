@@ -27,7 +27,7 @@ void sm_params_default(sm_params *p)
     p->lead = 1;
     p->lead_bonus = 2;
     p->cost_power = 1.0;
-    p->cite_dice = 0.7;
+    p->cite_dice = 0.8;
     p->dup_share = 0.8;
     p->no_quotes = 1;
     p->unigram = 0.2;
@@ -56,6 +56,14 @@ void sm_params_default(sm_params *p)
 
 enum { MAX_WORD = 64 };
 
+/* What is counted of a concept, together: one cache line per visit. */
+typedef struct concept {
+    uint32_t df, lead_df;               /* documents with it, with it in their lead */
+    uint32_t last_doc, last_lead_doc;   /* the last counted, for counting once */
+    uint32_t last_sent;
+    uint32_t unigram;
+} concept;
+
 /* What the reader keeps while it goes through the documents. */
 typedef struct reader {
     sm_work *w;
@@ -65,8 +73,7 @@ typedef struct reader {
     uint8_t *stop;
     size_t n_words, cap_words;
     sl_map64 concepts; /* bigram hash -> concept index */
-    uint32_t *df, *lead_df, *last_doc, *last_lead_doc, *last_sent;
-    uint8_t *is_uni;
+    concept *con;
     size_t cap_concepts;
     size_t cap_cocc, cap_uni;
 } reader;
@@ -149,21 +156,13 @@ static int32_t concept_index(reader *r, uint64_t h)
     size_t n = r->w->n_concepts, cap = r->cap_concepts;
     if (n + 1 > cap) {
         size_t nc = cap ? 2 * cap : 4096;
-        uint32_t **arr[] = {&r->df, &r->lead_df, &r->last_doc, &r->last_lead_doc, &r->last_sent};
-        for (size_t k = 0; k < sizeof arr / sizeof *arr; k++) {
-            uint32_t *q = realloc(*arr[k], nc * sizeof *q);
-            if (!q)
-                return -1;
-            *arr[k] = q;
-        }
-        uint8_t *u = realloc(r->is_uni, nc);
-        if (!u)
+        concept *q = realloc(r->con, nc * sizeof *q);
+        if (!q)
             return -1;
-        r->is_uni = u;
+        r->con = q;
         r->cap_concepts = nc;
     }
-    r->df[n] = r->lead_df[n] = 0;
-    r->last_doc[n] = r->last_lead_doc[n] = r->last_sent[n] = UINT32_MAX;
+    r->con[n] = (concept){0, 0, UINT32_MAX, UINT32_MAX, UINT32_MAX, 0};
     r->w->n_concepts = n + 1;
     return sl_map64_put(&r->concepts, h, (int32_t)n) < 0 ? -1 : (int32_t)n;
 }
@@ -285,17 +284,18 @@ static int count_concept(reader *r, uint32_t d, uint32_t si, int lead, uint64_t 
     int32_t c = concept_index(r, h);
     if (c < 0)
         return -1;
-    r->is_uni[c] = (uint8_t)unigram;
-    if (r->last_doc[c] != d) {
-        r->last_doc[c] = d;
-        r->df[c]++;
+    concept *k = &r->con[c];
+    k->unigram = (uint32_t)unigram;
+    if (k->last_doc != d) {
+        k->last_doc = d;
+        k->df++;
     }
-    if (lead && r->last_lead_doc[c] != d) {
-        r->last_lead_doc[c] = d;
-        r->lead_df[c]++;
+    if (lead && k->last_lead_doc != d) {
+        k->last_lead_doc = d;
+        k->lead_df++;
     }
-    if (r->last_sent[c] != si) {
-        r->last_sent[c] = si;
+    if (k->last_sent != si) {
+        k->last_sent = si;
         w->cocc[w->n_cocc++] = (uint32_t)c;
     }
     return 0;
@@ -338,7 +338,7 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
             continue;
         if (!r->stop[wi]) {
             w->uni[w->n_uni++] = r->stem[wi];
-            if (w->p.unigram > 0 && count_concept(r, d, si, lead, (r->stem[wi] & ~1ull) | 2, 1) < 0)
+            if (w->p.unigram > 0 && count_concept(r, d, si, lead, sl_hash_mix64(r->stem[wi] ^ 0x756e69ull) | 1, 1) < 0)
                 return -1;
         }
         if (prev >= 0 && !(r->stop[prev] && r->stop[wi])) {
@@ -362,14 +362,17 @@ static int weigh(reader *r)
     if (!w->weight)
         return -1;
     double dfpow = getenv("SM_DF_POW") ? atof(getenv("SM_DF_POW")) : 1;
+    /* At least a few documents, or a share of many; but in a small
+     * cluster what half of it says is already common. */
     double thr = w->p.df_share * (double)w->n_docs;
     if (thr < w->p.min_df)
         thr = w->p.min_df;
-    if (w->n_docs < w->p.min_df)
-        thr = w->n_docs > 1 ? 2 : 1; /* a small cluster: what two say */
+    double half = (double)((w->n_docs + 1) / 2);
+    if (thr > half)
+        thr = half < 2 && w->n_docs > 1 ? 2 : half;
     for (size_t c = 0; c < nc; c++)
-        w->weight[c] = r->df[c] >= thr ? pow(r->df[c] + w->p.lead_bonus * r->lead_df[c], dfpow) *
-                                             (r->is_uni[c] ? w->p.unigram : 1)
+        w->weight[c] = r->con[c].df >= thr ? pow(r->con[c].df + w->p.lead_bonus * r->con[c].lead_df, dfpow) *
+                                             (r->con[c].unigram ? w->p.unigram : 1)
                                        : 0;
     size_t o = 0;
     for (size_t i = 0; i < w->n_sents; i++) {
@@ -395,12 +398,7 @@ static void reader_free(reader *r)
     sl_map64_free(&r->concepts);
     free(r->stem);
     free(r->stop);
-    free(r->df);
-    free(r->lead_df);
-    free(r->last_doc);
-    free(r->last_lead_doc);
-    free(r->last_sent);
-    free(r->is_uni);
+    free(r->con);
 }
 
 int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_params *p)
