@@ -16,11 +16,8 @@
  * that states nearly the same words. */
 #include "summary_int.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
-#include <time.h>
 
 #include "../core/draft.h"
 
@@ -81,7 +78,8 @@ static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summ
         const sm_sent *t = &w->sents[w->chosen[i]];
         ord[i] = (order_key){doc_day(docs[t->doc]), t->doc, t->start, w->chosen[i]};
     }
-    qsort(ord, k, sizeof *ord, order_cmp);
+    if (k)
+        qsort(ord, k, sizeof *ord, order_cmp);
     for (size_t i = 0; i < k; i++) {
         sl_summary_sentence *ss = &s->sentences[i];
         if (sm_cite(w, ord[i].sent, &s->priv->arena, &ss->sources, &ss->n_sources) < 0) {
@@ -110,15 +108,9 @@ sl_status sl_summarize(const sl_article *const *docs, size_t n, const sl_summary
     sm_work w;
     sm_params p;
     sm_params_default(&p);
-    struct timespec t0, t1, t2;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = sm_work_init(&w, docs, n, &p);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc == 0)
         rc = sm_select(&w, o->max_words);
-    clock_gettime(CLOCK_MONOTONIC, &t2);
-    if (getenv("SM_TIME"))
-        fprintf(stderr, "sents %zu concepts %zu cocc %zu uni %zu init %.3f select %.3f\n", w.n_sents, w.n_concepts, w.n_cocc, w.n_uni, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, (t2.tv_sec - t1.tv_sec) + (t2.tv_nsec - t1.tv_nsec) / 1e9);
     if (rc < 0) {
         sm_work_free(&w);
         return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");

@@ -11,7 +11,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 static size_t inter(const sm_work *w, const sm_sent *a, const sm_sent *b)
 {
@@ -193,7 +192,9 @@ static void search(state *s, double power)
     for (size_t i = 0; i < w->n_sents; i++)
         s->cost[i] = pow(w->sents[i].words ? w->sents[i].words : 1, power);
     greedy(s);
-    for (int round = 0; round < 50 && !getenv("SM_NO_LS") && improve(s); round++)
+    /* Each round costs the chosen times the candidates' concepts: only for
+     * summaries of a readable length. */
+    for (int round = 0; round < 50 && w->n_chosen <= 40 && improve(s); round++)
         ;
 }
 
@@ -206,37 +207,16 @@ int sm_select(sm_work *w, size_t max_words)
     s.cnt = calloc(w->n_concepts ? w->n_concepts : 1, sizeof *s.cnt);
     s.in = calloc(w->n_sents, 1);
     s.cost = malloc(w->n_sents * sizeof *s.cost);
-    uint32_t *best = malloc(w->n_sents * sizeof *best);
-    if (!s.cnt || !s.in || !s.cost || !best) {
+    if (!s.cnt || !s.in || !s.cost) {
         free(s.cnt);
         free(s.in);
         free(s.cost);
-        free(best);
         return -1;
     }
-    /* Greedy is not optimal, and which cost power does best varies: keep
-     * the best of a few starts. */
-    static const double powers[] = {1.0, 0.75, 0.5};
-    size_t nstart = getenv("SM_STARTS") ? (size_t)atoi(getenv("SM_STARTS")) : 1;
-    double best_v = -1;
-    size_t best_words = 0, best_n = 0;
-    for (size_t k = 0; k < nstart && k < sizeof powers / sizeof *powers; k++) {
-        search(&s, k == 0 ? w->p.cost_power : powers[k]);
-        if (better(s.value, s.used, best_v, best_words)) {
-            best_v = s.value;
-            best_words = s.used;
-            best_n = w->n_chosen;
-            memcpy(best, w->chosen, best_n * sizeof *best);
-        }
-    }
-    memcpy(w->chosen, best, best_n * sizeof *best);
-    w->n_chosen = best_n;
-    if (getenv("SM_DEBUG"))
-        fprintf(stderr, "value %.1f words %zu\n", best_v, best_words);
+    search(&s, w->p.cost_power);
     free(s.cnt);
     free(s.in);
     free(s.cost);
-    free(best);
     return 0;
 }
 

@@ -9,7 +9,6 @@
 #include "summary_int.h"
 
 #include <libstemmer.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -32,26 +31,6 @@ void sm_params_default(sm_params *p)
     p->no_quotes = 1;
     p->unigram = 0.2;
     p->no_dangling = 1;
-    /* Development only: overrides from the environment. */
-    const char *e;
-    if ((e = getenv("SM_MIN_WORDS")))
-        p->min_words = (uint32_t)atoi(e);
-    if ((e = getenv("SM_MIN_DF")))
-        p->min_df = (uint32_t)atoi(e);
-    if ((e = getenv("SM_DF_SHARE")))
-        p->df_share = atof(e);
-    if ((e = getenv("SM_LEAD")))
-        p->lead = (uint32_t)atoi(e);
-    if ((e = getenv("SM_LEAD_BONUS")))
-        p->lead_bonus = atof(e);
-    if ((e = getenv("SM_COST_POWER")))
-        p->cost_power = atof(e);
-    if ((e = getenv("SM_NO_DANGLING")))
-        p->no_dangling = atoi(e);
-    if ((e = getenv("SM_UNI")))
-        p->unigram = atof(e);
-    if ((e = getenv("SM_NO_QUOTES")))
-        p->no_quotes = atoi(e);
 }
 
 enum { MAX_WORD = 64 };
@@ -223,7 +202,8 @@ static int opens_dangling(const char *s, size_t a, size_t b)
     static const char *const words[] = {"He", "She", "It", "They", "This", "That", "These",
                                         "Those", "His", "Her", "Its", "Their", "But", "And",
                                         "Also", "Still", "Yet", "Such", "There", "Thus", "Others",
-                                        "However", "Then", "Instead"};
+                                        "However", "Then", "Instead", "We", "I", "You",
+                                        "Our", "My", "Well"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t n = strlen(words[k]);
         if (a + n < b && memcmp(s + a, words[k], n) == 0 &&
@@ -267,8 +247,12 @@ static int cmp_u64(const void *x, const void *y)
 /* Sort and dedupe the content words of the sentence just read. */
 static void close_words(sm_work *w, sm_sent *t)
 {
-    uint64_t *u = w->uni + t->u0;
     size_t n = w->n_uni - t->u0, o = 0;
+    if (!n) {
+        t->nu = 0;
+        return;
+    }
+    uint64_t *u = w->uni + t->u0;
     qsort(u, n, sizeof *u, cmp_u64);
     for (size_t i = 0; i < n; i++)
         if (!o || u[o - 1] != u[i])
@@ -319,8 +303,6 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
     int heading = se->block >= 0 && (size_t)se->block < a->n_blocks &&
                   a->blocks[se->block].kind == SL_BLOCK_HEADING;
     t->ok = !heading && stands_alone(&w->p, a->text, start, end, t->words);
-    if (getenv("SM_MAXPOS") && j >= (uint32_t)atoi(getenv("SM_MAXPOS")))
-        t->ok = 0;
     size_t ntok = se->token_end > se->token_first ? se->token_end - se->token_first : 0;
     if (grow((void **)&w->cocc, &r->cap_cocc, w->n_cocc + 2 * ntok, sizeof *w->cocc) < 0 ||
         grow((void **)&w->uni, &r->cap_uni, w->n_uni + ntok, sizeof *w->uni) < 0)
@@ -361,7 +343,6 @@ static int weigh(reader *r)
     w->weight = malloc((nc ? nc : 1) * sizeof *w->weight);
     if (!w->weight)
         return -1;
-    double dfpow = getenv("SM_DF_POW") ? atof(getenv("SM_DF_POW")) : 1;
     /* At least a few documents, or a share of many; but in a small
      * cluster what half of it says is already common. */
     double thr = w->p.df_share * (double)w->n_docs;
@@ -370,10 +351,11 @@ static int weigh(reader *r)
     double half = (double)((w->n_docs + 1) / 2);
     if (thr > half)
         thr = half < 2 && w->n_docs > 1 ? 2 : half;
-    for (size_t c = 0; c < nc; c++)
-        w->weight[c] = r->con[c].df >= thr ? pow(r->con[c].df + w->p.lead_bonus * r->con[c].lead_df, dfpow) *
-                                             (r->con[c].unigram ? w->p.unigram : 1)
-                                       : 0;
+    for (size_t c = 0; c < nc; c++) {
+        const concept *k = &r->con[c];
+        double v = k->df + w->p.lead_bonus * k->lead_df;
+        w->weight[c] = k->df >= thr ? v * (k->unigram ? w->p.unigram : 1) : 0;
+    }
     size_t o = 0;
     for (size_t i = 0; i < w->n_sents; i++) {
         sm_sent *t = &w->sents[i];
