@@ -63,6 +63,7 @@ typedef struct work {
     struct cand *pairs; /* values linked into slots */
     size_t n_pairs;
     sl_map64 df; /* context key -> nodes holding it */
+    uint32_t *odf; /* per observation context word: nodes holding it */
     size_t *df_count;
     size_t n_df;
 } work;
@@ -195,6 +196,15 @@ static sl_status count_df(work *w, sl_error *err)
             }
             w->df_count[x]++; /* nodes holding the word */
         }
+    /* each report's words with their counts, so comparisons need no lookup */
+    w->odf = malloc((w->n_obs * SL_OBS_CTX + 1) * sizeof *w->odf);
+    if (!w->odf)
+        return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    for (size_t i = 0; i < w->n_obs; i++)
+        for (size_t j = 0; j < w->o[i].n_ctx; j++) {
+            int32_t x = sl_map64_get(&w->df, w->o[i].ctx[j]);
+            w->odf[i * SL_OBS_CTX + j] = x >= 0 ? (uint32_t)w->df_count[x] : UINT32_MAX;
+        }
     return SL_OK;
 }
 
@@ -209,10 +219,10 @@ static match obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t 
     match m = {0, 0};
     while (i < a->n_ctx && j < b->n_ctx) {
         if (a->ctx[i] == b->ctx[j]) {
-            int32_t x = sl_map64_get(&w->df, a->ctx[i]);
-            if (x >= 0 && w->df_count[x] <= limit) {
+            uint32_t df = w->odf[(size_t)(a - w->o) * SL_OBS_CTX + i];
+            if (df <= limit) {
                 m.words++;
-                m.weight += log((double)(w->n_nodes + 1) / w->df_count[x]);
+                m.weight += log((double)(w->n_nodes + 1) / df);
             }
             i++;
             j++;
@@ -784,6 +794,7 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
     free(w.pairs);
     free(w.o);
     free(w.df_count);
+    free(w.odf);
     sl_map64_free(&w.df);
     sl_sw_free(sw);
     return st;

@@ -11,9 +11,20 @@
 
 #include "../cluster/stopwords.h"
 #include "../util/hash.h"
+#include "../util/map64.h"
+
+/* Stemming is the cost of every comparison here, and a story repeats its
+ * words: each written form is stemmed once and remembered. */
+typedef struct stem_memo {
+    uint64_t key;
+    int stop;
+} stem_memo;
 
 struct sl_sw {
     struct sb_stemmer *sb;
+    sl_map64 seen;   /* hash of the lowercased form -> index in memo */
+    stem_memo *memo;
+    size_t n, cap;
 };
 
 sl_sw *sl_sw_new(void)
@@ -30,7 +41,24 @@ void sl_sw_free(sl_sw *w)
         return;
     if (w->sb)
         sb_stemmer_delete(w->sb);
+    sl_map64_free(&w->seen);
+    free(w->memo);
     free(w);
+}
+
+static uint64_t stem_key(sl_sw *w, const char *buf, size_t m)
+{
+    const char *st = buf;
+    size_t sn = m;
+    if (w && w->sb) {
+        const sb_symbol *r = sb_stemmer_stem(w->sb, (const sb_symbol *)buf, (int)m);
+        if (r) {
+            st = (const char *)r;
+            sn = (size_t)sb_stemmer_length(w->sb);
+        }
+    }
+    uint64_t h = sl_hash64(st, sn, 0x5107);
+    return h ? h : 1;
 }
 
 uint64_t sl_sw_key(sl_sw *w, const char *s, size_t n, int keep_stop)
@@ -46,19 +74,29 @@ uint64_t sl_sw_key(sl_sw *w, const char *s, size_t n, int keep_stop)
         digits += c >= '0' && c <= '9';
         buf[m++] = (char)c;
     }
-    if (!m || digits == m || (!keep_stop && (m < 2 || sl_stopword(buf, m))))
+    if (!m || digits == m)
         return 0;
-    const char *st = buf;
-    size_t sn = m;
-    if (w && w->sb) {
-        const sb_symbol *r = sb_stemmer_stem(w->sb, (const sb_symbol *)buf, (int)m);
-        if (r) {
-            st = (const char *)r;
-            sn = (size_t)sb_stemmer_length(w->sb);
+    uint64_t form = sl_hash64(buf, m, 0xf0f0) | 1;
+    int32_t x = w ? sl_map64_get(&w->seen, form) : -1;
+    if (x < 0) {
+        stem_memo e = {stem_key(w, buf, m), m < 2 || sl_stopword(buf, m)};
+        if (!w)
+            return !keep_stop && e.stop ? 0 : e.key;
+        if (w->n == w->cap) {
+            size_t cap = w->cap ? w->cap * 2 : 1024;
+            stem_memo *p = realloc(w->memo, cap * sizeof *p);
+            if (!p)
+                return !keep_stop && e.stop ? 0 : e.key; /* no memo, still right */
+            w->memo = p;
+            w->cap = cap;
         }
+        if (sl_map64_put(&w->seen, form, (int32_t)w->n))
+            return !keep_stop && e.stop ? 0 : e.key;
+        w->memo[w->n] = e;
+        x = (int32_t)w->n++;
     }
-    uint64_t h = sl_hash64(st, sn, 0x5107);
-    return h ? h : 1;
+    const stem_memo *e = &w->memo[x];
+    return !keep_stop && e->stop ? 0 : e->key;
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -121,6 +121,7 @@ typedef struct tl {
     size_t n_items;
     sl_map64 df;
     uint32_t *dfc;
+    uint32_t *odf; /* per mention context word: mentions holding it */
     size_t n_df, limit;
 } tl;
 
@@ -155,6 +156,15 @@ static int count_df(tl *t)
             t->dfc[x]++;
         }
     }
+    /* each mention's words with their counts, so comparisons need no lookup */
+    t->odf = malloc((t->n_obs * SL_OBS_CTX + 1) * sizeof *t->odf);
+    if (!t->odf)
+        return -1;
+    for (size_t i = 0; i < t->n_use; i++) {
+        const sl_obs *o = &t->o[t->use[i]];
+        for (size_t j = 0; j < o->n_ctx; j++)
+            t->odf[t->use[i] * SL_OBS_CTX + j] = t->dfc[sl_map64_get(&t->df, o->ctx[j])];
+    }
     t->limit = t->n_use / 5 > 3 ? t->n_use / 5 : 3;
     return 0;
 }
@@ -167,8 +177,7 @@ static size_t shared(const tl *t, const sl_obs *a, const sl_obs *b)
     int written = (a->explicit_date || a->anchored) && (b->explicit_date || b->anchored);
     while (i < a->n_ctx && j < b->n_ctx) {
         if (a->ctx[i] == b->ctx[j]) {
-            int32_t x = sl_map64_get(&t->df, a->ctx[i]);
-            c += written || (x >= 0 && t->dfc[x] <= t->limit);
+            c += written || t->odf[(size_t)(a - t->o) * SL_OBS_CTX + i] <= t->limit;
             i++;
             j++;
         } else if (a->ctx[i] < b->ctx[j])
@@ -459,6 +468,7 @@ sl_status sl_synth_timeline(sl_synthesis *s, sl_error *err)
     free(t.use);
     free(t.key);
     free(t.dfc);
+    free(t.odf);
     free(t.o);
     sl_map64_free(&t.df);
     sl_sw_free(w);
