@@ -18,7 +18,48 @@
 
 enum { FOLD_MAX = 128 };
 
-/* Lowercase ASCII letters and digits, one space between words. */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* Titles before a name and legal forms after it say nothing of how the
+ * name is spelled: "Mr. Lawrence" and "Mrs. Lawrence", "Apple Computer
+ * Inc." and "Apple Computer Co." are no spelling variants. */
+static size_t strip_name_words(char *s, size_t m)
+{
+    static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "gen",
+                                         "sen", "rep", "gov", "president", "minister", "the",
+                                         "lord", "lady", "judge", "rev", "st", NULL};
+    static const char *const forms[] = {"inc", "co", "corp", "corporation", "company", "ltd",
+                                        "limited", "llc", "plc", "group", "sa", "ag", "nv",
+                                        "gmbh", "holdings", "jr", "sr", NULL};
+    size_t b = 0;
+    for (;;) {
+        const char *sp = memchr(s + b, ' ', m - b);
+        if (!sp || !word_in(s + b, (size_t)(sp - s) - b, titles))
+            break;
+        b = (size_t)(sp - s) + 1;
+    }
+    for (;;) {
+        char *sp = NULL;
+        for (size_t i = m; i > b && !sp; i--)
+            if (s[i - 1] == ' ')
+                sp = s + i - 1;
+        if (!sp || !word_in(sp + 1, m - (size_t)(sp + 1 - s), forms))
+            break;
+        m = (size_t)(sp - s);
+    }
+    memmove(s, s + b, m - b);
+    s[m - b] = 0;
+    return m - b;
+}
+
+/* Lowercase ASCII letters and digits, one space between words, without
+ * titles and legal forms. */
 static size_t fold_name(const char *name, char *out, size_t cap)
 {
     utf8proc_uint8_t *f = NULL;
@@ -38,12 +79,12 @@ static size_t fold_name(const char *name, char *out, size_t cap)
             space = 0;
             if (m + 1 < cap)
                 out[m++] = c;
-        } else if (c != '\'' && c != '.')
-            space = 1;
+        } else if (c != '\'')
+            space = 1; /* "P.Yokich" is "P. Yokich" */
     }
     out[m] = 0;
     free(f);
-    return m;
+    return strip_name_words(out, m);
 }
 
 static size_t count_words(const char *f)

@@ -32,13 +32,14 @@ const char *sl_conflict_kind_name(sl_conflict_kind k)
     return "?";
 }
 
-enum { NODE_CTX = 64, MAX_GROUP = 256, CHANGE_GAP_DAYS = 3 };
+enum { NODE_CTX = 64, MAX_GROUP = 256, CHANGE_GAP_DAYS = 3, MAX_CHANGE_DAYS = 90 };
 
 typedef struct node {
     sl_obs_kind kind;
     uint64_t uclass;
     double center, lo, hi;
-    int exact, vague, explicit_date;
+    int exact, vague, range, explicit_date;
+    double gran;       /* the coarsest rounding its reports show */
     uint32_t *members; /* distinct, ascending */
     size_t n_members;
     size_t *obs;       /* its observations */
@@ -153,6 +154,8 @@ static sl_status build_nodes(work *w, sl_error *err)
         if (o->kind == SL_OBS_DATE)
             n->exact = 1;
         n->explicit_date |= o->explicit_date;
+        n->range |= o->range;
+        n->gran = o->gran > n->gran ? o->gran : n->gran;
         /* copies repeat their canonical's words: they count as sources,
          * not as evidence of what the value is about */
         if (mb->copy_of < 0)
@@ -286,16 +289,20 @@ static double link_score(const work *w, const node *a, const node *b)
         if (fabs(a->lo - b->lo) > 3)
             return 0;
         m = informative_common(w, a, b);
-        return m.words >= 1 ? m.weight : 0;
+        return m.words >= 2 ? m.weight : 0;
     }
     if (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE || a->uclass != b->uclass)
         return 0;
     double x = a->center, y = b->center;
     if (x <= 0 || y <= 0 || x > 2 * y || y > 2 * x)
         return 0;
-    /* very close counts need less to say they are the same thing; rates
-     * ("percent") are too many in a story for one word to tell them */
-    size_t need = x > 1.25 * y || y > 1.25 * x || a->uclass == SL_UC_PERCENT ? 2 : 1;
+    /* close short durations need less to say they are the same thing: the
+     * length of a call or a strike is told in few words ("nine days without
+     * a boat"), while counts and sums are many in a story and need two
+     * words, rates and years (ages, terms, sentences) three */
+    size_t need = a->uclass == SL_UC_PERCENT || (a->uclass == SL_UC_TIME && x >= 365 * 1440) ? 3 : 2;
+    if (a->uclass == SL_UC_TIME && x <= 1.25 * y && y <= 1.25 * x && x <= 31 * 1440)
+        need = 1;
     m = informative_common(w, a, b);
     return m.words >= need ? m.weight : 0;
 }
@@ -537,9 +544,28 @@ static int compatible(const node *a, const node *b)
 {
     if (a->kind == SL_OBS_DATE)
         return a->lo == b->lo && a->hi == b->hi;
+    /* a round number is a hedge of its own: "50 percent" allows 49, "$4
+     * billion" allows $4.2 billion, "1,200" does not allow 1,400 */
+    const node *r = a->gran > b->gran ? a : b, *p = r == a ? b : a;
+    if (r->gran > p->gran && fabs(p->center - r->center) < r->gran / 2)
+        return 1;
     double ca = a->kind == SL_OBS_DATE ? a->lo : a->center;
     double cb = b->kind == SL_OBS_DATE ? b->lo : b->center;
     return (cb >= a->lo && cb <= a->hi) || (ca >= b->lo && ca <= b->hi);
+}
+
+/* "how many passengers" when the slot is about the counted thing itself,
+ * "the average price" when it is about something the number measures. */
+static int counts_about(const work *w, const node *n, const char *about)
+{
+    const char *unit = w->o[n->obs[0]].unit;
+    if (!count_class(n->uclass) || !unit || !*unit)
+        return 0;
+    if (n->uclass == SL_UC_PEOPLE)
+        return 1;
+    const char *h = strrchr(unit, ' ');
+    h = h ? h + 1 : unit;
+    return strstr(about, h) != NULL;
 }
 
 static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *a, node *b)
@@ -566,7 +592,7 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
                  "sources disagree on %s%s: \"%s\" (%zu article%s) vs \"%s\" (%zu)",
                  a->kind == SL_OBS_DATE ? "the date of the "
                  : a->uclass == SL_UC_TIME ? "the length of the "
-                 : count_class(a->uclass) ? "how many " : "the ",
+                 : counts_about(w, a, about) ? "how many " : "the ",
                  about, c.a.text, na, na == 1 ? "" : "s", c.b.text, nb);
         break;
     case SL_CONFLICT_SOFT:
@@ -590,8 +616,8 @@ static int add_conflict(work *w, sl_conflict_list *l, sl_conflict_kind k, node *
 
 static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
 {
-    if (a->vague || b->vague)
-        return 0; /* "thousands", "hundreds": a magnitude, no count to weigh */
+    if (a->vague || b->vague || a->range || b->range)
+        return 0; /* "thousands", "9 to 10": a magnitude or a span, no count to weigh */
     if (compatible(a, b)) {
         if (a->kind == SL_OBS_DATE || (a->exact && b->exact))
             return 0;
@@ -612,6 +638,10 @@ static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
                   a->pub_first != SL_NO_DAY && b->pub_first != SL_NO_DAY &&
                   (a->pub_last + CHANGE_GAP_DAYS <= b->pub_first ||
                    b->pub_last + CHANGE_GAP_DAYS <= a->pub_first);
+    /* reports months apart tell of different moments, or different things */
+    if (ordered && (a->pub_last + MAX_CHANGE_DAYS < b->pub_first ||
+                    b->pub_last + MAX_CHANGE_DAYS < a->pub_first))
+        return 0;
     return add_conflict(w, l, ordered ? SL_CONFLICT_CHANGE : SL_CONFLICT_HARD, a, b);
 }
 

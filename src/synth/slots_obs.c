@@ -12,6 +12,7 @@
 #include "../core/draft.h"
 #include "../util/hash.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,11 +156,30 @@ static int round_number(double v)
     return v < 10 && v == (double)(long long)v;
 }
 
+/* The rounding a written number shows: 1,200 to the hundred, 4.5 to the
+ * tenth. */
+static double granularity(double x)
+{
+    if (x <= 0 || x > 1e15)
+        return 1;
+    double g = 1;
+    if (x != floor(x)) {
+        for (int k = 0; k < 4 && x / g != floor(x / g + 1e-9); k++)
+            g /= 10;
+        return g;
+    }
+    while (g < 1e12 && fmod(x, g * 10) == 0)
+        g *= 10;
+    return g;
+}
+
 static void hedge_range(sl_obs *o)
 {
     double v = o->value;
+    o->gran = o->raw > 0 ? granularity(o->raw) * (v / o->raw) : 0;
     if (o->lo < o->hi) { /* a range or a vague magnitude as the facts give it */
         o->vague |= o->bound != SL_BOUND_EXACT;
+        o->range = !o->vague;
         return;
     }
     switch (o->bound) {
@@ -446,9 +466,12 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
             continue;
         }
         if (x->type == SL_TIMEX_DURATION) {
+            static const char *const period[] = {"the", "this", "last", "past", "next",
+                                                 "recent", "coming", NULL};
             double mins = duration_minutes(x->value);
-            if (mins <= 0 || overlaps_quantity(f, &qi, x->start, x->end))
-                continue;
+            if (mins <= 0 || overlaps_quantity(f, &qi, x->start, x->end) ||
+                tok_in(a, sl_sw_token_at(a, x->start), period))
+                continue; /* "the past year" names a stretch of time, measures nothing */
             sl_obs *o = push(l);
             if (!o)
                 return -1;

@@ -24,6 +24,8 @@ typedef struct sl_obs {
     double lo, hi;       /* what the hedge allows; dates: first and last day */
     sl_bound bound;
     int vague;           /* "hundreds", "a thousand": a magnitude, not a count */
+    int range;           /* "9 to 10", "between 270 and 480": a span, not a value */
+    double gran;         /* the rounding the number shows (50: 10), in base units */
     int explicit_date;   /* a calendar date as written, not "Tuesday" */
     int precision;       /* dates: 0 a day, 1 a month, 2 a year */
     int anchored;        /* dates: "two days later", counted from a written date */
