@@ -58,6 +58,25 @@ static size_t strip_name_words(char *s, size_t m)
     return m - b;
 }
 
+/* "u s russian" is "us russian": a run of single letters is one written
+ * abbreviation ("U.S.", "US"), while a lone initial ("Stephen P. Yokich")
+ * stays a word. */
+static size_t join_initials(char *s, size_t m)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < m; i++) {
+        int lone = (i == 0 || s[i - 1] == ' ') && i + 1 < m && s[i + 1] == ' ';
+        int next_lone = i + 3 <= m && (i + 3 == m || s[i + 3] == ' ');
+        s[o++] = s[i];
+        if (lone && next_lone) {
+            i++; /* drop the space between two initials */
+            continue;
+        }
+    }
+    s[o] = 0;
+    return o;
+}
+
 /* Lowercase ASCII letters and digits, one space between words, without
  * titles and legal forms. */
 static size_t fold_name(const char *name, char *out, size_t cap)
@@ -84,7 +103,7 @@ static size_t fold_name(const char *name, char *out, size_t cap)
     }
     out[m] = 0;
     free(f);
-    return strip_name_words(out, m);
+    return strip_name_words(out, join_initials(out, m));
 }
 
 static size_t count_words(const char *f)

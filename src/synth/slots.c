@@ -545,9 +545,11 @@ static int compatible(const node *a, const node *b)
     if (a->kind == SL_OBS_DATE)
         return a->lo == b->lo && a->hi == b->hi;
     /* a round number is a hedge of its own: "50 percent" allows 49, "$4
-     * billion" allows $4.2 billion, "1,200" does not allow 1,400 */
+     * billion" allows $4.2 billion, "1,200" does not allow 1,400, nor
+     * "100,000" 70,000 (never more than a tenth either way) */
     const node *r = a->gran > b->gran ? a : b, *p = r == a ? b : a;
-    if (r->gran > p->gran && fabs(p->center - r->center) < r->gran / 2)
+    double tol = r->gran / 2 < r->center / 10 ? r->gran / 2 : r->center / 10;
+    if (r->gran > p->gran && fabs(p->center - r->center) <= tol)
         return 1;
     double ca = a->kind == SL_OBS_DATE ? a->lo : a->center;
     double cb = b->kind == SL_OBS_DATE ? b->lo : b->center;

@@ -13,6 +13,7 @@
 #include "slots_obs.h"
 #include "../util/map64.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,15 +170,21 @@ static int count_df(tl *t)
     return 0;
 }
 
-/* Informative words two mentions share; two written dates of one day
- * need only share a word (the date itself is already specific). */
-static size_t shared(const tl *t, const sl_obs *a, const sl_obs *b)
+/* The weight of the informative words two mentions share; two written
+ * dates of one day need only share a word (the date itself is already
+ * specific). */
+static double shared(const tl *t, const sl_obs *a, const sl_obs *b)
 {
-    size_t i = 0, j = 0, c = 0;
+    size_t i = 0, j = 0;
+    double c = 0;
     int written = (a->explicit_date || a->anchored) && (b->explicit_date || b->anchored);
     while (i < a->n_ctx && j < b->n_ctx) {
         if (a->ctx[i] == b->ctx[j]) {
-            c += written || t->odf[(size_t)(a - t->o) * SL_OBS_CTX + i] <= t->limit;
+            uint32_t df = t->odf[(size_t)(a - t->o) * SL_OBS_CTX + i];
+            if (df <= t->limit) /* rarer words weigh more */
+                c += log((double)(t->n_use + 1) / df);
+            else if (written)
+                c += 0.1;
             i++;
             j++;
         } else if (a->ctx[i] < b->ctx[j])
@@ -213,12 +220,12 @@ static void file_runs(tl *t)
         const sl_obs *o = &t->o[t->use[i]];
         if (o->hi <= o->lo)
             continue;
-        size_t best = 0;
+        double best = 0;
         for (size_t j = 0; j < t->n_use; j++) {
             const sl_obs *p = &t->o[t->use[j]];
             if (p->hi > p->lo || p->precision || p->lo < o->lo || p->lo > o->hi)
                 continue;
-            size_t c = shared(t, o, p);
+            double c = shared(t, o, p);
             if (c > best) {
                 best = c;
                 t->key[t->use[i]] = (int32_t)p->lo;
@@ -241,11 +248,11 @@ static int cluster(tl *t)
                   o->precision != t->o[t->use[i - 1]].precision))
             day_first = t->n_items;
         item *home = NULL;
-        size_t best = 0;
+        double best = 0;
         for (size_t k = day_first; k < t->n_items; k++) {
             item *it = &t->it[k];
             for (size_t j = 0; j < it->n && j < MAX_CMP; j++) {
-                size_t c = shared(t, o, &t->o[it->obs[j]]);
+                double c = shared(t, o, &t->o[it->obs[j]]);
                 if (c > best) {
                     best = c;
                     home = it;
