@@ -143,18 +143,23 @@ static void count_entities(sl_synthesis *s, ent_build *b)
     }
 }
 
-static ent_build *g_sort_b; /* qsort has no context argument in C11 */
+/* Sort keys carried with the index: qsort has no context argument, and
+ * syntheses may run in several threads (the server). */
+typedef struct root_key {
+    uint32_t n_members, first_member, first_pos;
+    int32_t root;
+} root_key;
 
 static int cmp_roots(const void *x, const void *y)
 {
-    const ent_acc *a = &g_sort_b->c[*(const int32_t *)x], *b = &g_sort_b->c[*(const int32_t *)y];
+    const root_key *a = x, *b = y;
     if (a->n_members != b->n_members)
         return a->n_members > b->n_members ? -1 : 1;
     if (a->first_member != b->first_member)
         return a->first_member < b->first_member ? -1 : 1;
     if (a->first_pos != b->first_pos)
         return a->first_pos < b->first_pos ? -1 : 1;
-    return (*(const int32_t *)x > *(const int32_t *)y) - (*(const int32_t *)x < *(const int32_t *)y);
+    return (a->root > b->root) - (a->root < b->root);
 }
 
 /* Story entities in order, with their mentions; entity_of rewritten to
@@ -164,14 +169,14 @@ static sl_status build_entities(sl_synthesis *s, ent_build *b, sl_error *err)
     size_t nroots = 0;
     for (size_t i = 0; i < b->n; i++)
         nroots += find(b, (int32_t)i) == (int32_t)i && b->c[i].n_mentions > 0;
-    int32_t *roots = malloc((nroots + 1) * sizeof *roots);
+    root_key *roots = malloc((nroots + 1) * sizeof *roots);
     if (!roots)
         return sl_fail(err, SL_ERR_NOMEM, "entities: out of memory");
     size_t k = 0;
     for (size_t i = 0; i < b->n; i++)
         if (find(b, (int32_t)i) == (int32_t)i && b->c[i].n_mentions > 0)
-            roots[k++] = (int32_t)i;
-    g_sort_b = b;
+            roots[k++] = (root_key){b->c[i].n_members, b->c[i].first_member, b->c[i].first_pos,
+                                    (int32_t)i};
     qsort(roots, nroots, sizeof *roots, cmp_roots);
     sl_arena *ar = &s->priv->arena;
     s->entities = sl_arena_calloc(ar, (nroots + 1) * sizeof *s->entities);
@@ -180,7 +185,7 @@ static sl_status build_entities(sl_synthesis *s, ent_build *b, sl_error *err)
         return sl_fail(err, SL_ERR_NOMEM, "entities: out of memory");
     }
     for (size_t i = 0; i < nroots; i++) {
-        ent_acc *a = &b->c[roots[i]];
+        ent_acc *a = &b->c[roots[i].root];
         a->story = (int32_t)i;
         sl_story_entity *se = &s->entities[i];
         se->n_members = a->n_members;
@@ -342,33 +347,35 @@ static sl_status group_quotes(sl_synthesis *s, qinst *q, size_t n, qgroup **gout
     return st;
 }
 
-static const qgroup *g_sort_groups;
-static const size_t *g_speaker_total;
-static size_t g_n_entities;
+typedef struct group_key {
+    int32_t speaker;
+    size_t total; /* the speaker's quotes, all reports */
+    size_t order; /* first report */
+    int32_t group;
+} group_key;
 
 static int cmp_groups(const void *x, const void *y)
 {
-    const qgroup *a = &g_sort_groups[*(const int32_t *)x], *b = &g_sort_groups[*(const int32_t *)y];
-    size_t ta = a->speaker >= 0 ? g_speaker_total[a->speaker] : 0;
-    size_t tb = b->speaker >= 0 ? g_speaker_total[b->speaker] : 0;
+    const group_key *a = x, *b = y;
     if ((a->speaker < 0) != (b->speaker < 0))
         return a->speaker < 0 ? 1 : -1;
-    if (ta != tb)
-        return ta > tb ? -1 : 1;
+    if (a->total != b->total)
+        return a->total > b->total ? -1 : 1;
     if (a->speaker != b->speaker)
         return a->speaker < b->speaker ? -1 : 1;
     return (a->order > b->order) - (a->order < b->order);
 }
 
-static const qinst *g_sort_inst;
+typedef struct inst_key {
+    uint32_t len, inst;
+} inst_key;
 
 static int cmp_inst_len(const void *x, const void *y)
 {
-    const qinst *a = &g_sort_inst[*(const uint32_t *)x], *b = &g_sort_inst[*(const uint32_t *)y];
-    uint32_t la = a->end - a->start, lb = b->end - b->start;
-    if (la != lb)
-        return la > lb ? -1 : 1;
-    return (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
+    const inst_key *a = x, *b = y;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return (a->inst > b->inst) - (a->inst < b->inst);
 }
 
 static sl_status emit_quotes(sl_synthesis *s, const qinst *q, size_t n, const qgroup *g, size_t ng,
@@ -376,8 +383,8 @@ static sl_status emit_quotes(sl_synthesis *s, const qinst *q, size_t n, const qg
 {
     sl_arena *ar = &s->priv->arena;
     size_t *total = calloc(s->n_entities + 1, sizeof *total);
-    int32_t *order = malloc((ng + 1) * sizeof *order);
-    uint32_t *inst = malloc((n + 1) * sizeof *inst);
+    group_key *order = malloc((ng + 1) * sizeof *order);
+    inst_key *inst = malloc((n + 1) * sizeof *inst);
     size_t *pos = calloc(ng + 1, sizeof *pos);
     s->quotes = sl_arena_calloc(ar, (ng + 1) * sizeof *s->quotes);
     sl_status st = SL_OK;
@@ -385,35 +392,32 @@ static sl_status emit_quotes(sl_synthesis *s, const qinst *q, size_t n, const qg
         st = sl_fail(err, SL_ERR_NOMEM, "quotes: out of memory");
         goto done;
     }
-    for (size_t i = 0; i < ng; i++) {
-        order[i] = (int32_t)i;
+    for (size_t i = 0; i < ng; i++)
         if (g[i].speaker >= 0)
             total[g[i].speaker] += g[i].n;
-    }
-    g_sort_groups = g;
-    g_speaker_total = total;
-    g_n_entities = s->n_entities;
+    for (size_t i = 0; i < ng; i++)
+        order[i] = (group_key){g[i].speaker, g[i].speaker >= 0 ? total[g[i].speaker] : 0,
+                               g[i].order, (int32_t)i};
     qsort(order, ng, sizeof *order, cmp_groups);
     /* instances bucketed by group (counting sort), then fullest first */
     for (size_t i = 0; i < ng; i++)
         pos[i + 1] = pos[i] + g[i].n;
     for (size_t i = 0; i < n; i++)
-        inst[pos[q[i].group]++] = (uint32_t)i;
-    g_sort_inst = q;
+        inst[pos[q[i].group]++] = (inst_key){q[i].end - q[i].start, (uint32_t)i};
     for (size_t r = 0; r < ng; r++) {
-        const qgroup *gr = &g[order[r]];
-        size_t from = pos[order[r]] - gr->n;
+        const qgroup *gr = &g[order[r].group];
+        size_t from = pos[order[r].group] - gr->n;
         qsort(inst + from, gr->n, sizeof *inst, cmp_inst_len);
         sl_story_quote *sq = &s->quotes[r];
         sq->speaker = gr->speaker;
-        sq->kind = q[inst[from]].kind;
+        sq->kind = q[inst[from].inst].kind;
         sq->sources = sl_arena_alloc(ar, gr->n * sizeof *sq->sources);
         if (!sq->sources) {
             st = sl_fail(err, SL_ERR_NOMEM, "quotes: out of memory");
             goto done;
         }
         for (size_t j = 0; j < gr->n; j++) {
-            const qinst *qi = &q[inst[from + j]];
+            const qinst *qi = &q[inst[from + j].inst];
             sq->sources[j] = (sl_evidence){qi->member, qi->start, qi->end};
         }
         sq->n_sources = gr->n;

@@ -126,18 +126,36 @@ typedef struct tl {
     size_t n_df, limit;
 } tl;
 
-static const sl_obs *g_obs;
-static const int32_t *g_key;
+/* Sort keys carried with the index: qsort has no context argument, and
+ * syntheses may run in several threads (the server). */
+typedef struct use_key {
+    int32_t day;
+    int precision;
+    size_t obs;
+} use_key;
 
 static int cmp_use(const void *x, const void *y)
 {
-    size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    const sl_obs *a = &g_obs[i], *b = &g_obs[j];
-    if (g_key[i] != g_key[j])
-        return g_key[i] < g_key[j] ? -1 : 1;
+    const use_key *a = x, *b = y;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
     if (a->precision != b->precision)
         return a->precision > b->precision ? -1 : 1;
-    return (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+    return (a->obs > b->obs) - (a->obs < b->obs);
+}
+
+static int sort_use(tl *t)
+{
+    use_key *k = malloc((t->n_use + 1) * sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < t->n_use; i++)
+        k[i] = (use_key){t->key[t->use[i]], t->o[t->use[i]].precision, t->use[i]};
+    qsort(k, t->n_use, sizeof *k, cmp_use);
+    for (size_t i = 0; i < t->n_use; i++)
+        t->use[i] = k[i].obs;
+    free(k);
+    return 0;
 }
 
 static int count_df(tl *t)
@@ -463,10 +481,7 @@ sl_status sl_synth_timeline(sl_synthesis *s, sl_error *err)
         st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
     if (st == SL_OK) {
         file_runs(&t);
-        g_obs = t.o;
-        g_key = t.key;
-        qsort(t.use, t.n_use, sizeof *t.use, cmp_use);
-        if (cluster(&t) || emit(&t, s))
+        if (sort_use(&t) || cluster(&t) || emit(&t, s))
             st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
     }
     for (size_t k = 0; t.it && k < t.n_items; k++)
