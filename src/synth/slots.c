@@ -32,7 +32,7 @@ const char *sl_conflict_kind_name(sl_conflict_kind k)
     return "?";
 }
 
-enum { NODE_CTX = 64, MAX_GROUP = 256, CHANGE_GAP_DAYS = 3, MAX_CHANGE_DAYS = 90 };
+enum { NODE_CTX = 64, MAX_GROUP = 128, OBS_SAMPLE = 8, CHANGE_GAP_DAYS = 3, MAX_CHANGE_DAYS = 90 };
 
 typedef struct node {
     sl_obs_kind kind;
@@ -244,7 +244,8 @@ static match informative_common(const work *w, const node *a, const node *b)
 {
     match best = {0, 0};
     size_t limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
-    size_t na = a->n_obs < 16 ? a->n_obs : 16, nb = b->n_obs < 16 ? b->n_obs : 16;
+    size_t na = a->n_obs < OBS_SAMPLE ? a->n_obs : OBS_SAMPLE;
+    size_t nb = b->n_obs < OBS_SAMPLE ? b->n_obs : OBS_SAMPLE;
     for (size_t i = 0; i < na; i++) {
         const sl_obs *x = &w->o[a->obs[i]];
         if (w->s->members[x->member].copy_of >= 0)

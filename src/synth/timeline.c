@@ -11,13 +11,16 @@
 #include "synth.h"
 #include "../core/draft.h"
 #include "slots_obs.h"
+#include "../util/hash.h"
 #include "../util/map64.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_CMP = 16, WHAT_MAX_TOKENS = 32 };
+/* Bounds that keep every pass linear on hostile input: mentions compared
+ * per item, items of one day compared per mention, runs of days filed. */
+enum { MAX_CMP = 16, MAX_DAY_ITEMS = 64, MAX_RUNS = 256, WHAT_MAX_TOKENS = 32 };
 
 static const char *const weak_words[] = {
     "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
@@ -234,10 +237,12 @@ static void file_runs(tl *t)
 {
     for (size_t i = 0; i < t->n_use; i++)
         t->key[t->use[i]] = (int32_t)t->o[t->use[i]].lo;
-    for (size_t i = 0; i < t->n_use; i++) {
+    size_t runs = 0;
+    for (size_t i = 0; i < t->n_use && runs < MAX_RUNS; i++) {
         const sl_obs *o = &t->o[t->use[i]];
         if (o->hi <= o->lo)
             continue;
+        runs++;
         double best = 0;
         for (size_t j = 0; j < t->n_use; j++) {
             const sl_obs *p = &t->o[t->use[j]];
@@ -267,7 +272,8 @@ static int cluster(tl *t)
             day_first = t->n_items;
         item *home = NULL;
         double best = 0;
-        for (size_t k = day_first; k < t->n_items; k++) {
+        size_t k0 = t->n_items - day_first > MAX_DAY_ITEMS ? t->n_items - MAX_DAY_ITEMS : day_first;
+        for (size_t k = k0; k < t->n_items; k++) {
             item *it = &t->it[k];
             for (size_t j = 0; j < it->n && j < MAX_CMP; j++) {
                 double c = shared(t, o, &t->o[it->obs[j]]);
@@ -346,22 +352,39 @@ static const char *what_text(sl_arena *ar, const sl_article *a, const sl_obs *o)
     return out;
 }
 
-/* The conflict that disputes one of the item's mentions, -1 if none. */
-static int32_t disputed(const sl_synthesis *s, const sl_obs *all, const item *it)
+static uint64_t span_key(uint32_t member, uint32_t start)
+{
+    uint64_t k = sl_hash_mix64(((uint64_t)member << 32 | start) + 0x9e3779b97f4a7c15ull);
+    return k ? k : 1;
+}
+
+/* Where each date conflict's sources are, to find a disputed item in one
+ * lookup per mention. */
+static int index_disputes(const sl_synthesis *s, sl_map64 *m)
 {
     for (size_t c = 0; c < s->n_conflicts; c++) {
         const sl_conflict *cf = &s->conflicts[c];
         if (cf->slot < 0 || s->slots[cf->slot].kind != SL_SLOT_DATE)
             continue;
-        for (size_t i = 0; i < it->n; i++) {
-            const sl_obs *o = &all[it->obs[i]];
-            for (int side = 0; side < 2; side++) {
-                const sl_conflict_side *sd = side ? &cf->b : &cf->a;
-                for (size_t k = 0; k < sd->n_sources; k++)
-                    if (sd->sources[k].member == o->member && sd->sources[k].start == o->start)
-                        return (int32_t)c;
+        for (int side = 0; side < 2; side++) {
+            const sl_conflict_side *sd = side ? &cf->b : &cf->a;
+            for (size_t k = 0; k < sd->n_sources; k++) {
+                uint64_t key = span_key(sd->sources[k].member, sd->sources[k].start);
+                if (sl_map64_get(m, key) < 0 && sl_map64_put(m, key, (int32_t)c))
+                    return -1;
             }
         }
+    }
+    return 0;
+}
+
+/* The conflict that disputes one of the item's mentions, -1 if none. */
+static int32_t disputed(const sl_map64 *m, const sl_obs *all, const item *it)
+{
+    for (size_t i = 0; i < it->n; i++) {
+        int32_t c = sl_map64_get(m, span_key(all[it->obs[i]].member, all[it->obs[i]].start));
+        if (c >= 0)
+            return c;
     }
     return -1;
 }
@@ -414,9 +437,12 @@ static int worth_showing(const tl *t, const item *it)
 static int emit(tl *t, sl_synthesis *s)
 {
     sl_arena *ar = &s->priv->arena;
+    sl_map64 disputes = {0};
     s->timeline = sl_arena_calloc(ar, (t->n_items + 1) * sizeof *s->timeline);
-    if (!s->timeline)
+    if (!s->timeline || index_disputes(s, &disputes)) {
+        sl_map64_free(&disputes);
         return -1;
+    }
     size_t n = 0;
     for (size_t k = 0; k < t->n_items; k++) {
         item *it = &t->it[k];
@@ -441,22 +467,25 @@ static int emit(tl *t, sl_synthesis *s)
         ti->day = it->day;
         ti->what = what_text(ar, s->members[first->member].article, first);
         ti->sources = sl_arena_alloc(ar, it->n * sizeof *ti->sources);
-        if (!ti->what || !ti->sources)
+        if (!ti->what || !ti->sources) {
+            sl_map64_free(&disputes);
             return -1;
-        /* the first mention in each member, first source first */
+        }
+        /* the first mention in each member, first source first; an item's
+         * mentions come in member order, so one look back finds a repeat */
         ti->sources[ti->n_sources++] = (sl_evidence){first->member, first->start, first->end};
+        uint32_t last = UINT32_MAX;
         for (size_t i = 0; i < it->n; i++) {
             const sl_obs *o = &t->o[it->obs[i]];
-            int seen = 0;
-            for (size_t q = 0; q < ti->n_sources && !seen; q++)
-                seen = ti->sources[q].member == o->member;
-            if (!seen)
+            if (o->member != first->member && o->member != last)
                 ti->sources[ti->n_sources++] = (sl_evidence){o->member, o->start, o->end};
+            last = o->member;
         }
-        ti->conflict = disputed(s, t->o, it);
+        ti->conflict = disputed(&disputes, t->o, it);
         n++;
     }
     s->n_timeline = n;
+    sl_map64_free(&disputes);
     return 0;
 }
 
