@@ -209,7 +209,7 @@ static const struct {
      "  -o DIR           write one file per storyline (S12.md, ...) and an index\n"
      "                   into DIR instead of printing to stdout\n"
      "  --words N        summary length in words (default 100)\n"
-     "  --no-progress    no progress line on stderr\n"
+     "  --quiet          no progress line on stderr\n"
      "  --db FILE        the database\n"
      "\n"
      "exit: 0 ok, 1 no such story or some story failed (the rest was done),\n"

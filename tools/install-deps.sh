@@ -1,9 +1,11 @@
 #!/bin/sh
 # Install the Debian packages storyline builds against, if any is missing.
 # Run as root, or with sudo available; does nothing when all are present.
+# chromium renders the report page in its browser test (tests/e2e).
 set -e
 PKGS="build-essential cmake pkg-config libsqlite3-dev zlib1g-dev libdeflate-dev \
-libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base iso-codes tzdata libgeonames-dev python3"
+libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base iso-codes tzdata libgeonames-dev python3 \
+chromium fonts-dejavu-core"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -323,6 +323,47 @@ static void test_copies_folded_not_deleted(void **state) {
     sl_store_close(s);
 }
 
+/* A storyline's synthesis loads every member, oldest first, with the
+ * wire copy pointing at its family's most complete member. */
+static void test_synthesis_members(void **state) {
+    fixture *f = *state;
+    sl_store *s = open_ok(f);
+    int64_t vote = add(s, &strike[0]), wire = add(s, &strike[1]), gazette = add(s, &strike[2]);
+    add(s, &strike[3]);
+    sl_cluster_stats st;
+    cluster_ok(s, 0, &st);
+    lines l = {0};
+    sl_error err = {0};
+    assert_int_equal(sl_store_stories(s, 0, 0, collect_line, &l, &err), SL_OK);
+    assert_int_equal(l.n, 1);
+
+    sl_synthesis *y = NULL;
+    assert_int_equal(sl_store_synthesis(s, SL_STORY_STORYLINE, l.row[0].id, NULL, &y, &err),
+                     SL_OK);
+    assert_int_equal(y->n_members, 4);
+    assert_int_equal(y->kind, SL_STORY_STORYLINE);
+    assert_true(y->title[0] != '\0');
+    assert_int_equal(y->members[0].id, vote);
+    int w = -1, g = -1;
+    for (size_t i = 0; i < y->n_members; i++) {
+        if (i)
+            assert_true(y->members[i - 1].day <= y->members[i].day);
+        assert_non_null(y->members[i].article);
+        if (y->members[i].id == wire)
+            w = (int)i;
+        if (y->members[i].id == gazette)
+            g = (int)i;
+    }
+    assert_true(w >= 0 && g >= 0);
+    assert_int_equal(y->members[w].copy_of, g);
+    assert_int_equal(y->members[g].copy_of, -1);
+    sl_synthesis_free(y);
+
+    assert_int_equal(sl_store_synthesis(s, SL_STORY_EVENT, 999, NULL, &y, &err), SL_END);
+    assert_null(y);
+    sl_store_close(s);
+}
+
 /* An article without a date is clustered last and marked; a storyline of
  * undated articles only has no days and lists last. */
 static void test_undated_marked(void **state) {
@@ -381,6 +422,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_rebuild_same_grouping, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copies_folded_not_deleted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undated_marked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_synthesis_members, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cluster_in_batch, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
