@@ -22,6 +22,8 @@ static uint32_t original_of(const sl_synthesis *s, size_t m)
     return (uint32_t)c;
 }
 
+static int name_outlets(rp *r);
+
 /* Numbering in two linear passes: count copies per original, then lay the
  * originals out with room for their copies behind them. */
 static void number_sources(rp *r)
@@ -65,7 +67,8 @@ sl_status rp_init(rp *r, const sl_synthesis *s, FILE *out, sl_error *err)
     r->canon = calloc(n, sizeof *r->canon);
     r->cites = calloc(n, sizeof *r->cites);
     r->cites_cap = n;
-    if (!r->num || !r->order || !r->canon || !r->cites) {
+    r->outlet = calloc(n, sizeof *r->outlet);
+    if (!r->num || !r->order || !r->canon || !r->cites || !r->outlet || name_outlets(r)) {
         rp_free(r);
         return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
     }
@@ -79,6 +82,10 @@ void rp_free(rp *r)
     free(r->order);
     free(r->canon);
     free(r->cites);
+    free(r->outlet);
+    free(r->hosts);
+    r->outlet = NULL;
+    r->hosts = NULL;
     r->num = r->order = r->canon = r->cites = NULL;
 }
 
@@ -175,23 +182,95 @@ void rp_groups_free(rp_groups *g)
 
 /* ------------------------------------------------------------ labels */
 
-const char *rp_outlet(const sl_synth_member *m, char *buf, size_t cap)
+const char *rp_outlet(const rp *r, uint32_t m)
 {
-    const sl_article *a = m->article;
-    if (a && a->outlet && *a->outlet)
-        return a->outlet;
-    const char *u = a ? a->url : NULL;
-    const char *p = u ? strstr(u, "://") : NULL;
-    if (p) {
-        p += 3;
-        size_t k = strcspn(p, "/?#:");
-        if (k > 0 && k < cap) {
-            memcpy(buf, p, k);
-            buf[k] = 0;
-            return buf;
+    return m < r->n && r->outlet[m] ? r->outlet[m] : "unknown outlet";
+}
+
+/* ------------------------------------------------------------ outlets */
+
+typedef struct host_ref {
+    const char *host;
+    uint32_t m;
+} host_ref;
+
+static int cmp_host(const void *pa, const void *pb)
+{
+    const host_ref *a = pa, *b = pb;
+    int c = strcmp(a->host, b->host);
+    return c ? c : (a->m > b->m) - (a->m < b->m);
+}
+
+/* The URL's host without "www.", copied to *at; NULL when there is none. */
+static const char *url_host(const char *url, char **at)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t k = strcspn(p, "/?#:@");
+    if (k > 4 && strncmp(p, "www.", 4) == 0)
+        p += 4, k -= 4;
+    if (!k)
+        return NULL;
+    char *h = *at;
+    for (size_t i = 0; i < k; i++)
+        h[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+    h[k] = 0;
+    *at += k + 1;
+    return h;
+}
+
+/* "meridianwire.example": a host standing in for the outlet's name. */
+static int host_like(const char *o)
+{
+    return !o || !*o || (!strchr(o, ' ') && strchr(o, '.'));
+}
+
+/* A member without a stated outlet (or only a host name for one) borrows the name another member of the
+ * same site states ("Meridian Wire" for meridianwire.example), so one
+ * outlet is not listed under two names. Sorting by host keeps it
+ * O(n log n). */
+static int name_outlets(rp *r)
+{
+    size_t bytes = 1;
+    for (size_t m = 0; m < r->n; m++) {
+        const sl_article *a = r->s->members[m].article;
+        bytes += a && a->url ? strlen(a->url) + 1 : 0;
+    }
+    host_ref *refs = malloc((r->n + 1) * sizeof *refs);
+    r->hosts = malloc(bytes);
+    if (!refs || !r->hosts) {
+        free(refs);
+        return -1;
+    }
+    char *at = r->hosts;
+    size_t k = 0;
+    for (size_t m = 0; m < r->n; m++) {
+        const sl_article *a = r->s->members[m].article;
+        const char *host = url_host(a ? a->url : NULL, &at);
+        r->outlet[m] = a && a->outlet && *a->outlet ? a->outlet : host;
+        if (a && host_like(a->outlet) && host)
+            r->outlet[m] = host; /* one spelling per site, "www." dropped */
+        if (host)
+            refs[k++] = (host_ref){host, (uint32_t)m};
+    }
+    qsort(refs, k, sizeof *refs, cmp_host);
+    for (size_t i = 0, j; i < k; i = j) {
+        const char *name = NULL;
+        for (j = i; j < k && strcmp(refs[j].host, refs[i].host) == 0; j++) {
+            const sl_article *a = r->s->members[refs[j].m].article;
+            if (!name && !host_like(a->outlet))
+                name = a->outlet;
+        }
+        for (size_t q = i; name && q < j; q++) {
+            const sl_article *a = r->s->members[refs[q].m].article;
+            if (host_like(a->outlet))
+                r->outlet[refs[q].m] = name;
         }
     }
-    return "unknown outlet";
+    free(refs);
+    return 0;
 }
 
 /* Civil date from days since 1970 (the proleptic Gregorian calendar, via
@@ -227,7 +306,7 @@ void rp_member_date(const sl_synth_member *m, char out[16])
         out[10] = 0;
         return;
     }
-    rp_day_iso(m->day, out);
+    out[0] = 0; /* a day the store inferred is for ordering, not for a reader */
 }
 
 const char *rp_title(const rp *r)
@@ -310,8 +389,7 @@ sl_status rp_byline(const rp *r, char **out, sl_error *err)
             if (hi == SL_NO_DAY || mm->day > hi)
                 hi = mm->day;
         }
-        char host[256];
-        names[k] = strdup(rp_outlet(mm, host, sizeof host));
+        names[k] = strdup(rp_outlet(r, (uint32_t)m));
         if (!names[k])
             break;
         k++;

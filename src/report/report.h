@@ -24,6 +24,8 @@ typedef struct rp {
     uint32_t *num;    /* member -> its number in the source list, from 1 */
     uint32_t *order;  /* number - 1 -> member: originals, each followed by its copies */
     uint32_t *canon;  /* member -> its original (itself when it is one) */
+    const char **outlet; /* member -> its outlet's display name */
+    char *hosts;         /* the URL hosts, NUL-separated, which outlet may point into */
     uint32_t *cites;  /* scratch: a sorted set of source numbers */
     size_t cites_cap;
 } rp;
@@ -48,9 +50,11 @@ typedef struct rp_groups {
 sl_status rp_quote_groups(const rp *r, rp_groups *g, sl_error *err);
 void rp_groups_free(rp_groups *g);
 
-/* A member's outlet: the stated one, else the URL's host, else "unknown". */
-const char *rp_outlet(const sl_synth_member *m, char *buf, size_t cap);
-/* "YYYY-MM-DD" of a member's publication, "" when undated. */
+/* A member's outlet: the stated one, else the name another member from
+ * the same web site states, else the URL's host, else "unknown outlet". */
+const char *rp_outlet(const rp *r, uint32_t m);
+/* "YYYY-MM-DD" of a member's stated publication, "" when undated (an
+ * inferred day is not shown as a date). */
 void rp_member_date(const sl_synth_member *m, char out[16]);
 /* Days since 1970 as "YYYY-MM-DD", "" for SL_NO_DAY. */
 void rp_day_iso(int32_t day, char out[16]);

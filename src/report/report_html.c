@@ -149,11 +149,11 @@ static long pick_sources(hx *h, const sl_evidence *ev, size_t n)
 
 static void cite_link(hx *h, const hspan *p)
 {
-    char host[256], date[16];
+    char date[16];
     const sl_synth_member *m = &h->r->s->members[p->member];
     rp_member_date(m, date);
     fprintf(h->f, "<a class=\"cite\" href=\"#m%u-%u-%u\" title=\"", p->member, p->start, p->end);
-    rp_html_cstr(h->f, rp_outlet(m, host, sizeof host));
+    rp_html_cstr(h->f, rp_outlet(h->r, p->member));
     fprintf(h->f, "%s%s\">[%u]</a>", *date ? ", " : "", date, h->r->num[p->member]);
 }
 
@@ -172,9 +172,8 @@ static void outlets(hx *h, const sl_evidence *ev, size_t n)
 {
     long k = pick_sources(h, ev, n);
     for (long i = 0; i < k && i < RP_MAX_CITES; i++) {
-        char host[256];
         fputs(i ? ", " : "", h->f);
-        rp_html_cstr(h->f, rp_outlet(&h->r->s->members[h->pick[i].member], host, sizeof host));
+        rp_html_cstr(h->f, rp_outlet(h->r, h->pick[i].member));
         fputs("&#160;", h->f);
         cite_link(h, &h->pick[i]);
     }
@@ -434,7 +433,7 @@ static void source_item(hx *h, uint32_t m)
     FILE *f = h->f;
     const sl_synth_member *mm = &h->r->s->members[m];
     const sl_article *a = mm->article;
-    char host[256], date[16];
+    char date[16];
     rp_member_date(mm, date);
     fprintf(f, "<li id=\"src%u\"><span class=\"num\">[%u]</span><a href=\"#m%u\">", h->r->num[m],
             h->r->num[m], m);
@@ -442,7 +441,7 @@ static void source_item(hx *h, uint32_t m)
     fputs("</a> <span class=\"meta\">", f);
     if (h->r->canon[m] != m)
         fputs("copy · ", f);
-    rp_html_cstr(f, rp_outlet(mm, host, sizeof host));
+    rp_html_cstr(f, rp_outlet(h->r, m));
     fprintf(f, " · %s</span>", *date ? date : "undated");
     if (a && rp_url_ok(a->url)) {
         fputs(" <a class=\"orig\" rel=\"noopener noreferrer nofollow\" href=\"", f);
@@ -586,12 +585,12 @@ static int texts(hx *h)
         uint32_t m = r->order[i];
         const sl_synth_member *mm = &r->s->members[m];
         const sl_article *a = mm->article;
-        char host[256], date[16];
+        char date[16];
         rp_member_date(mm, date);
         fprintf(f, "<article id=\"m%u\"><h3><span class=\"num\">[%u]</span>", m, r->num[m]);
         rp_html_cstr(f, a && a->title && *a->title ? a->title : "(untitled)");
         fputs("</h3><p class=\"meta\">", f);
-        rp_html_cstr(f, rp_outlet(mm, host, sizeof host));
+        rp_html_cstr(f, rp_outlet(r, m));
         fprintf(f, " · %s", *date ? date : "undated");
         if (r->canon[m] != m)
             fprintf(f, " · copy of <a href=\"#m%u\">[%u]</a>", r->canon[m], r->num[r->canon[m]]);

@@ -61,8 +61,6 @@ static void members(const rp *r)
     for (size_t i = 0; i < r->n; i++) {
         const sl_synth_member *m = &r->s->members[i];
         const sl_article *a = m->article;
-        char date[16];
-        rp_member_date(m, date);
         fprintf(f, "%s{\"index\":%zu,\"source\":%u,\"id\":%lld,\"event\":", i ? "," : "", i,
                 r->num[i], (long long)m->id);
         if (m->event > 0)
@@ -78,10 +76,7 @@ static void members(const rp *r)
         key(f, 0, "published");
         rp_json_cstr(f, a && *a->published ? a->published : NULL);
         key(f, 0, "day");
-        if (*date)
-            fprintf(f, "\"%s\"", date);
-        else
-            fputs("null", f);
+        day_value(f, m->day);
         key(f, 0, "copy_of");
         if (r->canon[i] != i)
             fprintf(f, "%u", r->canon[i]);

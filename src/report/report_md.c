@@ -36,10 +36,8 @@ static int outlets(rp *r, const sl_evidence *ev, size_t n)
     if (k < 0)
         return -1;
     for (long i = 0; i < k && i < RP_MAX_CITES; i++) {
-        char host[256];
-        const sl_synth_member *m = &r->s->members[r->order[r->cites[i] - 1]];
         fputs(i ? ", " : "", r->out);
-        rp_md_cstr(r->out, rp_outlet(m, host, sizeof host));
+        rp_md_cstr(r->out, rp_outlet(r, r->order[r->cites[i] - 1]));
         fprintf(r->out, " [%u]", r->cites[i]);
     }
     if (k > RP_MAX_CITES)
@@ -249,10 +247,10 @@ static void source(rp *r, uint32_t m, int copy)
     FILE *f = r->out;
     const sl_synth_member *mm = &r->s->members[m];
     const sl_article *a = mm->article;
-    char host[256], date[16];
+    char date[16];
     rp_member_date(mm, date);
     fprintf(f, "%s- **[%u]** %s", copy ? "  " : "", r->num[m], copy ? "copy: " : "");
-    rp_md_cstr(f, rp_outlet(mm, host, sizeof host));
+    rp_md_cstr(f, rp_outlet(r, m));
     if (a && a->title && *a->title) {
         fputs(", “", f);
         rp_md_cstr(f, a->title);
