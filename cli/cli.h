@@ -85,6 +85,7 @@ int cli_cmd_cluster(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_annotate(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_summarize(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_serve(cli_ctx *ctx, int argc, char **argv);
 
 /* An article's facts, readable (annotate, show --facts). */
 void cli_print_facts(const sl_article *a, const sl_facts *f);

@@ -30,6 +30,7 @@ static const char usage_main[] =
     "  annotate PATH|-      who, said what, when, how many, for each article\n"
     "  report [ID]          the story: summary, timeline, quotes, conflicts, sources\n"
     "  summarize --jsonl    cited extractive summaries of JSONL clusters\n"
+    "  serve                the JSON API and web pages over HTTP\n"
     "  help [COMMAND]       this text, or a command's\n"
     "\n"
     "global options:\n"
@@ -214,6 +215,20 @@ static const struct {
      "\n"
      "exit: 0 ok, 1 no such story or some story failed (the rest was done),\n"
      "2 usage, 3 store error\n"},
+    {"serve",
+     "usage: storyline serve [--host ADDR] [--port N] [--allow-ingest]\n"
+     "\n"
+     "Serve the store over HTTP until SIGINT or SIGTERM: the JSON API under\n"
+     "/api/v1/ (docs/API.md). Another process may ingest into the same store\n"
+     "meanwhile; answers follow its commits.\n"
+     "\n"
+     "options:\n"
+     "  --host ADDR      the address to listen on (default 127.0.0.1, loopback)\n"
+     "  --port N         the TCP port (default 8080; 0 picks a free one)\n"
+     "  --allow-ingest   accept POST /api/v1/articles (off by default)\n"
+     "  --db FILE        the database\n"
+     "\n"
+     "exit: 0 stopped by a signal, 1 cannot listen, 2 usage, 3 store error\n"},
     {"summarize",
      "usage: storyline summarize --jsonl [FILE|-] [--words N]\n"
      "\n"
@@ -370,6 +385,7 @@ static const struct {
     {"show", cli_cmd_show},         {"search", cli_cmd_search},   {"stats", cli_cmd_stats},
     {"stories", cli_cmd_stories},   {"story", cli_cmd_story},     {"cluster", cli_cmd_cluster},
     {"annotate", cli_cmd_annotate}, {"report", cli_cmd_report},   {"summarize", cli_cmd_summarize},
+    {"serve", cli_cmd_serve},
 };
 
 int main(int argc, char **argv) {

@@ -747,6 +747,34 @@ typedef enum sl_report_format {
 SL_API sl_status sl_report_write(const sl_synthesis *s, sl_report_format f, FILE *out,
                                  sl_error *err);
 
+/* ---------------------------------------------------------------- serve
+ *
+ * An HTTP server over one store: the JSON API under /api/v1/ and the web
+ * pages. One internal thread with epoll serves every connection; the store
+ * is read in WAL mode, so another process may ingest meanwhile. Every limit
+ * is explicit; requests past one get a 4xx with a JSON error. */
+
+typedef struct sl_server_options {
+    const char *db;              /* the store's file */
+    const char *host;            /* "127.0.0.1" */
+    uint16_t port;               /* 8080; 0 picks a free port */
+    int allow_ingest;            /* POST /api/v1/articles; off by default */
+    size_t max_body_bytes;       /* one request body (8 MiB) */
+    size_t max_header_bytes;     /* request line and headers (16 KiB) */
+    unsigned max_connections;    /* at once (16,000) */
+    unsigned idle_seconds;       /* a connection idle this long is closed (15) */
+    unsigned max_page;           /* items per page (200) */
+    unsigned query_ms;           /* one request's store time (2,000 ms) */
+} sl_server_options;
+SL_API void sl_server_options_default(sl_server_options *o);
+
+typedef struct sl_server sl_server;
+/* Open the store and start listening; returns once the socket is bound. */
+SL_API sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error *err);
+SL_API uint16_t sl_server_port(const sl_server *s); /* the bound port */
+/* Stop accepting, finish nothing further, close the store. */
+SL_API void sl_server_stop(sl_server *s);
+
 #ifdef __cplusplus
 }
 #endif

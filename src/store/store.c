@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store_int.h"
 #include "../core/draft.h"
@@ -68,6 +69,8 @@ static const char *const stmt_sql[SL_ST__N] = {
 };
 
 sl_status sl_store_fail(sl_store *s, sl_error *err, const char *what) {
+    if (sqlite3_errcode(s->db) == SQLITE_INTERRUPT && s->deadline_ns)
+        return sl_fail(err, SL_ERR_LIMIT, "%s: over the time limit", what);
     return sl_fail(err, SL_ERR_STORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
@@ -107,6 +110,33 @@ static int exec_stmt(sl_store *s, sl_stmt_id id, sl_error *err) {
     return 0;
 }
 
+static int64_t monotonic_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* Called by SQLite every few thousand VM steps: non-zero interrupts. */
+static int past_deadline(void *ud) {
+    const sl_store *s = ud;
+    return s->deadline_ns && monotonic_ns() > s->deadline_ns;
+}
+
+void sl_store_set_deadline(sl_store *s, unsigned ms) {
+    s->deadline_ns = ms ? monotonic_ns() + (int64_t)ms * 1000000 : 0;
+}
+
+int64_t sl_store_data_version(sl_store *s) {
+    sqlite3_stmt *st;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
 static sl_status configure(sl_store *s, sl_error *err) {
     /* journal_mode answers with the mode it got; an in-memory database says
      * "memory", which is fine. Debian builds SQLite with secure_delete on,
@@ -119,6 +149,7 @@ static sl_status configure(sl_store *s, sl_error *err) {
         "PRAGMA secure_delete=OFF;"
         "PRAGMA cache_size=-32768;";
     sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_progress_handler(s->db, 4000, past_deadline, s);
     if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
         return sl_store_fail(s, err, "opening");
     return SL_OK;

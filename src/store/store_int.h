@@ -44,7 +44,16 @@ struct sl_store {
     char *path;
     sqlite3_stmt *st[SL_ST__N];
     int in_batch;
+    int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: statements run unbounded */
 };
+
+/* Bound every statement from now on to ms milliseconds of wall time (0:
+ * no bound): a statement past it fails with SQLITE_INTERRUPT, which the
+ * caller reports as SL_ERR_LIMIT. The server sets it per request. */
+void sl_store_set_deadline(sl_store *s, unsigned ms);
+/* A number that changes whenever another connection commits to the file,
+ * so a reader can tell its cached answers are stale; -1 on error. */
+int64_t sl_store_data_version(sl_store *s);
 
 /* The schema version this build knows; a newer file is refused. */
 int sl_store_schema_version(void);

@@ -1,0 +1,454 @@
+/* api.c — the JSON API under /api/v1/: routes, arguments, JSON bodies.
+ *
+ * Every answer is JSON; every failure is {"error": {"code", "message"}}
+ * with a stable code. Lists are paged (limit, offset) and bounded by
+ * max_page; a store statement past the request's time budget gives 503. */
+#include "api.h"
+#include "ui.h"
+#include "../util/utf8.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sl_api_error(sl_reply *r, unsigned status, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sl_buf_clear(&r->body);
+    r->status = status;
+    r->type = "application/json";
+    r->cacheable = 0;
+    sl_buf_printf(&r->body, "{\"error\":{\"code\":\"%s\",\"message\":", code);
+    sl_buf_json_str(&r->body, msg, strlen(msg));
+    sl_buf_puts(&r->body, "}}\n");
+}
+
+/* A library failure as an HTTP error: limits are the server's 503, a bad
+ * argument (an FTS syntax error) the client's 400. */
+static void store_error(sl_reply *r, sl_status st, const sl_error *err)
+{
+    if (st == SL_ERR_LIMIT)
+        sl_api_error(r, 503, "over_time_limit", "%s", err->msg);
+    else if (st == SL_ERR_ARG)
+        sl_api_error(r, 400, "bad_query", "%s", err->msg);
+    else if (st == SL_ERR_NOMEM)
+        sl_api_error(r, 503, "out_of_memory", "%s", err->msg);
+    else
+        sl_api_error(r, 500, "store_error", "%s", err->msg);
+}
+
+static void json_key_str(sl_buf *b, const char *key, const char *v)
+{
+    sl_buf_printf(b, "\"%s\":", key);
+    if (v)
+        sl_buf_json_str(b, v, strlen(v));
+    else
+        sl_buf_puts(b, "null");
+}
+
+/* Parse a non-negative integer argument; -1 when malformed. */
+static int64_t arg_count(const sl_request *rq, const char *name, int64_t def)
+{
+    const char *s = rq->arg(rq->ud, name);
+    if (!s || !*s)
+        return def;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (*end || errno || v < 0)
+        return -1;
+    return v;
+}
+
+/* limit and offset, bounded; 0 when the reply already holds an error. */
+static int paging(const sl_api *api, const sl_request *rq, sl_reply *r, int64_t *limit,
+                  int64_t *offset)
+{
+    *limit = arg_count(rq, "limit", 20);
+    *offset = arg_count(rq, "offset", 0);
+    if (*limit < 0 || *offset < 0) {
+        sl_api_error(r, 400, "bad_argument", "limit and offset are non-negative integers");
+        return 0;
+    }
+    if (*limit == 0 || *limit > api->o->max_page)
+        *limit = api->o->max_page;
+    return 1;
+}
+
+/* Capture a FILE*-writing function's output into the reply body. */
+typedef int (*file_writer)(void *ud, FILE *f);
+
+static int write_via_file(sl_buf *b, file_writer fn, void *ud)
+{
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    if (!f)
+        return -1;
+    int rc = fn(ud, f);
+    if (fclose(f) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = sl_buf_append(b, mem, len);
+    free(mem);
+    return rc;
+}
+
+/* ------------------------------------------------------------ health */
+
+static void health(sl_api *api, sl_reply *r)
+{
+    int64_t n_articles = 0, n_sources = 0;
+    sl_error err = {0};
+    sl_status st = sl_store_count(api->store, &n_articles, &n_sources, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_printf(&r->body,
+                  "{\"status\":\"ok\",\"version\":\"%s\",\"api\":1,\"articles\":%lld,"
+                  "\"sources\":%lld,\"ingest\":%s}\n",
+                  SL_VERSION, (long long)n_articles, (long long)n_sources,
+                  api->o->allow_ingest ? "true" : "false");
+}
+
+/* ------------------------------------------------------------ storylines */
+
+typedef struct list_ctx {
+    sl_buf *b;
+    int64_t n;
+} list_ctx;
+
+static int storyline_item(void *ud, const sl_storyline_row *row)
+{
+    list_ctx *l = ud;
+    sl_buf *b = l->b;
+    sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)row->id);
+    json_key_str(b, "title", row->title);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "first_day", row->first_day);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "last_day", row->last_day);
+    sl_buf_printf(b, ",\"events\":%lld,\"articles\":%lld,\"copies\":%lld,\"outlets\":%lld}",
+                  (long long)row->n_events, (long long)row->n_articles,
+                  (long long)row->n_copies, (long long)row->n_outlets);
+    return 0;
+}
+
+static void storylines(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    int64_t limit, offset;
+    if (!paging(api, rq, r, &limit, &offset))
+        return;
+    list_ctx l = {&r->body, 0};
+    sl_buf_puts(&r->body, "{\"storylines\":[");
+    sl_error err = {0};
+    sl_status st = sl_store_stories(api->store, limit, offset, storyline_item, &l, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
+                  (long long)offset);
+    if (l.n == limit)
+        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
+    else
+        sl_buf_puts(&r->body, "null}\n");
+    r->cacheable = 1;
+}
+
+static int report_json(void *ud, FILE *f)
+{
+    sl_error err = {0};
+    return sl_report_write(ud, SL_REPORT_JSON, f, &err) == SL_OK ? 0 : -1;
+}
+
+static void story(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
+{
+    sl_synthesis *y = NULL;
+    sl_error err = {0};
+    sl_status st = sl_store_synthesis(api->store, kind, id, NULL, &y, &err);
+    if (st == SL_END) {
+        sl_api_error(r, 404, "not_found", "no %s %lld",
+                     kind == SL_STORY_STORYLINE ? "storyline" : "event", (long long)id);
+        return;
+    }
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    if (write_via_file(&r->body, report_json, y) != 0)
+        sl_api_error(r, 500, "internal", "could not write the story");
+    else
+        r->cacheable = 1;
+    sl_synthesis_free(y);
+}
+
+/* ------------------------------------------------------------ articles */
+
+static int article_item(void *ud, const sl_article_row *row)
+{
+    list_ctx *l = ud;
+    sl_buf *b = l->b;
+    sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)row->id);
+    json_key_str(b, "title", row->title);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "published", row->published);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "outlet", row->outlet);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "url", row->url);
+    sl_buf_printf(b, ",\"sources\":%lld}", (long long)row->n_sources);
+    return 0;
+}
+
+static void articles(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    int64_t limit, offset;
+    if (!paging(api, rq, r, &limit, &offset))
+        return;
+    list_ctx l = {&r->body, 0};
+    sl_buf_puts(&r->body, "{\"articles\":[");
+    sl_error err = {0};
+    sl_status st = sl_store_list(api->store, limit, offset, article_item, &l, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
+                  (long long)offset);
+    if (l.n == limit)
+        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
+    else
+        sl_buf_puts(&r->body, "null}\n");
+    r->cacheable = 1;
+}
+
+typedef struct article_out {
+    const sl_article *a;
+    const sl_facts *f;
+} article_out;
+
+static int write_article(void *ud, FILE *f)
+{
+    const article_out *o = ud;
+    fputs("{\"article\":", f);
+    if (sl_article_write_json(o->a, f, 1) != 0)
+        return -1;
+    fputs(",\"facts\":", f);
+    if (o->f) {
+        if (sl_facts_write_json(o->f, o->a, f) != 0)
+            return -1;
+    } else {
+        fputs("null", f);
+    }
+    fputs("}\n", f);
+    return 0;
+}
+
+static void article(sl_api *api, int64_t id, sl_reply *r)
+{
+    sl_article *a = NULL;
+    sl_facts *f = NULL;
+    sl_error err = {0};
+    sl_status st = sl_store_load(api->store, id, &a, &err);
+    if (st == SL_END) {
+        sl_api_error(r, 404, "not_found", "no article %lld", (long long)id);
+        return;
+    }
+    if (st == SL_OK) {
+        st = sl_store_facts(api->store, id, &f, &err);
+        if (st == SL_END)
+            st = SL_OK;
+    }
+    if (st != SL_OK)
+        store_error(r, st, &err);
+    else if (write_via_file(&r->body, write_article, &(article_out){a, f}) != 0)
+        sl_api_error(r, 500, "internal", "could not write article %lld", (long long)id);
+    else
+        r->cacheable = 1;
+    sl_facts_free(f);
+    sl_article_free(a);
+}
+
+/* ------------------------------------------------------------ search */
+
+static int hit_item(void *ud, const sl_search_hit *h)
+{
+    list_ctx *l = ud;
+    sl_buf *b = l->b;
+    sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)h->id);
+    json_key_str(b, "title", h->title);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "published", h->published);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "outlet", h->outlet);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "snippet", h->snippet);
+    sl_buf_printf(b, ",\"rank\":%.4f}", h->rank);
+    return 0;
+}
+
+static void search(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    const char *q = rq->arg(rq->ud, "q");
+    if (!q || !*q) {
+        sl_api_error(r, 400, "bad_argument", "search needs q, an FTS5 query");
+        return;
+    }
+    int64_t limit = arg_count(rq, "limit", 20);
+    if (limit < 0) {
+        sl_api_error(r, 400, "bad_argument", "limit is a non-negative integer");
+        return;
+    }
+    if (limit == 0 || limit > api->o->max_page)
+        limit = api->o->max_page;
+    sl_buf_puts(&r->body, "{\"query\":");
+    sl_buf_json_str(&r->body, q, strlen(q));
+    sl_buf_puts(&r->body, ",\"hits\":[");
+    list_ctx l = {&r->body, 0};
+    sl_error err = {0};
+    sl_status st = sl_store_search(api->store, q, limit, hit_item, &l, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_puts(&r->body, "]}\n");
+    r->cacheable = 1;
+}
+
+/* ------------------------------------------------------------ ingest */
+
+static void ingest(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    if (!api->o->allow_ingest) {
+        sl_api_error(r, 403, "ingest_disabled", "start the server with --allow-ingest");
+        return;
+    }
+    if (!rq->body_len) {
+        sl_api_error(r, 400, "empty_body", "POST a document: JSON, JSONL, HTML or text");
+        return;
+    }
+    FILE *f = fmemopen((void *)rq->body, rq->body_len, "r");
+    sl_reader *rd = NULL;
+    sl_error err = {0};
+    sl_status st = f ? sl_reader_open_file(f, "POST", NULL, &rd, &err) : SL_ERR_IO;
+    if (st != SL_OK) {
+        if (f)
+            fclose(f);
+        sl_api_error(r, 400, "unreadable", "%s", f ? err.msg : "cannot read the body");
+        return;
+    }
+    if ((st = sl_store_begin(api->store, &err)) != SL_OK) {
+        sl_reader_close(rd);
+        fclose(f);
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf *b = &r->body;
+    sl_buf_puts(b, "{\"articles\":[");
+    int n = 0, failed = 0;
+    for (;;) {
+        sl_article *a = NULL;
+        int64_t id = 0;
+        int is_new = 0;
+        st = sl_reader_next(rd, &a, &err);
+        if (st == SL_END)
+            break;
+        if (st == SL_OK)
+            st = sl_store_add(api->store, a, &id, &is_new, &err);
+        sl_article_free(a);
+        sl_buf_puts(b, n++ ? "," : "");
+        if (st == SL_OK) {
+            sl_buf_printf(b, "{\"id\":%lld,\"new\":%s}", (long long)id,
+                          is_new ? "true" : "false");
+            continue;
+        }
+        failed++;
+        sl_buf_puts(b, "{\"error\":");
+        sl_buf_json_str(b, err.msg, strlen(err.msg));
+        sl_buf_putc(b, '}');
+        if (st == SL_ERR_STORE || st == SL_ERR_NOMEM)
+            break;
+    }
+    sl_reader_close(rd);
+    fclose(f);
+    /* Articles stay stored when clustering fails: the next ingest or
+     * `cluster` groups them. */
+    sl_cluster_stats cs;
+    sl_error cerr = {0};
+    int clustered = sl_store_cluster(api->store, 0, &cs, &cerr) == SL_OK;
+    if ((st = sl_store_commit(api->store, &err)) != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_printf(b, "],\"failed\":%d,\"clustered\":%s}\n", failed,
+                  clustered ? "true" : "false");
+    r->status = n && failed == n ? 400 : 201;
+    r->changed = 1;
+}
+
+/* ------------------------------------------------------------ routing */
+
+/* "/api/v1/articles/12" with prefix "/api/v1/articles/" gives 12; -1 when
+ * the rest is not a positive integer. */
+static int64_t path_id(const char *path, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(path, prefix, n) != 0)
+        return -1;
+    const char *p = path + n;
+    if (*p == 'S' || *p == 'E')
+        p++;
+    if (*p < '1' || *p > '9')
+        return -1;
+    int64_t v = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (INT64_MAX - 9) / 10)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    return *p ? -1 : v;
+}
+
+void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    const char *p = rq->path;
+    int get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    int64_t id;
+    r->status = 200;
+    r->type = "application/json";
+    if (!sl_utf8_valid(p, strlen(p))) {
+        sl_api_error(r, 400, "bad_path", "the path is not valid UTF-8");
+    } else if (!strcmp(p, "/api/v1/articles") && !strcmp(rq->method, "POST")) {
+        ingest(api, rq, r);
+    } else if (!get) {
+        sl_api_error(r, 405, "method_not_allowed", "%s is not allowed here", rq->method);
+    } else if (strncmp(p, "/api/", 5) != 0) {
+        sl_ui_handle(api, rq, r);
+    } else if (!strcmp(p, "/api/v1/health")) {
+        health(api, r);
+    } else if (!strcmp(p, "/api/v1/storylines")) {
+        storylines(api, rq, r);
+    } else if ((id = path_id(p, "/api/v1/storylines/")) > 0) {
+        story(api, SL_STORY_STORYLINE, id, r);
+    } else if ((id = path_id(p, "/api/v1/events/")) > 0) {
+        story(api, SL_STORY_EVENT, id, r);
+    } else if (!strcmp(p, "/api/v1/articles")) {
+        articles(api, rq, r);
+    } else if ((id = path_id(p, "/api/v1/articles/")) > 0) {
+        article(api, id, r);
+    } else if (!strcmp(p, "/api/v1/search")) {
+        search(api, rq, r);
+    } else {
+        sl_api_error(r, 404, "not_found", "no such resource: %s", p);
+    }
+    if (r->body.oom)
+        sl_api_error(r, 503, "out_of_memory", "the answer did not fit in memory");
+}

@@ -1,0 +1,197 @@
+#!/bin/sh
+# test_serve.sh — `storyline serve` over real HTTP on loopback, on the
+# bundled sample: the JSON API answers, errors are JSON with a stable code,
+# bad requests (malformed, huge headers or bodies, invalid UTF-8, broken
+# FTS syntax) get a 4xx and leave the server up, ingest is off unless
+# asked, and SIGTERM stops it cleanly.
+
+. "$(dirname "$0")/lib.sh"
+need_bin
+need_python
+S=$SL_SRC/sample
+W=$(scratch serve)
+PID=
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; [ -n "$SL_KEEP" ] || rm -rf "$W"; }
+trap cleanup EXIT
+DB=$W/sample.db
+"$SL_BIN" ingest --quiet --db "$DB" "$S/html" "$S/text" "$S/jsonl" "$S/warc" >/dev/null 2>&1
+assert_exit "ingest of the sample" $? 0
+
+"$SL_BIN" serve --help >"$W/out" 2>&1
+assert_exit "serve --help exits 0" $? 0
+"$SL_BIN" serve --db "$DB" --port 70000 >/dev/null 2>&1
+assert_exit "a port past 65535 is a usage error" $? 2
+
+# start SERVE_ARGS...: run the server on a free port, wait for its line.
+start() {
+    "$SL_BIN" serve --db "$DB" --port 0 "$@" 2>"$W/serve.err" &
+    PID=$!
+    i=0
+    while [ $i -lt 100 ] && ! grep -q 'serving' "$W/serve.err" 2>/dev/null; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    PORT=$(sed -n 's/.*:\([0-9][0-9]*\)\/.*/\1/p' "$W/serve.err")
+    [ -n "$PORT" ] && ok "serve listens (port $PORT)" || fail "serve did not start: $(cat "$W/serve.err")"
+}
+
+# stop: SIGTERM, then the exit status must be 0 and no sanitizer report.
+stop() {
+    kill -TERM "$PID"
+    wait "$PID"
+    rc=$?
+    PID=
+    assert_exit "SIGTERM stops the server cleanly" $rc 0 "$W/serve.err"
+    no_crash "server" $rc "$W/serve.err"
+}
+
+# The client: each check is one line "name<TAB>ok" or "name<TAB>FAIL why".
+client() {
+    python3 - "$PORT" "$@" <<'PY'
+import http.client, json, socket, sys, time
+port = int(sys.argv[1]); mode = sys.argv[2] if len(sys.argv) > 2 else "read"
+
+def get(path, method="GET", body=None, headers=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse(); data = r.read(); c.close()
+    return r.status, r.getheader("Content-Type"), data
+
+def check(name, cond, why=""):
+    print("%s\t%s" % (name, "ok" if cond else "FAIL " + str(why)))
+
+def error_code(data):
+    try:
+        return json.loads(data)["error"]["code"]
+    except Exception:
+        return None
+
+def raw(payload, read=True):
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        s.sendall(payload)
+        return s.recv(4096) if read else b""
+    except OSError:
+        return b""
+    finally:
+        s.close()
+
+if mode == "read":
+    st, ct, d = get("/api/v1/health")
+    h = json.loads(d)
+    check("health answers ok with the article count", st == 200 and h["status"] == "ok" and h["articles"] == 16, d[:100])
+    check("answers are JSON", ct == "application/json", ct)
+    st, _, d = get("/api/v1/storylines?limit=5")
+    ls = json.loads(d)["storylines"]
+    check("the sample is one storyline", st == 200 and len(ls) == 1 and ls[0]["articles"] == 15, d[:200])
+    st, _, d = get("/api/v1/storylines/%d" % ls[0]["id"])
+    check("a storyline answers 200", st == 200, str(st))
+    st, _, d = get("/api/v1/articles?limit=3")
+    a = json.loads(d)
+    check("articles are paged", st == 200 and len(a["articles"]) == 3 and a["next"] == 3, d[:200])
+    st, _, d = get("/api/v1/articles/%d" % a["articles"][0]["id"])
+    art = json.loads(d)
+    check("an article comes with its text and facts", st == 200 and art["article"]["text"] and "entities" in art["facts"], d[:200])
+    st, _, d = get("/api/v1/search?q=%22talks%22%20AND%20ferry&limit=3")
+    hits = json.loads(d)["hits"]
+    check("search ranks hits with highlighted snippets", st == 200 and hits and "[" in hits[0]["snippet"], d[:200])
+    for q, name in (("%22open", "an unterminated phrase"), ("AND%20OR", "bare operators"),
+                    ("x%22%29%3B%20DROP%20TABLE%20article%3B--", "SQL in the query")):
+        st, _, d = get("/api/v1/search?q=" + q)
+        check("search with %s is a 400 or an answer, never a crash" % name, st in (200, 400), "%d %s" % (st, d[:80]))
+    st, _, d = get("/api/v1/search?q=%ff%fe")
+    check("invalid UTF-8 in the query is a 400", st == 400 and error_code(d) == "bad_query", d[:100])
+    st, _, d = get("/api/v1/nothing/here")
+    check("an unknown path is a 404 with a JSON error", st == 404 and error_code(d) == "not_found", d[:100])
+    st, _, d = get("/api/v1/storylines/999999")
+    check("an unknown storyline is a 404", st == 404 and error_code(d) == "not_found", d[:100])
+    st, _, d = get("/api/v1/articles?limit=-1")
+    check("a bad limit is a 400", st == 400 and error_code(d) == "bad_argument", d[:100])
+    st, _, d = get("/api/v1/health", method="DELETE")
+    check("DELETE is a 405", st == 405, str(st))
+    st, _, d = get("/api/v1/articles", method="POST", body=b"Title\n\nSome text.")
+    check("POST is refused without --allow-ingest", st == 403 and error_code(d) == "ingest_disabled", d[:100])
+    r = raw(b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
+    check("a body over the limit is a 413", b" 413 " in r.split(b"\r\n")[0], r[:60])
+    r = raw(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200000 + b"\r\n\r\n")
+    check("a huge header is refused with a 4xx", r[:12] in (b"HTTP/1.1 431", b"HTTP/1.1 413", b"HTTP/1.1 400") or r == b"", r[:60])
+    r = raw(b"NONSENSE\r\n\r\n")
+    check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
+    st, _, _ = get("/api/v1/health")
+    check("the server is still up after bad requests", st == 200, str(st))
+elif mode == "idle":
+    # 10,000 idle connections, a third of them slowloris-style halfway
+    # through a header: the server must keep answering others at once.
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    want = min(10000, hard - 200)
+    socks = []
+    try:
+        for i in range(want):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            if i % 3 == 0:
+                s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            socks.append(s)
+    except OSError as e:
+        pass
+    check("%d idle connections are accepted" % want, len(socks) == want, "only %d: %s" % (len(socks), want))
+    t0 = time.time()
+    st, _, d = get("/api/v1/health")
+    check("a request is answered while they wait", st == 200 and time.time() - t0 < 5, "%d in %.1fs" % (st, time.time() - t0))
+    for s in socks:
+        s.close()
+    time.sleep(0.5)
+    st, _, d = get("/api/v1/health")
+    check("and after they go", st == 200, str(st))
+elif mode == "count":
+    st, _, d = get("/api/v1/health")
+    print(json.loads(d)["articles"])
+elif mode == "ingest":
+    body = ("Harbor lights dimmed for the ferry strike\n\n"
+            "Marrow Bay switched off the harbor lights for an hour on Friday in support of the ferry crews, the harbor master said.\n").encode()
+    st, _, d = get("/api/v1/articles", method="POST", body=body, headers={"Content-Type": "text/plain"})
+    r = json.loads(d)
+    check("POST with --allow-ingest stores the article", st == 201 and r["articles"][0]["new"] is True, d[:200])
+    st, _, d = get("/api/v1/search?q=lights")
+    check("the new article is searchable at once", st == 200 and json.loads(d)["hits"], d[:200])
+PY
+}
+
+# checks MODE: run the client's checks and tally them.
+checks() {
+    client "$1" >"$W/checks" 2>&1
+    while IFS="$(printf '\t')" read -r name res; do
+        case "$res" in ok) ok "$name" ;; *) fail "$name: $res" ;; esac
+    done <"$W/checks"
+    grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
+}
+
+start
+checks read
+stop
+
+start
+checks idle
+stop
+
+# Live: another process ingests into the same store while the server runs;
+# the cached health answer must follow its commit.
+start
+N0=$(client count)
+cat >"$W/extra.txt" <<'TXT'
+Corran Island school reopens after the ferry strike
+
+Pupils from the mainland returned to the Corran Island school on Monday, the
+first full week since the ferry strike ended, the head teacher said.
+TXT
+"$SL_BIN" ingest --quiet --db "$DB" "$W/extra.txt" >/dev/null 2>"$W/ingest.err"
+assert_exit "ingest while the server runs" $? 0 "$W/ingest.err"
+N1=$(client count)
+assert_eq "the server sees another process's commit" "$N1" "$((N0 + 1))"
+stop
+
+start --allow-ingest
+checks ingest
+stop
+finish
