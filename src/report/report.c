@@ -397,7 +397,7 @@ sl_status rp_byline(const rp *r, char **out, sl_error *err)
     qsort(names, k, sizeof *names, cmp_str);
     size_t outlets = 0;
     for (size_t i = 0; i < k; i++)
-        if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
+        if (outlets == 0 || strcmp(names[i], names[outlets - 1]) != 0)
             names[outlets++] = names[i];
         else
             free(names[i]);
