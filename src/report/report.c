@@ -103,6 +103,20 @@ int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end)
     return 1;
 }
 
+uint32_t rp_quote_end(const char *text, uint32_t a, uint32_t b, int *cut)
+{
+    *cut = 0;
+    if (b - a <= RP_MAX_QUOTE)
+        return b;
+    uint32_t e = a + RP_MAX_QUOTE;
+    while (e > a + RP_MAX_QUOTE / 2 && text[e] != ' ' && text[e] != '\n')
+        e--;
+    while (e < b && ((unsigned char)text[e] & 0xC0) == 0x80)
+        e++; /* never inside a character */
+    *cut = e < b;
+    return e;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;

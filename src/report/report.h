@@ -35,6 +35,13 @@ void rp_free(rp *r);
 
 /* The span of e, clamped into its member's text; 0 when it points nowhere. */
 int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end);
+/* A quote shown in MD or HTML is cut to about this many bytes (at a word)
+ * with "…": a transcript turn can run for pages; the link shows it all. */
+enum { RP_MAX_QUOTE = 600 };
+/* The end to show of the span [a, b) of text: b, or a word boundary near
+ * a + RP_MAX_QUOTE (*cut set). */
+uint32_t rp_quote_end(const char *text, uint32_t a, uint32_t b, int *cut);
+
 /* Distinct source numbers of the evidence, ascending, into r->cites; the
  * count (-1 when memory runs out). */
 long rp_cite_set(rp *r, const sl_evidence *ev, size_t n);

@@ -192,6 +192,21 @@ static int span_text(hx *h, const sl_evidence *e)
     return 1;
 }
 
+/* A quote's words, cut when very long. */
+static int quote_text(hx *h, const sl_evidence *e)
+{
+    uint32_t a, b;
+    int cut;
+    if (!rp_span(h->r, e, &a, &b))
+        return 0;
+    const char *t = h->r->s->members[e->member].article->text;
+    uint32_t z = rp_quote_end(t, a, b, &cut);
+    rp_html(h->f, t + a, z - a);
+    if (cut)
+        fputs(" …", h->f);
+    return 1;
+}
+
 /* ------------------------------------------------------------ sections */
 
 static void head(hx *h)
@@ -349,7 +364,7 @@ static void quote_group(hx *h, const rp_groups *g, size_t i)
             continue;
         int direct = q->kind != SL_QUOTE_INDIRECT;
         fputs(direct ? "<blockquote><p>“" : "<blockquote><p>", f);
-        if (!span_text(h, &q->sources[0]))
+        if (!quote_text(h, &q->sources[0]))
             fputs("…", f);
         fputs(direct ? "”</p><footer>— " : "</p><footer>— ", f);
         outlets(h, q->sources, q->n_sources);

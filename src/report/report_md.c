@@ -56,6 +56,21 @@ static int span_text(const rp *r, const sl_evidence *e)
     return 1;
 }
 
+/* A quote's words, cut when very long. */
+static int quote_text(const rp *r, const sl_evidence *e)
+{
+    uint32_t a, b;
+    int cut;
+    if (!rp_span(r, e, &a, &b))
+        return 0;
+    const char *t = r->s->members[e->member].article->text;
+    uint32_t z = rp_quote_end(t, a, b, &cut);
+    rp_md(r->out, t + a, z - a);
+    if (cut)
+        fputs(" …", r->out);
+    return 1;
+}
+
 static int summary(rp *r)
 {
     FILE *f = r->out;
@@ -165,7 +180,7 @@ static int quote_group(rp *r, const rp_groups *g, size_t i)
             continue;
         int direct = q->kind != SL_QUOTE_INDIRECT;
         fputs(direct ? "> “" : "> ", f);
-        if (!span_text(r, &q->sources[0]))
+        if (!quote_text(r, &q->sources[0]))
             fputs("…", f);
         fputs(direct ? "”\n>\n> — " : "\n>\n> — ", f);
         if (outlets(r, q->sources, q->n_sources))
