@@ -540,6 +540,17 @@ typedef int (*sl_storyline_fn)(void *ud, const sl_storyline_row *row);
 SL_API sl_status sl_store_stories(sl_store *s, int64_t limit, int64_t offset,
                                   sl_storyline_fn cb, void *ud, sl_error *err);
 
+/* Which storylines to list; NULL or "" fields do not filter. */
+typedef struct sl_story_filter {
+    const char *from, *to; /* "YYYY-MM-DD": storylines overlapping these days */
+    const char *outlet;    /* one of its articles is from this outlet (any case) */
+    const char *entity;    /* one of its articles names this entity (any case) */
+} sl_story_filter;
+/* sl_store_stories with a filter (NULL: all). */
+SL_API sl_status sl_store_stories_where(sl_store *s, const sl_story_filter *f, int64_t limit,
+                                        int64_t offset, sl_storyline_fn cb, void *ud,
+                                        sl_error *err);
+
 typedef enum sl_story_kind {
     SL_STORY_STORYLINE = 1,
     SL_STORY_EVENT,

@@ -13,9 +13,26 @@ missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "installing:$missing" >&2
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+  echo "installing:$missing" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# The browser test's client, playwright-core from npm (a test tool, not a
+# dependency of storyline), drives Debian's chromium; kept in .deps/node.
+# Without node or the registry the browser test skips, nothing else fails.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PW=1.65.1
+if ! command -v npm >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm ||
+    echo "nodejs/npm not installed: the browser test will skip" >&2
+fi
+if command -v npm >/dev/null 2>&1 &&
+   ! grep -qs "\"version\": \"$PW\"" "$ROOT/.deps/node/node_modules/playwright-core/package.json"; then
+  echo "installing: playwright-core $PW (npm, into .deps/node)" >&2
+  npm install --prefix "$ROOT/.deps/node" --no-audit --no-fund --loglevel=error \
+    "playwright-core@$PW" >&2 || echo "playwright-core not installed: the browser test will skip" >&2
+fi

@@ -149,7 +149,9 @@ static void storylines(sl_api *api, const sl_request *rq, sl_reply *r)
     list_ctx l = {&r->body, 0};
     sl_buf_puts(&r->body, "{\"storylines\":[");
     sl_error err = {0};
-    sl_status st = sl_store_stories(api->store, limit, offset, storyline_item, &l, &err);
+    sl_story_filter f = {rq->arg(rq->ud, "from"), rq->arg(rq->ud, "to"),
+                         rq->arg(rq->ud, "outlet"), rq->arg(rq->ud, "entity")};
+    sl_status st = sl_store_stories_where(api->store, &f, limit, offset, storyline_item, &l, &err);
     if (st != SL_OK) {
         store_error(r, st, &err);
         return;

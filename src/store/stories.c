@@ -437,15 +437,40 @@ static void fill_storyline(sqlite3_stmt *st, sl_storyline_row *r) {
 
 sl_status sl_store_stories(sl_store *s, int64_t limit, int64_t offset, sl_storyline_fn cb,
                            void *ud, sl_error *err) {
+    return sl_store_stories_where(s, NULL, limit, offset, cb, ud, err);
+}
+
+static void bind_opt(sqlite3_stmt *st, int col, const char *v) {
+    if (v && *v)
+        sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
+}
+
+sl_status sl_store_stories_where(sl_store *s, const sl_story_filter *f, int64_t limit,
+                                 int64_t offset, sl_storyline_fn cb, void *ud, sl_error *err) {
     if (!s)
         return sl_fail(err, SL_ERR_ARG, "no store");
     sqlite3_stmt *st;
-    /* DESC puts storylines without any dated member last. */
-    if (prepare(s, STORYLINE_COLS " ORDER BY s.last_day DESC, s.id LIMIT ?1 OFFSET ?2", &st,
-                err))
+    /* A storyline matches a day range it overlaps, an outlet one of its
+     * members comes from, an entity one of its members names. DESC puts
+     * storylines without any dated member last. */
+    if (prepare(s,
+                STORYLINE_COLS
+                " WHERE (?3 IS NULL OR s.last_day >= ?3) AND (?4 IS NULL OR s.first_day <= ?4)"
+                " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM article_cluster c JOIN article a"
+                "  ON a.id=c.article WHERE c.storyline=s.id AND a.outlet=?5 COLLATE NOCASE))"
+                " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM article_cluster c JOIN entity e"
+                "  ON e.article=c.article WHERE c.storyline=s.id AND e.name=?6 COLLATE NOCASE))"
+                " ORDER BY s.last_day DESC, s.id LIMIT ?1 OFFSET ?2",
+                &st, err))
         return SL_ERR_STORE;
     sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
     sqlite3_bind_int64(st, 2, offset > 0 ? offset : 0);
+    if (f) {
+        bind_opt(st, 3, f->from);
+        bind_opt(st, 4, f->to);
+        bind_opt(st, 5, f->outlet);
+        bind_opt(st, 6, f->entity);
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_storyline_row r;

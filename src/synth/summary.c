@@ -1,15 +1,121 @@
-/* summary.c — extractive multi-document summary with citations. */
-#include "storyline.h"
+/* summary.c — extractive multi-document summary with citations.
+ *
+ * Concept coverage (Gillick & Favre's ICSISumm): a concept is a stemmed word
+ * bigram that is not made of two stopwords, worth the number of documents
+ * that contain it (more when documents put it in their lead), and only if
+ * enough documents do: what many reports repeat is what the story is. The
+ * summary is the set of whole sentences covering the most concept weight
+ * within the word budget. Covering a concept twice earns nothing, so
+ * redundancy costs by itself. The set is built greedily by gain per word,
+ * then improved by local search (add, swap one for one), which also fills
+ * the budget tightly: ties go to the longer summary.
+ *
+ * Sentences that cannot stand alone never compete: short ones, questions,
+ * quotations, headlines and bylines; a dateline opening an article is cut
+ * off the span shown. Each chosen sentence then cites every other document
+ * that states nearly the same words. */
+#include "summary_int.h"
+
 #include <stdlib.h>
+#include <string.h>
+
+#include "../core/draft.h"
 
 void sl_summary_options_default(sl_summary_options *o) { o->max_words = 100; }
+
+void sl_summary_free(sl_summary *s)
+{
+    if (!s)
+        return;
+    if (s->priv) {
+        sl_arena_free(&s->priv->arena);
+        free(s->priv);
+    }
+    free(s);
+}
+
+/* The chosen sentences in reading order: the oldest document first
+ * (undated last), then by position. */
+static int32_t doc_day(const sl_article *a)
+{
+    int32_t d = sl_day_from_iso(a->published);
+    return d == SL_NO_DAY ? INT32_MAX : d;
+}
+
+typedef struct order_key {
+    int32_t day;
+    uint32_t doc, start, sent;
+} order_key;
+
+static int order_cmp(const void *x, const void *y)
+{
+    const order_key *a = x, *b = y;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summary **out,
+                              sl_error *err)
+{
+    sl_summary *s = calloc(1, sizeof *s);
+    if (!s || !(s->priv = calloc(1, sizeof *s->priv))) {
+        free(s);
+        return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
+    }
+    sl_arena_init(&s->priv->arena, 0);
+    size_t k = w->n_chosen;
+    order_key *ord = k ? malloc(k * sizeof *ord) : NULL;
+    s->sentences = k ? sl_arena_calloc(&s->priv->arena, k * sizeof *s->sentences) : NULL;
+    if (k && (!ord || !s->sentences)) {
+        free(ord);
+        sl_summary_free(s);
+        return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
+    }
+    for (size_t i = 0; i < k; i++) {
+        const sm_sent *t = &w->sents[w->chosen[i]];
+        ord[i] = (order_key){doc_day(docs[t->doc]), t->doc, t->start, w->chosen[i]};
+    }
+    if (k)
+        qsort(ord, k, sizeof *ord, order_cmp);
+    for (size_t i = 0; i < k; i++) {
+        sl_summary_sentence *ss = &s->sentences[i];
+        if (sm_cite(w, ord[i].sent, &s->priv->arena, &ss->sources, &ss->n_sources) < 0) {
+            free(ord);
+            sl_summary_free(s);
+            return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
+        }
+    }
+    s->n_sentences = k;
+    free(ord);
+    *out = s;
+    return SL_OK;
+}
 
 sl_status sl_summarize(const sl_article *const *docs, size_t n, const sl_summary_options *o,
                        sl_summary **out, sl_error *err)
 {
-    (void)docs; (void)n; (void)o; (void)err;
-    *out = calloc(1, sizeof **out);
-    return *out ? SL_OK : SL_ERR_NOMEM;
+    sl_summary_options def;
+    if (!o) {
+        sl_summary_options_default(&def);
+        o = &def;
+    }
+    if (!out || (n && !docs))
+        return sl_fail(err, SL_ERR_ARG, "summary: no output or no documents");
+    *out = NULL;
+    sm_work w;
+    sm_params p;
+    sm_params_default(&p);
+    int rc = sm_work_init(&w, docs, n, &p);
+    if (rc == 0)
+        rc = sm_select(&w, o->max_words);
+    if (rc < 0) {
+        sm_work_free(&w);
+        return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
+    }
+    sl_status st = build_result(docs, &w, out, err);
+    sm_work_free(&w);
+    return st;
 }
-
-void sl_summary_free(sl_summary *s) { free(s); }

@@ -189,3 +189,38 @@ json_true() {
 last_json_line() {
     tail -n 1 "$1" >"$2"
 }
+
+# ------------------------------------------------------------- serve
+
+# serve_start DB [ARGS...]: `storyline serve` on a free port in the
+# background; sets SERVE_PID and SERVE_PORT (the URL is
+# http://127.0.0.1:$SERVE_PORT). Its stderr goes to $W/serve.err.
+serve_start() {
+    _db=$1
+    shift
+    "$SL_BIN" serve --db "$_db" --port 0 "$@" 2>"$W/serve.err" &
+    SERVE_PID=$!
+    _i=0
+    while [ $_i -lt 100 ] && ! grep -q 'serving' "$W/serve.err" 2>/dev/null; do
+        sleep 0.1
+        _i=$((_i + 1))
+    done
+    SERVE_PORT=$(sed -n 's/.*:\([0-9][0-9]*\)\/.*/\1/p' "$W/serve.err")
+    if [ -n "$SERVE_PORT" ]; then ok "serve listens (port $SERVE_PORT)"; else fail "serve did not start: $(cat "$W/serve.err")"; fi
+}
+
+# serve_stop: SIGTERM; the server must exit 0 with no sanitizer report.
+serve_stop() {
+    kill -TERM "$SERVE_PID"
+    wait "$SERVE_PID"
+    _rc=$?
+    SERVE_PID=
+    assert_exit "SIGTERM stops the server cleanly" $_rc 0 "$W/serve.err"
+    no_crash "server" $_rc "$W/serve.err"
+}
+
+# serve_kill: for traps, when a test ends early.
+serve_kill() {
+    [ -n "${SERVE_PID:-}" ] && kill "$SERVE_PID" 2>/dev/null
+    SERVE_PID=
+}

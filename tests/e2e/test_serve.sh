@@ -10,8 +10,7 @@ need_bin
 need_python
 S=$SL_SRC/sample
 W=$(scratch serve)
-PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; [ -n "$SL_KEEP" ] || rm -rf "$W"; }
+cleanup() { serve_kill; [ -n "$SL_KEEP" ] || rm -rf "$W"; }
 trap cleanup EXIT
 DB=$W/sample.db
 "$SL_BIN" ingest --quiet --db "$DB" "$S/html" "$S/text" "$S/jsonl" "$S/warc" >/dev/null 2>&1
@@ -22,32 +21,9 @@ assert_exit "serve --help exits 0" $? 0
 "$SL_BIN" serve --db "$DB" --port 70000 >/dev/null 2>&1
 assert_exit "a port past 65535 is a usage error" $? 2
 
-# start SERVE_ARGS...: run the server on a free port, wait for its line.
-start() {
-    "$SL_BIN" serve --db "$DB" --port 0 "$@" 2>"$W/serve.err" &
-    PID=$!
-    i=0
-    while [ $i -lt 100 ] && ! grep -q 'serving' "$W/serve.err" 2>/dev/null; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    PORT=$(sed -n 's/.*:\([0-9][0-9]*\)\/.*/\1/p' "$W/serve.err")
-    [ -n "$PORT" ] && ok "serve listens (port $PORT)" || fail "serve did not start: $(cat "$W/serve.err")"
-}
-
-# stop: SIGTERM, then the exit status must be 0 and no sanitizer report.
-stop() {
-    kill -TERM "$PID"
-    wait "$PID"
-    rc=$?
-    PID=
-    assert_exit "SIGTERM stops the server cleanly" $rc 0 "$W/serve.err"
-    no_crash "server" $rc "$W/serve.err"
-}
-
 # The client: each check is one line "name<TAB>ok" or "name<TAB>FAIL why".
 client() {
-    python3 - "$PORT" "$@" <<'PY'
+    python3 - "$SERVE_PORT" "$@" <<'PY'
 import http.client, json, socket, sys, time
 port = int(sys.argv[1]); mode = sys.argv[2] if len(sys.argv) > 2 else "read"
 
@@ -84,6 +60,10 @@ if mode == "read":
     st, _, d = get("/api/v1/storylines?limit=5")
     ls = json.loads(d)["storylines"]
     check("the sample is one storyline", st == 200 and len(ls) == 1 and ls[0]["articles"] == 15, d[:200])
+    for q, n in (("from=2023-03-10", 1), ("to=2023-03-01", 0), ("outlet=kmbr%20public%20radio", 1),
+                 ("outlet=nobody", 0), ("entity=Ilse%20Vandermeer", 1), ("entity=nobody", 0)):
+        st, _, d = get("/api/v1/storylines?" + q)
+        check("storylines filtered by %s: %d" % (q, n), st == 200 and len(json.loads(d)["storylines"]) == n, d[:100])
     st, _, d = get("/api/v1/storylines/%d" % ls[0]["id"])
     check("a storyline answers 200", st == 200, str(st))
     st, _, d = get("/api/v1/articles?limit=3")
@@ -119,6 +99,16 @@ if mode == "read":
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
+    st, ct, d = get("/")
+    check("the home page lists the storyline", st == 200 and ct.startswith("text/html") and ls[0]["title"].encode() in d, d[:100])
+    check("pages load nothing from the network", b"src=\"http" not in d and b"href=\"http" not in d and b"@import" not in d)
+    st, _, d = get("/?q=minister")
+    check("the search page lists matching articles", st == 200 and d.count(b'<a href="/a/') >= 3, d[-300:])
+    st, _, d = get("/a/%d?hl=0-20" % a["articles"][0]["id"])
+    check("an article page marks a cited span", st == 200 and b"<mark" in d and b'id="hl"' in d, d[:100])
+    for path in ("/../../etc/passwd", "/a/..%2F..%2Fetc%2Fpasswd", "/s/0", "/a/99999999"):
+        st, _, d = get(path)
+        check("%s is a 404 page" % path, st == 404 and b"root:" not in d, str(st))
 elif mode == "idle":
     # 10,000 idle connections, a third of them slowloris-style halfway
     # through a header: the server must keep answering others at once.
@@ -155,6 +145,11 @@ elif mode == "ingest":
     check("POST with --allow-ingest stores the article", st == 201 and r["articles"][0]["new"] is True, d[:200])
     st, _, d = get("/api/v1/search?q=lights")
     check("the new article is searchable at once", st == 200 and json.loads(d)["hits"], d[:200])
+    body = b"<html><head><title>Ferry &lt;script&gt;alert(1)&lt;/script&gt; strike</title></head><body><article><p>" + b"The ferry strike in Marrow Bay went on for a second week as talks stalled again. " * 8 + b"</p></article></body></html>"
+    st, _, d = get("/api/v1/articles", method="POST", body=body, headers={"Content-Type": "text/html"})
+    check("an HTML page can be posted", st == 201, d[:200])
+    st, _, d = get("/?q=stalled")
+    check("titles are escaped in pages", st == 200 and b"<script>alert" not in d and b"&lt;script&gt;" in d, d[-400:])
 PY
 }
 
@@ -167,17 +162,17 @@ checks() {
     grep -q "Traceback" "$W/checks" && fail "client crashed: $(tail -1 "$W/checks")"
 }
 
-start
+serve_start "$DB"
 checks read
-stop
+serve_stop
 
-start
+serve_start "$DB"
 checks idle
-stop
+serve_stop
 
 # Live: another process ingests into the same store while the server runs;
 # the cached health answer must follow its commit.
-start
+serve_start "$DB"
 N0=$(client count)
 cat >"$W/extra.txt" <<'TXT'
 Corran Island school reopens after the ferry strike
@@ -189,9 +184,9 @@ TXT
 assert_exit "ingest while the server runs" $? 0 "$W/ingest.err"
 N1=$(client count)
 assert_eq "the server sees another process's commit" "$N1" "$((N0 + 1))"
-stop
+serve_stop
 
-start --allow-ingest
+serve_start "$DB" --allow-ingest
 checks ingest
-stop
+serve_stop
 finish

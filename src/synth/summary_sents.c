@@ -1,0 +1,417 @@
+/* summary_sents.c — documents to candidate sentences and weighted concepts.
+ *
+ * Every sentence of every document is read once: its words are lowercased
+ * and stemmed (Snowball English, cached per distinct word), its bigrams
+ * become concepts counted once per document, its content words are kept
+ * for near-duplicate tests. Whether it may stand alone in a summary is
+ * decided from its surface: length, question, quotation, capitals, a
+ * dateline to cut. Linear in the input. */
+#include "summary_int.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../cluster/stopwords.h"
+#include "../util/hash.h"
+#include "../util/map64.h"
+#include "../util/utf8.h"
+
+void sm_params_default(sm_params *p)
+{
+    p->min_words = 8;
+    p->min_df = 3;
+    p->df_share = 0.1;
+    p->lead = 1;
+    p->lead_bonus = 2;
+    p->cost_power = 1.0;
+    p->cite_dice = 0.8;
+    p->dup_share = 0.8;
+    p->no_quotes = 1;
+    p->unigram = 0.2;
+    p->no_dangling = 1;
+}
+
+enum { MAX_WORD = 64 };
+
+/* What is counted of a concept, together: one cache line per visit. */
+typedef struct concept {
+    uint32_t df, lead_df;               /* documents with it, with it in their lead */
+    uint32_t last_doc, last_lead_doc;   /* the last counted, for counting once */
+    uint32_t last_sent;
+    uint32_t unigram;
+} concept;
+
+/* What the reader keeps while it goes through the documents. */
+typedef struct reader {
+    sm_work *w;
+    struct sb_stemmer *sb;
+    sl_map64 words;    /* word hash -> index into stem/stop */
+    uint64_t *stem;    /* per distinct word: its stem's hash */
+    uint8_t *stop;
+    size_t n_words, cap_words;
+    sl_map64 concepts; /* bigram hash -> concept index */
+    concept *con;
+    size_t cap_concepts;
+    size_t cap_cocc, cap_uni;
+} reader;
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 1024;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+/* Lowercase a word token, dropping a possessive 's and a final period
+ * (U.S. stays u.s, apart from the stopword "us"). */
+static size_t normalize(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 4 < MAX_WORD;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += sl_utf8_decode(s + i, n - i, &cp);
+        if (cp == 0x2019)
+            cp = '\'';
+        o += cp < 0x80 ? (out[o] = (char)cp, 1) : sl_utf8_encode(utf8proc_tolower(cp), out + o);
+    }
+    if (o > 2 && out[o - 2] == '\'' && out[o - 1] == 's')
+        o -= 2;
+    while (o > 1 && (out[o - 1] == '.' || out[o - 1] == '\''))
+        o--;
+    return o;
+}
+
+/* The word's index in the stem table, stemming it the first time. */
+static int32_t word_index(reader *r, const char *text, const sl_token *t)
+{
+    char buf[MAX_WORD];
+    size_t n = normalize(text + t->start, t->end - t->start, buf);
+    if (!n)
+        return -2;
+    uint64_t h = sl_hash64(buf, n, 0x5e17u) | 1;
+    int32_t i = sl_map64_get(&r->words, h);
+    if (i >= 0)
+        return i;
+    if (grow((void **)&r->stem, &r->cap_words, r->n_words + 1, sizeof *r->stem) < 0)
+        return -1;
+    uint8_t *st = realloc(r->stop, r->cap_words);
+    if (!st)
+        return -1;
+    r->stop = st;
+    const char *s = buf;
+    size_t sn = n;
+    const sb_symbol *res = r->sb ? sb_stemmer_stem(r->sb, (const sb_symbol *)buf, (int)n) : NULL;
+    if (res) {
+        s = (const char *)res;
+        sn = (size_t)sb_stemmer_length(r->sb);
+    }
+    i = (int32_t)r->n_words++;
+    r->stem[i] = sl_hash64(s, sn, 0x57e3u) | 1;
+    r->stop[i] = (uint8_t)(t->kind == SL_TOK_WORD && sl_stopword(buf, n));
+    return sl_map64_put(&r->words, h, i) < 0 ? -1 : i;
+}
+
+static int32_t concept_index(reader *r, uint64_t h)
+{
+    int32_t c = sl_map64_get(&r->concepts, h);
+    if (c >= 0)
+        return c;
+    size_t n = r->w->n_concepts, cap = r->cap_concepts;
+    if (n + 1 > cap) {
+        size_t nc = cap ? 2 * cap : 4096;
+        concept *q = realloc(r->con, nc * sizeof *q);
+        if (!q)
+            return -1;
+        r->con = q;
+        r->cap_concepts = nc;
+    }
+    r->con[n] = (concept){0, 0, UINT32_MAX, UINT32_MAX, UINT32_MAX, 0};
+    r->w->n_concepts = n + 1;
+    return sl_map64_put(&r->concepts, h, (int32_t)n) < 0 ? -1 : (int32_t)n;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static uint32_t count_words(const char *s, size_t a, size_t b)
+{
+    uint32_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += !is_space(s[i]) && (i == a || is_space(s[i - 1]));
+    return n;
+}
+
+/* An opening dateline ("MUNICH, Germany (AP) _ ", "WASHINGTON -- "): the
+ * offset just after it, or a when there is none. It is a few words whose
+ * first is in capitals, then a dash. */
+static size_t skip_dateline(const char *s, size_t a, size_t b)
+{
+    static const char *const seps[] = {" _ ", " -- ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - "};
+    size_t lim = b - a < 100 ? b : a + 100;
+    for (size_t i = a; i < lim; i++) {
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t L = strlen(seps[k]);
+            if (i + L > b || memcmp(s + i, seps[k], L) != 0)
+                continue;
+            if (count_words(s, a, i) > 8)
+                return a;
+            size_t j = a, up = 0;
+            while (j < i && ((s[j] >= 'A' && s[j] <= 'Z') || s[j] == '.' || s[j] == '-'))
+                up += s[j++] >= 'A' && s[j - 1] <= 'Z';
+            if (up < 2 || (j < i && s[j] >= 'a' && s[j] <= 'z'))
+                return a;
+            j = i + L;
+            while (j < b && is_space(s[j]))
+                j++;
+            return j;
+        }
+    }
+    return a;
+}
+
+static int is_quote_at(const char *s, size_t i, size_t b)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '`')
+        return 1;
+    if (c == '\'' && i + 1 < b && s[i + 1] == '\'')
+        return 1;
+    return c == 0xe2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d);
+}
+
+/* A sentence opening with a pronoun or a pointing word needs the one
+ * before it. */
+static int opens_dangling(const char *s, size_t a, size_t b)
+{
+    static const char *const words[] = {"He", "She", "It", "They", "This", "That", "These",
+                                        "Those", "His", "Her", "Its", "Their", "But", "And",
+                                        "Also", "Still", "Yet", "Such", "There", "Thus", "Others",
+                                        "However", "Then", "Instead", "We", "I", "You",
+                                        "Our", "My", "Well"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (a + n < b && memcmp(s + a, words[k], n) == 0 &&
+            !((s[a + n] >= 'a' && s[a + n] <= 'z') || (s[a + n] >= 'A' && s[a + n] <= 'Z')))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a sentence can stand alone in a summary. */
+static int stands_alone(const sm_params *p, const char *s, size_t a, size_t b, uint32_t words)
+{
+    if (words < p->min_words || a >= b)
+        return 0;
+    if (is_quote_at(s, a, b) || (s[a] >= 'a' && s[a] <= 'z'))
+        return 0;
+    if (p->no_dangling && opens_dangling(s, a, b))
+        return 0;
+    size_t e = b;
+    while (e > a && (is_space(s[e - 1]) || s[e - 1] == '"' || s[e - 1] == '\'' ||
+                     (unsigned char)s[e - 1] >= 0x80))
+        e--;
+    if (e == a || (s[e - 1] != '.' && s[e - 1] != '!'))
+        return 0; /* a question, or a headline without its period */
+    size_t letters = 0, upper = 0;
+    for (size_t i = a; i < b; i++) {
+        if (p->no_quotes && is_quote_at(s, i, b))
+            return 0;
+        letters += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return 2 * upper < letters;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Sort and dedupe the content words of the sentence just read. */
+static void close_words(sm_work *w, sm_sent *t)
+{
+    size_t n = w->n_uni - t->u0, o = 0;
+    if (!n) {
+        t->nu = 0;
+        return;
+    }
+    uint64_t *u = w->uni + t->u0;
+    qsort(u, n, sizeof *u, cmp_u64);
+    for (size_t i = 0; i < n; i++)
+        if (!o || u[o - 1] != u[i])
+            u[o++] = u[i];
+    t->nu = (uint32_t)o;
+    w->n_uni = t->u0 + o;
+}
+
+/* One occurrence of concept h in sentence si of document d. */
+static int count_concept(reader *r, uint32_t d, uint32_t si, int lead, uint64_t h, int unigram)
+{
+    sm_work *w = r->w;
+    int32_t c = concept_index(r, h);
+    if (c < 0)
+        return -1;
+    concept *k = &r->con[c];
+    k->unigram = (uint32_t)unigram;
+    if (k->last_doc != d) {
+        k->last_doc = d;
+        k->df++;
+    }
+    if (lead && k->last_lead_doc != d) {
+        k->last_lead_doc = d;
+        k->lead_df++;
+    }
+    if (k->last_sent != si) {
+        k->last_sent = si;
+        w->cocc[w->n_cocc++] = (uint32_t)c;
+    }
+    return 0;
+}
+
+/* One sentence: its span, surface test, concepts and content words. */
+static int read_sentence(reader *r, uint32_t d, uint32_t j)
+{
+    sm_work *w = r->w;
+    const sl_article *a = w->docs[d];
+    const sl_sentence *se = &a->sentences[j];
+    uint32_t si = (uint32_t)w->n_sents++;
+    sm_sent *t = &w->sents[si];
+    size_t start = se->start, end = se->end;
+    while (end > start && is_space(a->text[end - 1]))
+        end--;
+    if (j < 2)
+        start = skip_dateline(a->text, start, end);
+    *t = (sm_sent){d, j, (uint32_t)start, (uint32_t)end, count_words(a->text, start, end),
+                   (uint32_t)w->n_cocc, 0, (uint32_t)w->n_uni, 0, 0};
+    int heading = se->block >= 0 && (size_t)se->block < a->n_blocks &&
+                  a->blocks[se->block].kind == SL_BLOCK_HEADING;
+    t->ok = !heading && stands_alone(&w->p, a->text, start, end, t->words);
+    size_t ntok = se->token_end > se->token_first ? se->token_end - se->token_first : 0;
+    if (grow((void **)&w->cocc, &r->cap_cocc, w->n_cocc + 2 * ntok, sizeof *w->cocc) < 0 ||
+        grow((void **)&w->uni, &r->cap_uni, w->n_uni + ntok, sizeof *w->uni) < 0)
+        return -1;
+    int32_t prev = -1;
+    int lead = j < w->p.lead;
+    for (size_t k = se->token_first; k < se->token_end && k < a->n_tokens; k++) {
+        const sl_token *tok = &a->tokens[k];
+        if (tok->start < start || (tok->kind != SL_TOK_WORD && tok->kind != SL_TOK_NUMBER))
+            continue;
+        int32_t wi = word_index(r, a->text, tok);
+        if (wi == -1)
+            return -1;
+        if (wi < 0)
+            continue;
+        if (!r->stop[wi]) {
+            w->uni[w->n_uni++] = r->stem[wi];
+            if (w->p.unigram > 0 && count_concept(r, d, si, lead, sl_hash_mix64(r->stem[wi] ^ 0x756e69ull) | 1, 1) < 0)
+                return -1;
+        }
+        if (prev >= 0 && !(r->stop[prev] && r->stop[wi])) {
+            uint64_t h = sl_hash_mix64(r->stem[prev] * 0x9e3779b97f4a7c15ull ^ r->stem[wi]) | 1;
+            if (count_concept(r, d, si, lead, h, 0) < 0)
+                return -1;
+        }
+        prev = wi;
+    }
+    t->nc = (uint32_t)(w->n_cocc - t->c0);
+    close_words(w, t);
+    return 0;
+}
+
+/* Concept weights, and each candidate's concepts cut to the weighted ones. */
+static int weigh(reader *r)
+{
+    sm_work *w = r->w;
+    size_t nc = w->n_concepts;
+    w->weight = malloc((nc ? nc : 1) * sizeof *w->weight);
+    if (!w->weight)
+        return -1;
+    /* At least a few documents, or a share of many; but in a small
+     * cluster what half of it says is already common. */
+    double thr = w->p.df_share * (double)w->n_docs;
+    if (thr < w->p.min_df)
+        thr = w->p.min_df;
+    double half = (double)((w->n_docs + 1) / 2);
+    if (thr > half)
+        thr = half < 2 && w->n_docs > 1 ? 2 : half;
+    for (size_t c = 0; c < nc; c++) {
+        const concept *k = &r->con[c];
+        double v = k->df + w->p.lead_bonus * k->lead_df;
+        w->weight[c] = k->df >= thr ? v * (k->unigram ? w->p.unigram : 1) : 0;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < w->n_sents; i++) {
+        sm_sent *t = &w->sents[i];
+        size_t c0 = o;
+        for (uint32_t k = 0; t->ok && k < t->nc; k++) {
+            uint32_t c = w->cocc[t->c0 + k];
+            if (w->weight[c] > 0)
+                w->cocc[o++] = c;
+        }
+        t->c0 = (uint32_t)c0;
+        t->nc = (uint32_t)(o - c0);
+    }
+    w->n_cocc = o;
+    return 0;
+}
+
+static void reader_free(reader *r)
+{
+    if (r->sb)
+        sb_stemmer_delete(r->sb);
+    sl_map64_free(&r->words);
+    sl_map64_free(&r->concepts);
+    free(r->stem);
+    free(r->stop);
+    free(r->con);
+}
+
+int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_params *p)
+{
+    memset(w, 0, sizeof *w);
+    w->docs = docs;
+    w->n_docs = n;
+    w->p = *p;
+    size_t total = 0;
+    for (size_t d = 0; d < n; d++)
+        total += docs[d] ? docs[d]->n_sentences : 0;
+    w->sents = malloc((total ? total : 1) * sizeof *w->sents);
+    w->chosen = malloc((total ? total : 1) * sizeof *w->chosen);
+    reader r = {.w = w, .sb = sb_stemmer_new("english", "UTF_8")};
+    int rc = w->sents && w->chosen ? 0 : -1;
+    for (size_t d = 0; d < n && rc == 0; d++)
+        for (size_t j = 0; docs[d] && j < docs[d]->n_sentences && rc == 0; j++)
+            rc = read_sentence(&r, (uint32_t)d, (uint32_t)j);
+    if (rc == 0) {
+        rc = weigh(&r);
+    }
+    reader_free(&r);
+    return rc;
+}
+
+void sm_work_free(sm_work *w)
+{
+    free(w->sents);
+    free(w->cocc);
+    free(w->uni);
+    free(w->weight);
+    free(w->chosen);
+    memset(w, 0, sizeof *w);
+}

@@ -1,0 +1,252 @@
+/* Unit tests for the extractive summary: word bound, citations with valid
+ * spans, a sentence two reports share cites both, no repeats, reading
+ * order. The cluster is an invented story written for these tests. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storyline.h"
+
+/* Three reports of a landslide on an invented mountain railway, given out
+ * of date order. The second and third share one sentence word for word. */
+static const char *const texts[] = {
+    /* 2031-03-05 */
+    "Engineers reopened the Kettlewick mountain railway on Wednesday after clearing the "
+    "landslide that buried the tracks near Orrin Pass.\n"
+    "The landslide had stranded about 300 passengers in the village of Orrin for three days.\n"
+    "Railway officials said the first train left Kettlewick station at dawn with only a few "
+    "passengers aboard.\n"
+    "Local traders said the closure of the Kettlewick mountain railway cost them a week of "
+    "winter tourism.\n",
+    /* 2031-03-02 */
+    "A landslide buried the tracks of the Kettlewick mountain railway near Orrin Pass on "
+    "Sunday night after days of heavy rain.\n"
+    "About 300 passengers were stranded in the village of Orrin when the landslide cut the "
+    "only line into the valley.\n"
+    "Nobody was hurt when the mud and rocks reached the line shortly before midnight.\n"
+    "The regional council opened the Orrin school hall to the stranded passengers for the "
+    "night.\n",
+    /* 2031-03-03 */
+    "Crews with heavy diggers started clearing the landslide on the Kettlewick mountain "
+    "railway on Monday morning.\n"
+    "About 300 passengers were stranded in the village of Orrin when the landslide cut the "
+    "only line into the valley.\n"
+    "The railway company expects the line near Orrin Pass to stay closed until at least "
+    "Wednesday.\n"
+    "Buses will carry the stranded passengers from Orrin to Kettlewick station on Tuesday.\n",
+};
+static const char *const dates[] = {"2031-03-05", "2031-03-02", "2031-03-03"};
+enum { NDOCS = 3 };
+
+typedef struct fixture {
+    sl_article *a[NDOCS];
+} fixture;
+
+static int setup(void **state) {
+    fixture *f = calloc(1, sizeof *f);
+    for (int i = 0; i < NDOCS; i++) {
+        sl_error err = {0};
+        if (sl_article_from_text(texts[i], strlen(texts[i]), dates[i], &f->a[i], &err) != SL_OK)
+            return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    for (int i = 0; i < NDOCS; i++)
+        sl_article_free(f->a[i]);
+    free(f);
+    return 0;
+}
+
+static sl_summary *summarize(fixture *f, size_t words) {
+    sl_summary_options o;
+    sl_summary_options_default(&o);
+    assert_int_equal(o.max_words, 100);
+    o.max_words = words;
+    sl_summary *s = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_summarize((const sl_article *const *)f->a, NDOCS, &o, &s, &err), SL_OK);
+    assert_non_null(s);
+    return s;
+}
+
+static size_t span_words(const sl_article *a, const sl_evidence *e) {
+    size_t n = 0;
+    for (size_t i = e->start; i < e->end; i++)
+        n += a->text[i] != ' ' && a->text[i] != '\n' &&
+             (i == e->start || a->text[i - 1] == ' ' || a->text[i - 1] == '\n');
+    return n;
+}
+
+static int same_span_text(const sl_article *a, const sl_evidence *x, const sl_article *b,
+                          const sl_evidence *y) {
+    return x->end - x->start == y->end - y->start &&
+           memcmp(a->text + x->start, b->text + y->start, x->end - x->start) == 0;
+}
+
+static void respects_the_word_bound(void **state) {
+    fixture *f = *state;
+    static const size_t bounds[] = {15, 25, 40, 100};
+    for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+        sl_summary *s = summarize(f, bounds[b]);
+        size_t words = 0;
+        for (size_t i = 0; i < s->n_sentences; i++)
+            words += span_words(f->a[s->sentences[i].sources[0].member],
+                                &s->sentences[i].sources[0]);
+        assert_true(words <= bounds[b]);
+        if (bounds[b] >= 25)
+            assert_true(s->n_sentences >= 1);
+        sl_summary_free(s);
+    }
+}
+
+static void every_sentence_cites_valid_spans(void **state) {
+    fixture *f = *state;
+    sl_summary *s = summarize(f, 100);
+    assert_true(s->n_sentences >= 3);
+    for (size_t i = 0; i < s->n_sentences; i++) {
+        const sl_summary_sentence *ss = &s->sentences[i];
+        assert_true(ss->n_sources >= 1);
+        for (size_t k = 0; k < ss->n_sources; k++) {
+            const sl_evidence *e = &ss->sources[k];
+            assert_true(e->member < NDOCS);
+            assert_true(e->start < e->end);
+            assert_true(e->end <= f->a[e->member]->text_len);
+            /* a whole sentence: starts with a capital, ends with a period */
+            const char *t = f->a[e->member]->text;
+            assert_true(t[e->start] >= 'A' && t[e->start] <= 'Z');
+            assert_int_equal(t[e->end - 1], '.');
+        }
+    }
+    sl_summary_free(s);
+}
+
+static void a_shared_sentence_cites_both_reports(void **state) {
+    fixture *f = *state;
+    sl_summary *s = summarize(f, 100);
+    int found = 0;
+    for (size_t i = 0; i < s->n_sentences; i++) {
+        const sl_summary_sentence *ss = &s->sentences[i];
+        const sl_evidence *e = &ss->sources[0];
+        const char *t = f->a[e->member]->text + e->start;
+        if (strncmp(t, "About 300 passengers were stranded", 34) != 0)
+            continue;
+        found = 1;
+        /* the other report with the same words, not the one that only
+         * shares a few of them */
+        assert_int_equal(ss->n_sources, 2);
+        assert_true(ss->sources[0].member != ss->sources[1].member);
+        assert_true(same_span_text(f->a[e->member], e, f->a[ss->sources[1].member],
+                                   &ss->sources[1]));
+    }
+    assert_true(found); /* the fact every report repeats makes the summary */
+    sl_summary_free(s);
+}
+
+/* Share of the shorter sentence's words found in the other. */
+static double overlap(const char *a, size_t an, const char *b, size_t bn) {
+    size_t hit = 0, total = 0;
+    for (size_t i = 0; i < an;) {
+        while (i < an && a[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < an && a[j] != ' ')
+            j++;
+        if (j > i) {
+            total++;
+            for (size_t k = 0; k + (j - i) <= bn; k++)
+                if (memcmp(b + k, a + i, j - i) == 0 && (k == 0 || b[k - 1] == ' ')) {
+                    hit++;
+                    break;
+                }
+        }
+        i = j;
+    }
+    return total ? (double)hit / (double)total : 0;
+}
+
+static void never_repeats_itself(void **state) {
+    fixture *f = *state;
+    sl_summary *s = summarize(f, 100);
+    for (size_t i = 0; i < s->n_sentences; i++)
+        for (size_t j = i + 1; j < s->n_sentences; j++) {
+            const sl_evidence *x = &s->sentences[i].sources[0], *y = &s->sentences[j].sources[0];
+            const char *a = f->a[x->member]->text + x->start;
+            const char *b = f->a[y->member]->text + y->start;
+            assert_true(overlap(a, x->end - x->start, b, y->end - y->start) < 0.8);
+        }
+    sl_summary_free(s);
+}
+
+static void reads_in_date_order(void **state) {
+    fixture *f = *state;
+    sl_summary *s = summarize(f, 100);
+    int32_t last_day = INT32_MIN;
+    uint32_t last_member = UINT32_MAX, last_start = 0;
+    for (size_t i = 0; i < s->n_sentences; i++) {
+        const sl_evidence *e = &s->sentences[i].sources[0];
+        int32_t day = sl_day_from_iso(f->a[e->member]->published);
+        assert_true(day >= last_day);
+        if (e->member == last_member)
+            assert_true(e->start > last_start);
+        last_day = day;
+        last_member = e->member;
+        last_start = e->start;
+    }
+    /* the first sentence comes from the first report (2031-03-02) */
+    assert_int_equal(s->sentences[0].sources[0].member, 1);
+    sl_summary_free(s);
+}
+
+/* The synthesis swaps sources arrays for longer copies it owns: freeing the
+ * summary must not touch them. */
+static void frees_only_its_own_memory(void **state) {
+    fixture *f = *state;
+    sl_summary *s = summarize(f, 100);
+    sl_evidence *mine = calloc(4, sizeof *mine);
+    s->sentences[0].sources = mine;
+    s->sentences[0].n_sources = 4;
+    sl_summary_free(s);
+    free(mine);
+    sl_summary_free(NULL);
+}
+
+static void empty_inputs_give_empty_summaries(void **state) {
+    fixture *f = *state;
+    sl_summary *s = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_summarize(NULL, 0, NULL, &s, &err), SL_OK);
+    assert_int_equal(s->n_sentences, 0);
+    sl_summary_free(s);
+    s = summarize(f, 0);
+    assert_int_equal(s->n_sentences, 0);
+    sl_summary_free(s);
+    /* one document: still a summary, citing only itself */
+    sl_summary_options o;
+    sl_summary_options_default(&o);
+    assert_int_equal(sl_summarize((const sl_article *const *)f->a, 1, &o, &s, &err), SL_OK);
+    assert_true(s->n_sentences >= 1);
+    for (size_t i = 0; i < s->n_sentences; i++)
+        assert_int_equal(s->sentences[i].n_sources, 1);
+    sl_summary_free(s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(respects_the_word_bound),
+        cmocka_unit_test(every_sentence_cites_valid_spans),
+        cmocka_unit_test(a_shared_sentence_cites_both_reports),
+        cmocka_unit_test(never_repeats_itself),
+        cmocka_unit_test(reads_in_date_order),
+        cmocka_unit_test(frees_only_its_own_memory),
+        cmocka_unit_test(empty_inputs_give_empty_summaries),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
