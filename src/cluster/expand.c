@@ -19,9 +19,10 @@ static const float MIN_SIMILARITY = 0.2f;
 #define NO_ENTRY UINT32_MAX
 
 /* One term of one recent article. Entries of a bucket are chained newest
- * first; a ring slot is overwritten in place, so a chain ends at the first
- * entry that is not strictly older than the one before it or has left the
- * ring: nothing is ever unlinked. */
+ * first, and an article's own entries by falling position, so a true chain
+ * falls strictly in (article, position). A ring slot is overwritten in
+ * place: a chain ends at the first entry that breaks that order (it was
+ * overwritten) or has left the ring; nothing is ever unlinked. */
 typedef struct entry {
     uint64_t term;
     uint64_t seq;
@@ -117,11 +118,13 @@ static void score_recent(sl_expander *x, const sl_tvec *doc) {
     uint64_t oldest = x->seq > RING ? x->seq - RING : 0;
     for (uint32_t i = 0; i < doc->n; i++) {
         uint64_t before = UINT64_MAX;
+        uint32_t before_k = NO_ENTRY;
         for (uint32_t k = x->head[bucket(doc->term[i])]; k != NO_ENTRY;) {
             const entry *e = &x->ent[k];
-            if (e->seq >= before || e->seq < oldest)
+            if (e->seq > before || (e->seq == before && k >= before_k) || e->seq < oldest)
                 break;
             before = e->seq;
+            before_k = k;
             if (e->term == doc->term[i]) {
                 uint32_t slot = k / SL_EXPAND_TERMS;
                 if (x->acc[slot] == 0)
