@@ -68,8 +68,7 @@ static int parse(cli_ctx *ctx, int argc, char **argv, report_opts *o) {
                 cli_error("report: --words wants a number > 0");
                 return CLI_USAGE;
             }
-        } else if (cli_flag(&a, "--quiet") || cli_flag(&a, "-q") ||
-                   cli_flag(&a, "--no-progress")) {
+        } else if (cli_flag(&a, "--quiet")) {
             o->quiet = 1;
         } else if (cli_flag(&a, "--progress")) {
             o->progress = 1; /* draw it even when stderr is not a terminal */
