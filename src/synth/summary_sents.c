@@ -29,7 +29,7 @@ void sm_params_default(sm_params *p)
     p->cite_dice = 0.8;
     p->dup_share = 0.8;
     p->no_quotes = 1;
-    p->unigram = 0.2;
+    p->unigram = 0.3;
     p->no_dangling = 1;
     /* The trailing attribution only: cutting the leading adverbial too
      * measured no better (bench/summarize.sh), and when is worth saying. */
