@@ -103,6 +103,23 @@ int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end)
     return 1;
 }
 
+const char *rp_sentence_close(const rp *r, const sl_evidence *e)
+{
+    uint32_t a, b;
+    if (!rp_span(r, e, &a, &b))
+        return "";
+    const char *t = r->s->members[e->member].article->text;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n'))
+        b--;
+    if (b == a)
+        return "";
+    unsigned char c = (unsigned char)t[b - 1];
+    /* . ! ? " ' ) and the closing curly quotes (their UTF-8 ends in 0x9D or 0x99). */
+    int closed = c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' ||
+                 (b - a >= 3 && (unsigned char)t[b - 3] == 0xE2 && (c == 0x9D || c == 0x99));
+    return closed ? "" : ".";
+}
+
 uint32_t rp_quote_end(const char *text, uint32_t a, uint32_t b, int *cut)
 {
     *cut = 0;

@@ -263,6 +263,7 @@ static void summary(hx *h)
             continue;
         fputs("<p>", f);
         if (span_text(h, &ss->sources[0])) {
+            fputs(rp_sentence_close(h->r, &ss->sources[0]), f);
             cites(h, ss->sources, ss->n_sources);
             any = 1;
         }

@@ -85,6 +85,7 @@ static int summary(rp *r)
             putc(' ', f);
         if (!span_text(r, &ss->sources[0]))
             continue;
+        fputs(rp_sentence_close(r, &ss->sources[0]), f);
         if (cites(r, ss->sources, ss->n_sources))
             return -1;
         any = 1;
