@@ -24,7 +24,9 @@ $(ASAN_BUILD)/Makefile:
 asan: deps $(ASAN_BUILD)/Makefile
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# The main job on the bundled sample: ingest every format, list, search.
+# The main job on the bundled sample: ingest every format, list, search,
+# stories, one article's facts, and the story's report (Markdown here, HTML
+# pages in $(BUILD)/report/).
 run: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/storyline ingest --db $(DB) --json sample/html sample/text sample/jsonl sample/warc
@@ -32,6 +34,9 @@ run: build
 	$(BUILD)/storyline search --db $(DB) 'Vandermeer OR "van der Meer"'
 	$(BUILD)/storyline stories --db $(DB) && $(BUILD)/storyline story S1 --db $(DB)
 	$(BUILD)/storyline show 6 --facts --db $(DB)
+	$(BUILD)/storyline report --db $(DB) --format html -o $(BUILD)/report --quiet
+	$(BUILD)/storyline report S1 --db $(DB)
+	@echo "the same story as one web page: $(BUILD)/report/S1.html"
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

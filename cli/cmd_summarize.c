@@ -212,7 +212,7 @@ static int read_docs(const cluster_line *c, doc_set *d, const char *where)
 static void print_span(const sl_article *a, const sl_evidence *ev)
 {
     size_t n = ev->end > ev->start ? ev->end - ev->start : 0;
-    char *buf = malloc(n + 1);
+    char *buf = malloc(n + 2);
     if (!buf) {
         fputs("\"\"", stdout);
         return;
@@ -226,6 +226,14 @@ static void print_span(const sl_article *a, const sl_evidence *ev)
     }
     while (o && buf[o - 1] == ' ')
         o--;
+    /* Display only: a span the summarizer trimmed (a leading "On Monday,",
+     * a trailing ", officials said.") is shown as a sentence, its first
+     * letter capitalized and a "." appended where the cut took the final
+     * period. The span itself, and so the citation, is unchanged. */
+    if (o && buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 32);
+    if (o && !strchr(".!?\"'", buf[o - 1]))
+        buf[o++] = '.';
     buf[o] = 0;
     cli_json_str(stdout, buf);
     free(buf);

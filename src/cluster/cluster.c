@@ -60,8 +60,10 @@ sl_status sl_clusterer_new(const sl_cluster_options *o, sl_clusterer **out, sl_e
     dopt.max_docs = o->max_recent_articles;
     c->termer = sl_termer_new();
     c->dedup = sl_dedup_new(&dopt);
+    c->expander = sl_expander_new();
     c->recent = calloc(o->max_recent_articles, sizeof *c->recent);
-    if (sl_df_init(&c->df) < 0 || !c->termer || !c->dedup || !c->recent) {
+    if (sl_df_init(&c->df) < 0 || !c->termer || !c->dedup || !c->expander ||
+        !c->recent) {
         sl_clusterer_free(c);
         return sl_fail(err, SL_ERR_NOMEM, "out of memory for the clusterer");
     }
@@ -84,6 +86,7 @@ void sl_clusterer_free(sl_clusterer *c) {
     sl_df_free(&c->df);
     sl_termer_free(c->termer);
     sl_dedup_free(c->dedup);
+    sl_expander_free(c->expander);
     free(c);
 }
 
@@ -411,8 +414,11 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
         if (sl_termer_vector(c->termer, &c->df, in->lang, in->title, in->title_len, in->text,
                              in->text_len, DOC_TERMS, &c->doc) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
+        if (sl_expander_expand(c->expander, &c->doc, DOC_TERMS) < 0)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if ((st = place_new(c, in->day, r, err)) != SL_OK)
             return st;
+        sl_expander_add(c->expander, &c->doc);
     }
     sl_recent *slot = &c->recent[c->seq % c->o.max_recent_articles];
     slot->key = key;
@@ -480,6 +486,7 @@ void sl_clusterer_link_terms(const sl_clusterer *c, uint64_t event, char *buf, s
 size_t sl_clusterer_memory(const sl_clusterer *c) {
     size_t m = sizeof *c + ((size_t)1 << SL_DF_BITS) * sizeof *c->df.count +
                c->o.max_recent_articles * sizeof *c->recent + sl_dedup_memory(c->dedup) +
+               sl_expander_memory(c->expander) +
                c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories;
     for (size_t i = 0; i < c->n_events; i++)
         m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +

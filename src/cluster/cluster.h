@@ -12,6 +12,7 @@
 
 #include "storyline.h"
 #include "../dedup/dedup.h"
+#include "expand.h"
 #include "terms.h"
 
 typedef struct sl_centroid {
@@ -49,6 +50,7 @@ struct sl_clusterer {
     sl_df df;
     sl_termer *termer;
     sl_dedup *dedup;
+    sl_expander *expander; /* recent vectors for expansion (expand.h) */
     sl_event *events;
     size_t n_events, cap_events;
     sl_story *stories;

@@ -1,9 +1,11 @@
 /* state.c — the clusterer's state as bytes, so that the next ingest run
  * continues the same stream: same open events, same document frequencies,
- * same next ids. The copy-detection index is not kept (see ARCHITECTURE). 
+ * same next ids. The copy-detection index is not kept (see ARCHITECTURE).
  *
  * Layout, all little-endian as the machine writes it, then zlib-compressed:
- * "SLCLUST1", options, counters, DF table, events, storylines, recent ring.
+ * "SLCLUST2", options, counters, DF table, events, storylines, recent ring,
+ * the expansion ring (recent vectors, oldest first). A "SLCLUST1" state,
+ * written before expansion existed, loads with an empty expansion ring.
  * Loading checks every length against what is left, so a damaged blob is an
  * error, never a crash. */
 #include <stdlib.h>
@@ -14,7 +16,8 @@
 #include "../util/buf.h"
 #include "cluster.h"
 
-static const char MAGIC[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '1'};
+static const char MAGIC[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '2'};
+static const char MAGIC_V1[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '1'};
 
 static int put(sl_buf *b, const void *p, size_t n) {
     return sl_buf_append(b, p, n);
@@ -24,6 +27,17 @@ static int put_centroid(sl_buf *b, const sl_centroid *c) {
     return put(b, &c->sum.n, sizeof c->sum.n) ||
            put(b, c->sum.term, c->sum.n * sizeof *c->sum.term) ||
            put(b, c->sum.w, c->sum.n * sizeof *c->sum.w);
+}
+
+static int put_expander(const sl_expander *x, sl_buf *b) {
+    uint32_t n = sl_expander_count(x);
+    sl_tvec v = {0};
+    int rc = put(b, &n, sizeof n);
+    for (uint32_t i = 0; i < n && !rc; i++)
+        rc = sl_expander_get(x, i, &v) < 0 || put(b, &v.n, sizeof v.n) ||
+             put(b, v.term, v.n * sizeof *v.term) || put(b, v.w, v.n * sizeof *v.w);
+    sl_tvec_free(&v);
+    return rc;
 }
 
 static int serialize(const sl_clusterer *c, sl_buf *b) {
@@ -55,7 +69,7 @@ static int serialize(const sl_clusterer *c, sl_buf *b) {
     for (uint64_t k = c->seq - n_recent; k < c->seq; k++)
         if (put(b, &c->recent[k % c->o.max_recent_articles], sizeof *c->recent))
             return -1;
-    return b->oom ? -1 : 0;
+    return put_expander(c->expander, b) || b->oom ? -1 : 0;
 }
 
 sl_status sl_clusterer_save(const sl_clusterer *c, unsigned char **out, size_t *n,
@@ -113,12 +127,29 @@ static int get_centroid(rd *r, sl_centroid *c) {
     return sl_centroid_reindex(c);
 }
 
+static int get_expander(rd *r, sl_expander *x) {
+    uint32_t n;
+    sl_tvec v = {0};
+    int rc = get(r, &n, sizeof n);
+    for (uint32_t i = 0; i < n && !rc; i++) {
+        rc = get(r, &v.n, sizeof v.n) || v.n > SL_EXPAND_TERMS ||
+             sl_tvec_reserve(&v, SL_EXPAND_TERMS) < 0 ||
+             get(r, v.term, v.n * sizeof *v.term) || get(r, v.w, v.n * sizeof *v.w);
+        if (!rc)
+            sl_expander_add(x, &v);
+    }
+    sl_tvec_free(&v);
+    return rc ? -1 : 0;
+}
+
 static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
     char magic[8];
     sl_cluster_options o;
-    if (get(r, magic, sizeof magic) || memcmp(magic, MAGIC, sizeof MAGIC) ||
+    if (get(r, magic, sizeof magic) ||
+        (memcmp(magic, MAGIC, sizeof MAGIC) && memcmp(magic, MAGIC_V1, sizeof MAGIC)) ||
         get(r, &o, sizeof o))
         return -1;
+    int v1 = memcmp(magic, MAGIC_V1, sizeof MAGIC) == 0;
     if (sl_clusterer_new(&o, out, err) != SL_OK)
         return -2;
     sl_clusterer *c = *out;
@@ -148,6 +179,8 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
     for (uint64_t k = c->seq - n_recent; k < c->seq; k++)
         if (get(r, &c->recent[k % o.max_recent_articles], sizeof *c->recent))
             return -1;
+    if (!v1 && get_expander(r, c->expander) < 0)
+        return -1;
     return r->at == r->n ? 0 : -1;
 }
 

@@ -1,8 +1,617 @@
-/* report.c — a synthesis as JSON, Markdown or one HTML page. */
-#include "storyline.h"
+/* report.c — sl_report_write and what the three writers share: the numbered
+ * source list (originals in member order, each followed by its copies, so
+ * a citation [3] means the same article in every part of a report), checked
+ * spans, dates, bylines and the escapers for JSON, HTML and Markdown. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "../core/draft.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
+
+/* ------------------------------------------------------------ source list */
+
+/* Copies point at their original; anything else (out of range, a copy of
+ * a copy, itself) is treated as an original so every member is listed. */
+static uint32_t original_of(const sl_synthesis *s, size_t m)
+{
+    int32_t c = s->members[m].copy_of;
+    if (c < 0 || (size_t)c >= s->n_members || (size_t)c == m || s->members[c].copy_of >= 0)
+        return (uint32_t)m;
+    return (uint32_t)c;
+}
+
+static int name_outlets(rp *r);
+
+/* Numbering in two linear passes: count copies per original, then lay the
+ * originals out with room for their copies behind them. */
+static void number_sources(rp *r)
+{
+    size_t n = r->n;
+    uint32_t *slot = r->cites; /* scratch of n + 1, reused below */
+    memset(slot, 0, (n + 1) * sizeof *slot);
+    for (size_t m = 0; m < n; m++) {
+        r->canon[m] = original_of(r->s, m);
+        if (r->canon[m] != m)
+            slot[r->canon[m]]++;
+    }
+    uint32_t next = 0;
+    for (size_t m = 0; m < n; m++) {
+        if (r->canon[m] != m)
+            continue;
+        uint32_t copies = slot[m];
+        r->order[next] = (uint32_t)m;
+        r->num[m] = next + 1;
+        slot[m] = next + 1; /* where its next copy goes */
+        next += 1 + copies;
+    }
+    for (size_t m = 0; m < n; m++) {
+        if (r->canon[m] == m)
+            continue;
+        uint32_t at = slot[r->canon[m]]++;
+        r->order[at] = (uint32_t)m;
+        r->num[m] = at + 1;
+    }
+}
+
+sl_status rp_init(rp *r, const sl_synthesis *s, FILE *out, sl_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->s = s;
+    r->out = out;
+    r->n = s->n_members;
+    size_t n = r->n + 1;
+    r->num = calloc(n, sizeof *r->num);
+    r->order = calloc(n, sizeof *r->order);
+    r->canon = calloc(n, sizeof *r->canon);
+    r->cites = calloc(n, sizeof *r->cites);
+    r->cites_cap = n;
+    r->outlet = calloc(n, sizeof *r->outlet);
+    if (!r->num || !r->order || !r->canon || !r->cites || !r->outlet || name_outlets(r)) {
+        rp_free(r);
+        return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
+    }
+    number_sources(r);
+    return SL_OK;
+}
+
+void rp_free(rp *r)
+{
+    free(r->num);
+    free(r->order);
+    free(r->canon);
+    free(r->cites);
+    free(r->outlet);
+    free(r->hosts);
+    r->outlet = NULL;
+    r->hosts = NULL;
+    r->num = r->order = r->canon = r->cites = NULL;
+}
+
+int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end)
+{
+    if (e->member >= r->n)
+        return 0;
+    const sl_article *a = r->s->members[e->member].article;
+    if (!a || !a->text || e->start > a->text_len)
+        return 0;
+    *start = e->start;
+    *end = e->end > a->text_len ? (uint32_t)a->text_len : e->end;
+    if (*end < *start)
+        *end = *start;
+    return 1;
+}
+
+const char *rp_sentence_close(const rp *r, const sl_evidence *e)
+{
+    uint32_t a, b;
+    if (!rp_span(r, e, &a, &b))
+        return "";
+    const char *t = r->s->members[e->member].article->text;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n'))
+        b--;
+    if (b == a)
+        return "";
+    unsigned char c = (unsigned char)t[b - 1];
+    /* . ! ? " ' ) and the closing curly quotes (their UTF-8 ends in 0x9D or 0x99). */
+    int closed = c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' ||
+                 (b - a >= 3 && (unsigned char)t[b - 3] == 0xE2 && (c == 0x9D || c == 0x99));
+    return closed ? "" : ".";
+}
+
+uint32_t rp_quote_end(const char *text, uint32_t a, uint32_t b, int *cut)
+{
+    *cut = 0;
+    if (b - a <= RP_MAX_QUOTE)
+        return b;
+    uint32_t e = a + RP_MAX_QUOTE;
+    while (e > a + RP_MAX_QUOTE / 2 && text[e] != ' ' && text[e] != '\n')
+        e--;
+    while (e < b && ((unsigned char)text[e] & 0xC0) == 0x80)
+        e++; /* never inside a character */
+    *cut = e < b;
+    return e;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+long rp_cite_set(rp *r, const sl_evidence *ev, size_t n)
+{
+    if (n > r->cites_cap) {
+        uint32_t *p = realloc(r->cites, n * sizeof *p);
+        if (!p)
+            return -1;
+        r->cites = p;
+        r->cites_cap = n;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev[i].member < r->n)
+            r->cites[k++] = r->num[ev[i].member];
+    qsort(r->cites, k, sizeof *r->cites, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || r->cites[u - 1] != r->cites[i])
+            r->cites[u++] = r->cites[i];
+    return (long)u;
+}
+
+/* ------------------------------------------------------------ quotes */
+
+/* Linear: a counting sort on the speaker, groups ordered by first quote. */
+sl_status rp_quote_groups(const rp *r, rp_groups *g, sl_error *err)
+{
+    const sl_synthesis *s = r->s;
+    size_t ne = s->n_entities, nq = s->n_quotes;
+    size_t *first = malloc((ne + 1) * sizeof *first), *count = calloc(ne + 1, sizeof *count);
+    memset(g, 0, sizeof *g);
+    g->order = malloc((nq + 1) * sizeof *g->order);
+    g->start = malloc((ne + 2) * sizeof *g->start);
+    if (!first || !count || !g->order || !g->start) {
+        free(first);
+        free(count);
+        rp_groups_free(g);
+        return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
+    }
+    size_t *rank = first; /* first[k]: speaker of the k-th group */
+    for (size_t q = 0; q < nq; q++) {
+        int32_t sp = s->quotes[q].speaker;
+        size_t k = sp >= 0 && (size_t)sp < ne ? (size_t)sp : ne;
+        if (count[k]++ == 0)
+            rank[g->n++] = k;
+    }
+    /* count[k] becomes the write position of speaker k's next quote. */
+    size_t at = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        size_t k = rank[i], c = count[k];
+        g->start[i] = at;
+        count[k] = at;
+        at += c;
+    }
+    g->start[g->n] = at;
+    for (size_t q = 0; q < nq; q++) {
+        int32_t sp = s->quotes[q].speaker;
+        size_t k = sp >= 0 && (size_t)sp < ne ? (size_t)sp : ne;
+        g->order[count[k]++] = q;
+    }
+    free(first);
+    free(count);
+    return SL_OK;
+}
+
+void rp_groups_free(rp_groups *g)
+{
+    free(g->order);
+    free(g->start);
+    g->order = g->start = NULL;
+}
+
+/* ------------------------------------------------------------ labels */
+
+const char *rp_outlet(const rp *r, uint32_t m)
+{
+    return m < r->n && r->outlet[m] ? r->outlet[m] : "unknown outlet";
+}
+
+/* ------------------------------------------------------------ outlets */
+
+typedef struct host_ref {
+    const char *host;
+    uint32_t m;
+} host_ref;
+
+static int cmp_host(const void *pa, const void *pb)
+{
+    const host_ref *a = pa, *b = pb;
+    int c = strcmp(a->host, b->host);
+    return c ? c : (a->m > b->m) - (a->m < b->m);
+}
+
+/* The URL's host without "www.", copied to *at; NULL when there is none. */
+static const char *url_host(const char *url, char **at)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t k = strcspn(p, "/?#:@");
+    if (k > 4 && strncmp(p, "www.", 4) == 0)
+        p += 4, k -= 4;
+    if (!k)
+        return NULL;
+    char *h = *at;
+    for (size_t i = 0; i < k; i++)
+        h[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+    h[k] = 0;
+    *at += k + 1;
+    return h;
+}
+
+/* "meridianwire.example": a host standing in for the outlet's name. */
+static int host_like(const char *o)
+{
+    return !o || !*o || (!strchr(o, ' ') && strchr(o, '.'));
+}
+
+/* A member without a stated outlet (or only a host name for one) borrows the name another member of the
+ * same site states ("Meridian Wire" for meridianwire.example), so one
+ * outlet is not listed under two names. Sorting by host keeps it
+ * O(n log n). */
+static int name_outlets(rp *r)
+{
+    size_t bytes = 1;
+    for (size_t m = 0; m < r->n; m++) {
+        const sl_article *a = r->s->members[m].article;
+        bytes += a && a->url ? strlen(a->url) + 1 : 0;
+    }
+    host_ref *refs = malloc((r->n + 1) * sizeof *refs);
+    r->hosts = malloc(bytes);
+    if (!refs || !r->hosts) {
+        free(refs);
+        return -1;
+    }
+    char *at = r->hosts;
+    size_t k = 0;
+    for (size_t m = 0; m < r->n; m++) {
+        const sl_article *a = r->s->members[m].article;
+        const char *host = url_host(a ? a->url : NULL, &at);
+        r->outlet[m] = a && a->outlet && *a->outlet ? a->outlet : host;
+        if (a && host_like(a->outlet) && host)
+            r->outlet[m] = host; /* one spelling per site, "www." dropped */
+        if (host)
+            refs[k++] = (host_ref){host, (uint32_t)m};
+    }
+    qsort(refs, k, sizeof *refs, cmp_host);
+    for (size_t i = 0, j; i < k; i = j) {
+        const char *name = NULL;
+        for (j = i; j < k && strcmp(refs[j].host, refs[i].host) == 0; j++) {
+            const sl_article *a = r->s->members[refs[j].m].article;
+            if (!name && !host_like(a->outlet))
+                name = a->outlet;
+        }
+        for (size_t q = i; name && q < j; q++) {
+            const sl_article *a = r->s->members[refs[q].m].article;
+            if (host_like(a->outlet))
+                r->outlet[refs[q].m] = name;
+        }
+    }
+    free(refs);
+    return 0;
+}
+
+/* Civil date from days since 1970 (the proleptic Gregorian calendar, via
+ * 400-year eras so any int32 day converts without loops). */
+void rp_day_iso(int32_t day, char out[16])
+{
+    if (day == SL_NO_DAY) {
+        out[0] = 0;
+        return;
+    }
+    int64_t z = (int64_t)day + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t mo = mp < 10 ? mp + 3 : mp - 9;
+    y += mo <= 2;
+    if (y < 0 || y > 9999) {
+        out[0] = 0;
+        return;
+    }
+    snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
+}
+
+void rp_member_date(const sl_synth_member *m, char out[16])
+{
+    const char *p = m->article ? m->article->published : "";
+    if (strlen(p) >= 10 && p[4] == '-' && p[7] == '-') {
+        memcpy(out, p, 10);
+        out[10] = 0;
+        return;
+    }
+    out[0] = 0; /* a day the store inferred is for ordering, not for a reader */
+}
+
+const char *rp_title(const rp *r)
+{
+    if (r->s->title && *r->s->title)
+        return r->s->title;
+    for (size_t i = 0; i < r->n; i++) {
+        const sl_article *a = r->s->members[r->order[i]].article;
+        if (a && a->title && *a->title)
+            return a->title;
+    }
+    return "Untitled story";
+}
+
+void rp_story_id(const sl_synthesis *s, char out[32])
+{
+    out[0] = 0;
+    if (s->kind == SL_STORY_STORYLINE)
+        snprintf(out, 32, "S%lld", (long long)s->id);
+    else if (s->kind == SL_STORY_EVENT)
+        snprintf(out, 32, "E%lld", (long long)s->id);
+}
+
+const char *rp_entity_name(const rp *r, int32_t i)
+{
+    if (i < 0 || (size_t)i >= r->s->n_entities || !r->s->entities[i].name)
+        return "";
+    return r->s->entities[i].name;
+}
+
+const char *rp_entity_type_label(sl_entity_type t)
+{
+    switch (t) {
+    case SL_ENT_PERSON: return "person";
+    case SL_ENT_ORG: return "organization";
+    case SL_ENT_PLACE: return "place";
+    default: return "other";
+    }
+}
+
+const char *rp_conflict_label(sl_conflict_kind k)
+{
+    switch (k) {
+    case SL_CONFLICT_HARD: return "Contradiction";
+    case SL_CONFLICT_SOFT: return "Differ, but compatible";
+    case SL_CONFLICT_CHANGE: return "Changed over time";
+    case SL_CONFLICT_VARIANT: return "Spelling differs";
+    }
+    return "Differ";
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum { RP_BYLINE_OUTLETS = 8 };
+
+/* Outlet names are copied into one block so the URL-host fallback, which
+ * lives in a stack buffer, survives the sort. */
+sl_status rp_byline(const rp *r, char **out, sl_error *err)
+{
+    size_t n = r->n;
+    char **names = calloc(n + 1, sizeof *names);
+    sl_buf b;
+    sl_buf_init(&b);
+    if (!names)
+        return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
+    int32_t lo = SL_NO_DAY, hi = SL_NO_DAY;
+    size_t originals = 0, copies = 0, k = 0;
+    for (size_t m = 0; m < n; m++) {
+        const sl_synth_member *mm = &r->s->members[m];
+        if (r->canon[m] == m)
+            originals++;
+        else
+            copies++;
+        if (mm->day != SL_NO_DAY) {
+            if (lo == SL_NO_DAY || mm->day < lo)
+                lo = mm->day;
+            if (hi == SL_NO_DAY || mm->day > hi)
+                hi = mm->day;
+        }
+        names[k] = strdup(rp_outlet(r, (uint32_t)m));
+        if (!names[k])
+            break;
+        k++;
+    }
+    qsort(names, k, sizeof *names, cmp_str);
+    size_t outlets = 0;
+    for (size_t i = 0; i < k; i++)
+        if (outlets == 0 || strcmp(names[i], names[outlets - 1]) != 0)
+            names[outlets++] = names[i];
+        else
+            free(names[i]);
+    char a[16], z[16];
+    rp_day_iso(lo, a);
+    rp_day_iso(hi, z);
+    if (!*a)
+        sl_buf_puts(&b, "undated");
+    else if (strcmp(a, z) == 0)
+        sl_buf_puts(&b, a);
+    else
+        sl_buf_printf(&b, "%s to %s", a, z);
+    sl_buf_printf(&b, " · %zu article%s", originals, originals == 1 ? "" : "s");
+    if (copies)
+        sl_buf_printf(&b, " and %zu cop%s", copies, copies == 1 ? "y" : "ies");
+    sl_buf_printf(&b, " from %zu outlet%s", outlets, outlets == 1 ? "" : "s");
+    for (size_t i = 0; i < outlets; i++) {
+        if (i < RP_BYLINE_OUTLETS)
+            sl_buf_printf(&b, "%s%s", i ? ", " : ": ", names[i]);
+        free(names[i]);
+    }
+    if (outlets > RP_BYLINE_OUTLETS)
+        sl_buf_printf(&b, " and %zu more", outlets - RP_BYLINE_OUTLETS);
+    free(names);
+    if (b.oom || k < n) {
+        sl_buf_free(&b);
+        return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
+    }
+    *out = sl_buf_take(&b, NULL);
+    return *out ? SL_OK : sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
+}
+
+/* ------------------------------------------------------------ escaping */
+
+/* The next character of s: its length, and whether it is plain ASCII (*c)
+ * or a valid multibyte sequence (*c = 0); invalid bytes give length 1 and
+ * *c = -1 (written as U+FFFD). */
+static size_t next_char(const char *s, size_t n, int *c)
+{
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *c = b;
+        return 1;
+    }
+    size_t k = sl_utf8_valid_seq(s, n);
+    *c = k ? 0 : -1;
+    return k ? k : 1;
+}
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+void rp_json_str(FILE *f, const char *s, size_t n)
+{
+    putc('"', f);
+    for (size_t i = 0; i < n;) {
+        int c;
+        size_t k = next_char(s + i, n - i, &c);
+        if (c < 0)
+            fputs(REPLACEMENT, f);
+        else if (c == 0)
+            fwrite(s + i, 1, k, f);
+        else if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\u%04x", c);
+        else
+            putc(c, f);
+        i += k;
+    }
+    putc('"', f);
+}
+
+void rp_json_cstr(FILE *f, const char *s)
+{
+    if (s)
+        rp_json_str(f, s, strlen(s));
+    else
+        fputs("null", f);
+}
+
+void rp_html(FILE *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int c;
+        size_t k = next_char(s + i, n - i, &c);
+        switch (c) {
+        case -1: fputs(REPLACEMENT, f); break;
+        case 0: fwrite(s + i, 1, k, f); break;
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        default:
+            if (c >= 0x20 && c != 0x7f)
+                putc(c, f);
+            else if (c == '\n' || c == '\t')
+                putc(c, f);
+            else if (c == '\r')
+                ;
+            else
+                putc(' ', f);
+        }
+        i += k;
+    }
+}
+
+void rp_html_cstr(FILE *f, const char *s)
+{
+    if (s)
+        rp_html(f, s, strlen(s));
+}
+
+void rp_md(FILE *f, const char *s, size_t n)
+{
+    int space = 0;
+    for (size_t i = 0; i < n;) {
+        int c;
+        size_t k = next_char(s + i, n - i, &c);
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1; /* runs of whitespace, line breaks included, are one space */
+            i += k;
+            continue;
+        }
+        if (space)
+            putc(' ', f);
+        space = 0;
+        if (c < 0)
+            fputs(REPLACEMENT, f);
+        else if (c == 0)
+            fwrite(s + i, 1, k, f);
+        else if (strchr("\\`*_[]<>#|~!", c))
+            fprintf(f, "\\%c", c);
+        else if (c >= 0x20 && c != 0x7f)
+            putc(c, f);
+        i += k;
+    }
+    if (space)
+        putc(' ', f);
+}
+
+void rp_md_cstr(FILE *f, const char *s)
+{
+    if (s)
+        rp_md(f, s, strlen(s));
+}
+
+int rp_url_ok(const char *url)
+{
+    if (!url || (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0))
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f || strchr("\"'<>\\`", *p))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------ entry */
 
 sl_status sl_report_write(const sl_synthesis *s, sl_report_format f, FILE *out, sl_error *err)
 {
-    (void)s; (void)f; (void)out; (void)err;
-    return SL_OK;
+    if (!s || !out)
+        return sl_fail(err, SL_ERR_ARG, "report: no synthesis or no output");
+    if (f != SL_REPORT_JSON && f != SL_REPORT_MD && f != SL_REPORT_HTML)
+        return sl_fail(err, SL_ERR_ARG, "report: unknown format %d", (int)f);
+    rp r;
+    sl_status st = rp_init(&r, s, out, err);
+    if (st != SL_OK)
+        return st;
+    if (f == SL_REPORT_JSON)
+        st = rp_write_json(&r, err);
+    else if (f == SL_REPORT_MD)
+        st = rp_write_md(&r, err);
+    else
+        st = rp_write_html(&r, err);
+    rp_free(&r);
+    if (st == SL_OK && ferror(out))
+        st = sl_fail(err, SL_ERR_IO, "report: cannot write the output");
+    return st;
 }

@@ -11,8 +11,10 @@
  * the budget tightly: ties go to the longer summary.
  *
  * Sentences that cannot stand alone never compete: short ones, questions,
- * quotations, headlines and bylines; a dateline opening an article is cut
- * off the span shown. Each chosen sentence then cites every other document
+ * quotations, headlines and bylines; a dateline opening an article and a
+ * trailing attribution (", officials said.") are cut off the span shown,
+ * which stays one contiguous piece of the sentence: the words freed buy
+ * more of the story. Each chosen sentence then cites every other document
  * that states nearly the same words. */
 #include "summary_int.h"
 

@@ -15,6 +15,11 @@ struct sl_summary_priv {
     sl_arena arena; /* everything of the result but the two structs */
 };
 
+/* Trimming a candidate's span: a leading adverbial of time or linking
+ * ("On Tuesday,", "Meanwhile,"), a trailing attribution (", officials
+ * said."). The span stays one contiguous piece of the sentence. */
+enum { SM_TRIM_LEAD = 1, SM_TRIM_TAIL = 2 };
+
 /* The few knobs of the method, round numbers. */
 typedef struct sm_params {
     uint32_t min_words;  /* a shorter sentence is no candidate */
@@ -25,9 +30,10 @@ typedef struct sm_params {
     double cost_power;   /* greedy gain / words^cost_power */
     double cite_dice;    /* word overlap (Dice) from which a sentence cites another */
     double dup_share;    /* word containment from which two sentences are one */
-    int no_quotes;
+    int no_quotes;       /* 1: drop sentences that hold quotation marks */
     int no_dangling;     /* 1: drop sentences opening with a pronoun */
-    double unigram;      /* weight of a content-word concept against a bigram */       /* 1: drop sentences that hold quotation marks */
+    double unigram;      /* weight of a content-word concept against a bigram */
+    int trim;            /* SM_TRIM_LEAD | SM_TRIM_TAIL: what trimming may cut */
 } sm_params;
 
 void sm_params_default(sm_params *p);

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,59 @@ static void open_events_are_bounded(void **state) {
     sl_clusterer_free(c);
 }
 
+/* A unit vector over the given terms, equal weights. */
+static void make_vec(sl_tvec *v, const uint64_t *terms, uint32_t n) {
+    assert_int_equal(sl_tvec_reserve(v, n), 0);
+    for (uint32_t i = 0; i < n; i++) {
+        v->term[i] = terms[i];
+        v->w[i] = 1.0f / sqrtf((float)n);
+    }
+    v->n = n;
+}
+
+static int has_term(const sl_tvec *v, uint64_t t) {
+    for (uint32_t i = 0; i < v->n; i++)
+        if (v->term[i] == t)
+            return 1;
+    return 0;
+}
+
+static void articles_borrow_words_of_close_recent_articles_only(void **state) {
+    (void)state;
+    sl_expander *x = sl_expander_new();
+    assert_non_null(x);
+    sl_tvec v = {0};
+    const uint64_t strike[] = {11, 13, 15, 17}, bakery[] = {101, 103, 105};
+    const uint64_t query[] = {11, 13, 19};
+    make_vec(&v, strike, 4);
+    sl_expander_add(x, &v);
+    make_vec(&v, bakery, 3);
+    sl_expander_add(x, &v);
+    make_vec(&v, query, 3);
+    assert_int_equal(sl_expander_expand(x, &v, 64), 0);
+    assert_true(has_term(&v, 15) && has_term(&v, 17) && has_term(&v, 19));
+    assert_false(has_term(&v, 101));
+    assert_true(fabsf(sl_tvec_norm(&v) - 1.0f) < 1e-4f);
+    for (uint32_t i = 1; i < v.n; i++)
+        assert_true(v.term[i - 1] < v.term[i]); /* still sorted for merges */
+    make_vec(&v, query, 3);
+    assert_int_equal(sl_expander_expand(x, &v, 3), 0);
+    assert_int_equal(v.n, 3); /* cut back to the strongest terms */
+    assert_true(has_term(&v, 11) && has_term(&v, 13));
+    /* The ring forgets: after many unrelated articles nothing is borrowed. */
+    for (uint64_t i = 0; i < 5000; i++) {
+        const uint64_t other[] = {1000 + 2 * i, 1001 + 2 * i};
+        make_vec(&v, other, 2);
+        sl_expander_add(x, &v);
+    }
+    make_vec(&v, query, 3);
+    assert_int_equal(sl_expander_expand(x, &v, 64), 0);
+    assert_int_equal(v.n, 3);
+    assert_false(has_term(&v, 15));
+    sl_tvec_free(&v);
+    sl_expander_free(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_is_one_event_other_topic_is_not),
@@ -229,6 +283,7 @@ int main(void) {
         cmocka_unit_test(saved_state_continues_the_same_stream),
         cmocka_unit_test(days_and_options),
         cmocka_unit_test(open_events_are_bounded),
+        cmocka_unit_test(articles_borrow_words_of_close_recent_articles_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "storyline.h"
+#include "synth/summary_int.h"
 
 /* Three reports of a landslide on an invented mountain railway, given out
  * of date order. The second and third share one sentence word for word. */
@@ -238,6 +239,107 @@ static void empty_inputs_give_empty_summaries(void **state) {
     sl_summary_free(s);
 }
 
+
+/* Trimming: one invented report whose sentences carry a leading adverbial
+ * of time, a trailing attribution, or a phrase that must stay. */
+static const char trim_text[] =
+    "On Tuesday, the ferry crews of Marrow Bay walked off the job over unpaid night shifts, "
+    "harbour officials said.\n"
+    "In Marrow Bay, the strike left hundreds of islanders without a crossing to the mainland.\n"
+    "The port authority offered the crews a new wage deal after two days of talks, "
+    "said Ona Pell, a spokeswoman for the authority.\n"
+    "Nadia Roe, the union's treasurer, said that the crews would vote on the offer on Friday.\n";
+
+static int span_has(const sl_article *a, const sl_evidence *e, const char *w) {
+    size_t n = strlen(w);
+    for (size_t i = e->start; i + n <= e->end; i++)
+        if (memcmp(a->text + i, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *span_of(const sl_article *a, const sm_sent *t, char *buf, size_t cap) {
+    size_t n = t->end - t->start < cap - 1 ? t->end - t->start : cap - 1;
+    memcpy(buf, a->text + t->start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static void trims_stay_inside_their_sentence(void **state) {
+    (void)state;
+    sl_article *a = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_article_from_text(trim_text, strlen(trim_text), "2031-05-01", &a, &err),
+                     SL_OK);
+    const sl_article *docs[] = {a};
+    sm_params p;
+    sm_params_default(&p);
+    p.trim = SM_TRIM_LEAD | SM_TRIM_TAIL;
+    sm_work w;
+    assert_int_equal(sm_work_init(&w, docs, 1, &p), 0);
+    assert_int_equal(w.n_sents, a->n_sentences);
+    char buf[256];
+    for (size_t i = 0; i < w.n_sents; i++) {
+        const sm_sent *t = &w.sents[i];
+        const sl_sentence *se = &a->sentences[t->pos];
+        assert_true(t->start >= se->start && t->start < t->end && t->end <= se->end);
+        sl_evidence e = {0, t->start, t->end};
+        assert_int_equal(span_words(a, &e), t->words); /* the bound counts the kept span */
+    }
+    /* the date and the attribution go, the report stays */
+    assert_string_equal(span_of(a, &w.sents[0], buf, sizeof buf),
+                        "the ferry crews of Marrow Bay walked off the job over unpaid night shifts");
+    /* a place is what the sentence says: kept */
+    assert_string_equal(span_of(a, &w.sents[1], buf, sizeof buf),
+                        "In Marrow Bay, the strike left hundreds of islanders without a crossing "
+                        "to the mainland.");
+    /* ", said X, a spokeswoman." names a source */
+    assert_string_equal(span_of(a, &w.sents[2], buf, sizeof buf),
+                        "The port authority offered the crews a new wage deal after two days of "
+                        "talks");
+    /* ", said that ..." is the sentence's own verb: nothing cut */
+    assert_string_equal(span_of(a, &w.sents[3], buf, sizeof buf),
+                        "Nadia Roe, the union's treasurer, said that the crews would vote on the "
+                        "offer on Friday.");
+    sm_work_free(&w);
+    sl_article_free(a);
+}
+
+static void trimmed_summaries_keep_the_word_bound(void **state) {
+    (void)state;
+    sl_article *a[2] = {NULL, NULL};
+    sl_error err = {0};
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(
+            sl_article_from_text(trim_text, strlen(trim_text), i ? "2031-05-02" : "2031-05-01",
+                                 &a[i], &err),
+            SL_OK);
+    static const size_t bounds[] = {10, 14, 20, 30, 60};
+    for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+        sl_summary_options o;
+        sl_summary_options_default(&o);
+        o.max_words = bounds[b];
+        sl_summary *s = NULL;
+        assert_int_equal(sl_summarize((const sl_article *const *)a, 2, &o, &s, &err), SL_OK);
+        size_t words = 0;
+        for (size_t i = 0; i < s->n_sentences; i++) {
+            const sl_evidence *e = &s->sentences[i].sources[0];
+            const sl_article *d = a[e->member];
+            int inside = 0;
+            for (size_t k = 0; k < d->n_sentences; k++)
+                inside |= e->start >= d->sentences[k].start && e->end <= d->sentences[k].end;
+            assert_true(inside && e->start < e->end);
+            words += span_words(d, e);
+            /* the default trims the attribution off */
+            assert_false(span_has(d, e, "officials said"));
+        }
+        assert_true(words <= bounds[b]);
+        sl_summary_free(s);
+    }
+    sl_article_free(a[0]);
+    sl_article_free(a[1]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(respects_the_word_bound),
@@ -247,6 +349,8 @@ int main(void) {
         cmocka_unit_test(reads_in_date_order),
         cmocka_unit_test(frees_only_its_own_memory),
         cmocka_unit_test(empty_inputs_give_empty_summaries),
+        cmocka_unit_test(trims_stay_inside_their_sentence),
+        cmocka_unit_test(trimmed_summaries_keep_the_word_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
