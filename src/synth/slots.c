@@ -63,6 +63,7 @@ typedef struct work {
     size_t n_nodes;
     struct cand *pairs; /* values linked into slots */
     size_t n_pairs;
+    sl_map64 node_map; /* value key -> node */
     sl_map64 df; /* context key -> nodes holding it */
     uint32_t *odf; /* per observation context word: nodes holding it */
     size_t *df_count;
@@ -93,9 +94,73 @@ static int add_ctx(node *n, const sl_obs *o)
     return 0;
 }
 
+/* Add report i to value n: its source, its member (kept in order), what
+ * its hedge allows, its words and days. */
+static int node_add(work *w, node *n, size_t i)
+{
+    const sl_obs *o = &w->o[i];
+    const sl_synth_member *mb = &w->s->members[o->member];
+    if (n->n_obs == n->cap_obs) {
+        size_t cap = n->cap_obs ? n->cap_obs * 2 : 4;
+        size_t *p = realloc(n->obs, cap * sizeof *p);
+        uint32_t *mp = realloc(n->members, cap * sizeof *mp);
+        if (!p || !mp) {
+            free(p ? p : n->obs);
+            free(mp ? mp : n->members);
+            n->obs = NULL;
+            n->members = NULL;
+            return -1;
+        }
+        n->obs = p;
+        n->members = mp;
+        n->cap_obs = cap;
+    }
+    n->obs[n->n_obs++] = i;
+    size_t at = n->n_members;
+    while (at > 0 && n->members[at - 1] > o->member)
+        at--;
+    if (!at || n->members[at - 1] != o->member) {
+        memmove(n->members + at + 1, n->members + at, (n->n_members - at) * sizeof *n->members);
+        n->members[at] = o->member;
+        n->n_members++;
+    }
+    if (o->kind == SL_OBS_QTY && o->bound == SL_BOUND_EXACT && !o->vague) {
+        n->exact = 1;
+        n->lo = o->lo;
+        n->hi = o->hi;
+    } else if (!n->exact) {
+        n->lo = o->lo < n->lo ? o->lo : n->lo;
+        n->hi = o->hi > n->hi ? o->hi : n->hi;
+    }
+    if (o->kind == SL_OBS_DATE)
+        n->exact = 1;
+    n->explicit_date |= o->explicit_date;
+    n->range |= o->range;
+    n->gran = o->gran > n->gran ? o->gran : n->gran;
+    /* copies repeat their canonical's words: they count as sources,
+     * not as evidence of what the value is about */
+    if (mb->copy_of < 0)
+        add_ctx(n, o);
+    if (mb->day != SL_NO_DAY) {
+        if (n->first_day == SL_NO_DAY || mb->day < n->first_day)
+            n->first_day = mb->day;
+        if (n->last_day == SL_NO_DAY || mb->day > n->last_day)
+            n->last_day = mb->day;
+        /* only a day the member states orders reports in time */
+        if (mb->article->published[0]) {
+            if (n->pub_first == SL_NO_DAY || mb->day < n->pub_first)
+                n->pub_first = mb->day;
+            if (n->pub_last == SL_NO_DAY || mb->day > n->pub_last)
+                n->pub_last = mb->day;
+        } else
+            n->guessed_day = 1;
+    }
+    return 0;
+}
+
 static sl_status build_nodes(work *w, sl_error *err)
 {
-    sl_map64 map = {0};
+    sl_map64 *map = &w->node_map;
     w->nd = calloc(w->n_obs + 1, sizeof *w->nd);
     if (!w->nd)
         return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
@@ -108,7 +173,7 @@ static sl_status build_nodes(work *w, sl_error *err)
             (!o->explicit_date || o->precision || (mb->day != SL_NO_DAY && o->lo <= mb->day && o->hi >= mb->day)))
             continue;
         uint64_t k = node_key(o);
-        int32_t x = sl_map64_get(&map, k);
+        int32_t x = sl_map64_get(map, k);
         if (x < 0) {
             x = (int32_t)w->n_nodes++;
             node *n = &w->nd[x];
@@ -121,64 +186,14 @@ static sl_status build_nodes(work *w, sl_error *err)
             n->parent = x;
             n->first_day = n->last_day = n->pub_first = n->pub_last = SL_NO_DAY;
             n->slot = n->value = -1;
-            if (sl_map64_put(&map, k, x))
+            if (sl_map64_put(map, k, x))
                 goto nomem;
         }
-        node *n = &w->nd[x];
-        if (n->n_obs == n->cap_obs) {
-            size_t cap = n->cap_obs ? n->cap_obs * 2 : 4;
-            size_t *p = realloc(n->obs, cap * sizeof *p);
-            uint32_t *mp = realloc(n->members, cap * sizeof *mp);
-            if (!p || !mp) {
-                free(p ? p : n->obs);
-                free(mp ? mp : n->members);
-                n->obs = NULL;
-                n->members = NULL;
-                goto nomem;
-            }
-            n->obs = p;
-            n->members = mp;
-            n->cap_obs = cap;
-        }
-        n->obs[n->n_obs++] = i;
-        if (!n->n_members || n->members[n->n_members - 1] != o->member)
-            n->members[n->n_members++] = o->member;
-        if (o->kind == SL_OBS_QTY && o->bound == SL_BOUND_EXACT && !o->vague) {
-            n->exact = 1;
-            n->lo = o->lo;
-            n->hi = o->hi;
-        } else if (!n->exact) {
-            n->lo = o->lo < n->lo ? o->lo : n->lo;
-            n->hi = o->hi > n->hi ? o->hi : n->hi;
-        }
-        if (o->kind == SL_OBS_DATE)
-            n->exact = 1;
-        n->explicit_date |= o->explicit_date;
-        n->range |= o->range;
-        n->gran = o->gran > n->gran ? o->gran : n->gran;
-        /* copies repeat their canonical's words: they count as sources,
-         * not as evidence of what the value is about */
-        if (mb->copy_of < 0)
-            add_ctx(n, o);
-        if (mb->day != SL_NO_DAY) {
-            if (n->first_day == SL_NO_DAY || mb->day < n->first_day)
-                n->first_day = mb->day;
-            if (n->last_day == SL_NO_DAY || mb->day > n->last_day)
-                n->last_day = mb->day;
-            /* only a day the member states orders reports in time */
-            if (mb->article->published[0]) {
-                if (n->pub_first == SL_NO_DAY || mb->day < n->pub_first)
-                    n->pub_first = mb->day;
-                if (n->pub_last == SL_NO_DAY || mb->day > n->pub_last)
-                    n->pub_last = mb->day;
-            } else
-                n->guessed_day = 1;
-        }
+        if (node_add(w, &w->nd[x], i))
+            goto nomem;
     }
-    sl_map64_free(&map);
     return SL_OK;
 nomem:
-    sl_map64_free(&map);
     return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
 }
 
@@ -260,6 +275,37 @@ static match informative_common(const work *w, const node *a, const node *b)
         }
     }
     return best;
+}
+
+/* A resolved weekday ("talks set for Tuesday") agrees with a written date
+ * of the same day when its words say it is the same happening: it joins
+ * that value as one more source. It never makes a value of its own, so it
+ * can add agreement, never a dispute. */
+static sl_status join_resolved_dates(work *w, sl_error *err)
+{
+    size_t limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
+    size_t n0 = w->n_obs;
+    for (size_t i = 0; i < n0; i++) {
+        const sl_obs *o = &w->o[i];
+        const sl_synth_member *mb = &w->s->members[o->member];
+        if (o->kind != SL_OBS_DATE || o->explicit_date || o->precision || o->lo != o->hi ||
+            !mb->article->published[0] || mb->day == (int32_t)o->lo)
+            continue;
+        sl_obs probe = *o;
+        probe.explicit_date = 1; /* the key of the written date of that day */
+        int32_t x = sl_map64_get(&w->node_map, node_key(&probe));
+        if (x < 0)
+            continue;
+        node *n = &w->nd[x];
+        int member_there = 0, near = 0;
+        for (size_t j = 0; j < n->n_members && !member_there; j++)
+            member_there = n->members[j] == o->member;
+        for (size_t j = 0; j < n->n_obs && j < OBS_SAMPLE && !near && !member_there; j++)
+            near = obs_common(w, o, &w->o[n->obs[j]], limit).words >= 2;
+        if (near && node_add(w, n, i))
+            return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+    }
+    return SL_OK;
 }
 
 static int share_member(const node *a, const node *b)
@@ -800,6 +846,8 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
     if (st == SL_OK)
         st = count_df(&w, err);
     if (st == SL_OK)
+        st = join_resolved_dates(&w, err);
+    if (st == SL_OK)
         st = find_pairs(&w, &w.pairs, &w.n_pairs, err);
     if (st == SL_OK)
         st = each_pair(&w, do_union, NULL, err);
@@ -829,6 +877,7 @@ sl_status sl_synth_slots(sl_synthesis *s, sl_error *err)
     free(w.df_count);
     free(w.odf);
     sl_map64_free(&w.df);
+    sl_map64_free(&w.node_map);
     sl_sw_free(sw);
     return st;
 }
