@@ -5,10 +5,14 @@
  * one slot when the words around them agree (the informative ones: words
  * near most values of the story say nothing), when no member states both
  * (a member giving 4.5% and 9% is telling two things, not disagreeing with
- * itself), and, for numbers, when they are within a factor of two. Only
- * values linked that way can conflict, and a conflict is typed by what
- * could reconcile it: the hedges (soft), the publication days (change), or
- * nothing (hard). Precision first: every rule above errs toward silence. */
+ * itself), when they are within a factor of two, and when each is the
+ * other's best match (in a long story many values look alike). Only values
+ * linked that way can conflict, and a conflict is typed by what could
+ * reconcile it: the hedges, a round number's own rounding (soft), the
+ * publication days, when the reports are days but not months apart
+ * (change), or nothing (hard). Magnitudes ("thousands"), spans ("9 to
+ * 10") and dates resolved from a weekday never start a dispute. Precision
+ * first: every rule above errs toward silence. */
 #include "synth.h"
 #include "../core/draft.h"
 #include "merge_names.h"
