@@ -271,6 +271,16 @@ static int lw_is(const qi *x, const char *w) {
     return !strcmp(x->lw, w);
 }
 
+/* "6.5 percent over two years": a bare "over" or "under" right after an
+ * amount spans time, it does not hedge the number that follows. */
+static int over_a_span(const scan *sc, size_t hs, size_t i) {
+    if (hs + 1 != i || hs == 0 || !(lw_is(&sc->it[hs], "over") || lw_is(&sc->it[hs], "under")))
+        return 0;
+    const char *p = sc->it[hs - 1].lw;
+    return (*p >= '0' && *p <= '9') || !strcmp(p, "percent") || !strcmp(p, "%") ||
+           !strcmp(p, "points");
+}
+
 /* ------------------------------------------------------------ numbers */
 
 static int small_number(const char *w, double *v) {
@@ -990,6 +1000,8 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
     int change = 0;
     size_t cs = i;
     int hedge = match_before(sc, 0, i, sl_ql_hedges, sl_ql_n_hedges, &hs);
+    if (hedge && over_a_span(sc, hs, i))
+        hedge = 0, hs = i;
     size_t before = hedge ? hs : i;
     if (before > 0 && lw_is(&sc->it[before - 1], "by"))
         change = match_before(sc, 0, before - 1, sl_ql_changes, sl_ql_n_changes, &cs);

@@ -698,7 +698,19 @@ static int future_cue(const ctx *c, size_t i) {
         return 0;
     if (i > 1 && is(c, i - 1, "on") && tx_in(W(c, i - 2), PAST))
         return 0;
-    size_t from = i > 5 ? i - 5 : 0;
+    /* Eight back: "will strike from 5 a.m. on Wednesday" puts the verb
+     * seven units before the day. */
+    /* Five words back, not counting a clock time between: "will strike
+     * from 5 a.m. on Wednesday". */
+    static const char *const CLOCK[] = {"a", "m", "p", ".", "a.m", "p.m", "a.m.", "p.m.",
+                                        "am", "pm", NULL};
+    size_t from = i, words = 0;
+    while (from > 0 && words < 5) {
+        from--;
+        const char *w = W(c, from);
+        if (!(c->u[from].kind == SL_TOK_NUMBER || tx_in(w, CLOCK)))
+            words++;
+    }
     for (size_t k = from; k < i + 2 && k < c->n; k++) {
         if (k == i)
             continue;
@@ -747,6 +759,7 @@ static size_t core_weekday(const ctx *c, size_t i, int dir, cand *o) {
     size_t k = j + is(c, j, ",");
     size_t e = core_month_date(c, k, &dc);
     if (e > k && dc.hasday) {
+        dc.emit = o->emit; /* the caller's choice, not the inner match's */
         *o = dc;
         return daypart_after(c, e, o);
     }

@@ -79,6 +79,18 @@ static void bounds_from_hedges(void **state) {
     done(&f);
 }
 
+/* "over" right after an amount spans time: no hedge on what follows. */
+static void over_after_an_amount_is_a_span(void **state) {
+    (void)state;
+    found f;
+    find(&f, "The deal gives crews 6.5 percent over two years, and over 300 crew members voted.");
+    assert_int_equal(f.n, 3);
+    assert_string_equal(f.q[1].unit, "year");
+    assert_int_equal(f.q[1].bound, SL_BOUND_EXACT);
+    assert_int_equal(f.q[2].bound, SL_BOUND_MORE_THAN);
+    done(&f);
+}
+
 static void words_scales_and_fractions(void **state) {
     (void)state;
     found f;
@@ -199,6 +211,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hedged_counts_and_money),
         cmocka_unit_test(bounds_from_hedges),
+        cmocka_unit_test(over_after_an_amount_is_a_span),
         cmocka_unit_test(words_scales_and_fractions),
         cmocka_unit_test(ranges_keep_both_ends),
         cmocka_unit_test(percent_change_and_age),

@@ -63,6 +63,21 @@ static void weekdays_resolve_in_the_article_week(void **state) {
     done(&f);
 }
 
+/* "Tuesday, March 14": the date decides; a clock time between the verb and
+ * the weekday does not hide the future tense. */
+static void weekday_with_date_and_future_across_a_clock_time(void **state) {
+    (void)state;
+    found f;
+    /* 2023-03-06 is a Monday */
+    scan(&f,
+         "The talks open on Tuesday, March 14, in Port Aske.\n"
+         "Crews will strike from 5 a.m. on Wednesday, the union said.\n",
+         "2023-03-06");
+    expect(&f, "Tuesday, March 14", SL_TIMEX_DATE, "2023-03-14");
+    expect(&f, "Wednesday", SL_TIMEX_DATE, "2023-03-08");
+    done(&f);
+}
+
 static void month_day_takes_the_year_nearest_the_article(void **state) {
     (void)state;
     found f;
@@ -155,6 +170,7 @@ static void undated_articles_keep_unknowns(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(weekdays_resolve_in_the_article_week),
+        cmocka_unit_test(weekday_with_date_and_future_across_a_clock_time),
         cmocka_unit_test(month_day_takes_the_year_nearest_the_article),
         cmocka_unit_test(durations_keep_their_hedges),
         cmocka_unit_test(clock_times_take_the_article_day),
