@@ -16,7 +16,7 @@ SECS=${2:-30}
 "$SRC/tools/install-deps.sh" bench
 OUT=$BUILD/bench
 mkdir -p "$OUT"
-DB=$OUT/serve-$N.db
+DB=$OUT/store-$((N / 16)).db
 TMP=$(mktemp -d /tmp/serve-bench.XXXXXX)
 SPID= NPID=
 cleanup() {
@@ -26,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cmake --build "$BUILD" -j2 >/dev/null
-[ -f "$DB" ] || { echo "building a store of $N articles (once)..." >&2; "$SRC/bench/big_store.sh" "$((N / 16))" "$DB"; }
+[ -f "$DB" ] || { echo "building a store of $N articles (once)..." >&2; "$SRC/bench/big_store.sh" "$((N / 16))" "$DB" >&2; }
 
 taskset -c 0 "$BUILD/storyline" serve --db "$DB" --port 0 2>"$TMP/serve.err" &
 SPID=$!
