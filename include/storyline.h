@@ -540,6 +540,11 @@ typedef int (*sl_storyline_fn)(void *ud, const sl_storyline_row *row);
 SL_API sl_status sl_store_stories(sl_store *s, int64_t limit, int64_t offset,
                                   sl_storyline_fn cb, void *ud, sl_error *err);
 
+/* The storyline and event an article belongs to, and the article it is a
+ * copy of (0 if none); SL_END when the article is not clustered (yet). */
+SL_API sl_status sl_store_article_story(sl_store *s, int64_t id, int64_t *storyline,
+                                        int64_t *event, int64_t *copy_of, sl_error *err);
+
 /* Which storylines to list; NULL or "" fields do not filter. */
 typedef struct sl_story_filter {
     const char *from, *to; /* "YYYY-MM-DD": storylines overlapping these days */

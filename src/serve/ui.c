@@ -312,6 +312,15 @@ static void article_page(sl_api *api, const sl_request *rq, int64_t id, sl_reply
         esc0(b, a->url);
         sl_buf_puts(b, "\">original</a>");
     }
+    int64_t sid, eid, copy_of;
+    if (sl_store_article_story(api->store, id, &sid, &eid, &copy_of, &err) == SL_OK) {
+        sl_buf_printf(b, " \xC2\xB7 in <a href=\"/s/%lld\">storyline S%lld</a>, "
+                         "<a href=\"/e/%lld\">event E%lld</a>",
+                      (long long)sid, (long long)sid, (long long)eid, (long long)eid);
+        if (copy_of)
+            sl_buf_printf(b, " \xC2\xB7 a copy of <a href=\"/a/%lld\">article %lld</a>",
+                          (long long)copy_of, (long long)copy_of);
+    }
     sl_buf_puts(b, "</p><p class=\"legend meta\"><span class=\"f-per\">person</span>"
                    "<span class=\"f-org\">organization</span><span class=\"f-loc\">place</span>"
                    "<span class=\"f-quote\">quote</span><span class=\"f-date\">date</span>"
@@ -356,10 +365,19 @@ static void story_page(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
     int rc = f ? report_html(y, f) : -1;
     if (f && fclose(f) != 0)
         rc = -1;
-    if (rc == 0)
-        sl_buf_append(&r->body, mem, len);
-    else
+    if (rc == 0) {
+        /* The report page is self-contained; the server adds only a way
+         * back to the list, right after <body>. */
+        const char *body = mem ? strstr(mem, "<body") : NULL;
+        const char *gt = body ? strchr(body, '>') : NULL;
+        size_t cut = gt ? (size_t)(gt + 1 - mem) : 0;
+        sl_buf_append(&r->body, mem, cut);
+        sl_buf_puts(&r->body, "<nav style=\"font:14px system-ui,sans-serif;padding:.5rem 1rem\">"
+                              "<a href=\"/\">\xE2\x86\x90 all stories</a></nav>");
+        sl_buf_append(&r->body, mem + cut, len - cut);
+    } else {
         r->body.oom = 1;
+    }
     free(mem);
     sl_synthesis_free(y);
     r->cacheable = 1;

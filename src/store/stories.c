@@ -484,6 +484,30 @@ sl_status sl_store_stories_where(sl_store *s, const sl_story_filter *f, int64_t 
     return res;
 }
 
+sl_status sl_store_article_story(sl_store *s, int64_t id, int64_t *storyline, int64_t *event,
+                                 int64_t *copy_of, sl_error *err) {
+    *storyline = *event = *copy_of = 0;
+    if (!s)
+        return sl_fail(err, SL_ERR_ARG, "no store");
+    sqlite3_stmt *st;
+    if (prepare(s, "SELECT storyline, event, coalesce(dup_of, 0) FROM article_cluster"
+                   " WHERE article=?1", &st, err))
+        return SL_ERR_STORE;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sl_status res = SL_END;
+    if (rc == SQLITE_ROW) {
+        *storyline = sqlite3_column_int64(st, 0);
+        *event = sqlite3_column_int64(st, 1);
+        *copy_of = sqlite3_column_int64(st, 2);
+        res = SL_OK;
+    } else if (rc != SQLITE_DONE) {
+        res = sl_store_fail(s, err, "finding an article's story");
+    }
+    sqlite3_finalize(st);
+    return res;
+}
+
 /* ------------------------------------------------------------ one story */
 
 /* One member of an event, copied out of SQLite: families are only known
