@@ -5,6 +5,7 @@
  * max_page; a store statement past the request's time budget gives 503. */
 #include "api.h"
 #include "ui.h"
+#include "../store/store_int.h"
 #include "../util/utf8.h"
 
 #include <errno.h>
@@ -325,6 +326,104 @@ static void search(sl_api *api, const sl_request *rq, sl_reply *r)
     r->cacheable = 1;
 }
 
+/* ------------------------------------------------------------ entities */
+
+static int entity_item(void *ud, const sl_entity_row *e)
+{
+    list_ctx *l = ud;
+    sl_buf *b = l->b;
+    sl_buf_puts(b, l->n++ ? "," : "");
+    sl_buf_putc(b, '{');
+    json_key_str(b, "name", e->name);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "type", e->type);
+    sl_buf_printf(b, ",\"articles\":%lld,\"mentions\":%lld}", (long long)e->n_articles,
+                  (long long)e->n_mentions);
+    return 0;
+}
+
+static void entities(sl_api *api, const sl_request *rq, sl_reply *r)
+{
+    int64_t limit, offset;
+    if (!paging(api, rq, r, &limit, &offset))
+        return;
+    list_ctx l = {&r->body, 0};
+    sl_buf_puts(&r->body, "{\"entities\":[");
+    sl_error err = {0};
+    sl_status st = sl_store_entities(api->store, rq->arg(rq->ud, "q"), limit, offset,
+                                     entity_item, &l, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+        return;
+    }
+    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
+                  (long long)offset);
+    if (l.n == limit)
+        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
+    else
+        sl_buf_puts(&r->body, "null}\n");
+    r->cacheable = 1;
+}
+
+typedef struct spans_ctx {
+    sl_buf mentions, quotes;
+    int64_t n_mentions, n_quotes;
+} spans_ctx;
+
+static int span_item(void *ud, const sl_entity_span *e)
+{
+    spans_ctx *c = ud;
+    sl_buf *b = e->is_quote ? &c->quotes : &c->mentions;
+    int64_t *n = e->is_quote ? &c->n_quotes : &c->n_mentions;
+    sl_buf_puts(b, (*n)++ ? "," : "");
+    sl_buf_printf(b, "{\"article\":%lld,", (long long)e->article);
+    json_key_str(b, "title", e->title);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "published", e->published);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "outlet", e->outlet);
+    sl_buf_putc(b, ',');
+    json_key_str(b, "kind", e->kind);
+    sl_buf_printf(b, ",\"start\":%u,\"end\":%u,", e->start, e->end);
+    json_key_str(b, "text", e->text);
+    sl_buf_putc(b, '}');
+    return 0;
+}
+
+static void entity(sl_api *api, const sl_request *rq, const char *name, sl_reply *r)
+{
+    int64_t limit = arg_count(rq, "limit", api->o->max_page * 5);
+    if (limit < 0) {
+        sl_api_error(r, 400, "bad_argument", "limit is a non-negative integer");
+        return;
+    }
+    spans_ctx c;
+    sl_buf_init(&c.mentions);
+    sl_buf_init(&c.quotes);
+    c.n_mentions = c.n_quotes = 0;
+    sl_error err = {0};
+    sl_status st = sl_store_entity_spans(api->store, name, limit, span_item, &c, &err);
+    if (st != SL_OK) {
+        store_error(r, st, &err);
+    } else if (!c.n_mentions && !c.n_quotes) {
+        sl_api_error(r, 404, "not_found", "no entity named %s", name);
+    } else {
+        sl_buf *b = &r->body;
+        sl_buf_puts(b, "{");
+        json_key_str(b, "name", name);
+        sl_buf_puts(b, ",\"mentions\":[");
+        sl_buf_append(b, c.mentions.data ? c.mentions.data : "", c.mentions.len);
+        sl_buf_puts(b, "],\"quotes\":[");
+        sl_buf_append(b, c.quotes.data ? c.quotes.data : "", c.quotes.len);
+        sl_buf_puts(b, "]}\n");
+        if (c.mentions.oom || c.quotes.oom)
+            b->oom = 1;
+        r->cacheable = 1;
+    }
+    sl_buf_free(&c.mentions);
+    sl_buf_free(&c.quotes);
+}
+
 /* ------------------------------------------------------------ ingest */
 
 static void ingest(sl_api *api, const sl_request *rq, sl_reply *r)
@@ -446,6 +545,10 @@ void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
         articles(api, rq, r);
     } else if ((id = path_id(p, "/api/v1/articles/")) > 0) {
         article(api, id, r);
+    } else if (!strcmp(p, "/api/v1/entities")) {
+        entities(api, rq, r);
+    } else if (!strncmp(p, "/api/v1/entities/", 17) && p[17]) {
+        entity(api, rq, p + 17, r);
     } else if (!strcmp(p, "/api/v1/search")) {
         search(api, rq, r);
     } else {

@@ -5,6 +5,7 @@
  * through the JSON API. No external resource is referenced: the pages work
  * offline and leak nothing. Text from the store is escaped everywhere. */
 #include "ui.h"
+#include "../store/store_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ static const char css[] =
     "header a.home{font-weight:700;color:inherit;text-decoration:none}"
     "form{flex:1;display:flex;gap:.4rem}input[type=search]{flex:1;min-width:8rem;padding:.4rem;"
     "font:inherit}"
+    "a.ent{color:inherit;text-decoration:none}"
     "li{margin:.6rem 0}.meta{color:#666;font-size:.9em}.snip b{background:#fff3a8}"
     "nav.pages{margin:1rem 0}nav.pages a{margin-right:1rem}"
     "article p{white-space:pre-wrap}"
@@ -221,20 +223,45 @@ static void open_span(sl_buf *b, uint8_t f)
     sl_buf_puts(b, "\">");
 }
 
+/* A name as a path segment: unreserved bytes as they are, the rest %XX. */
+static void url_segment(sl_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            sl_buf_putc(b, (char)*p);
+        } else {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            sl_buf_append(b, e, 3);
+        }
+    }
+}
+
 /* The text with every fact's span marked: one pass over a per-byte flag
- * map, so overlapping spans (a name inside a quote) simply combine. */
+ * map, so overlapping spans (a name inside a quote) simply combine; a
+ * mention links to its entity's page. */
 static int marked_text(sl_buf *b, const sl_article *a, const sl_facts *f, uint32_t hl0,
                        uint32_t hl1)
 {
     size_t n = a->text_len;
     uint8_t *m = calloc(n ? n : 1, 1);
-    if (!m)
+    int32_t *ent = malloc((n ? n : 1) * sizeof *ent);
+    if (!m || !ent) {
+        free(m);
+        free(ent);
         return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        ent[i] = -1;
     static const uint8_t type_flag[] = {F_PER, F_ORG, F_LOC, F_MISC};
     for (size_t i = 0; f && i < f->n_mentions; i++) {
         const sl_mention *me = &f->mentions[i];
-        if (me->entity >= 0 && (size_t)me->entity < f->n_entities)
-            mark(m, n, me->start, me->end, type_flag[f->entities[me->entity].type & 3]);
+        if (me->entity < 0 || (size_t)me->entity >= f->n_entities)
+            continue;
+        mark(m, n, me->start, me->end, type_flag[f->entities[me->entity].type & 3]);
+        for (size_t k = me->start; k < me->end && k < n; k++)
+            ent[k] = me->entity;
     }
     for (size_t i = 0; f && i < f->n_quotes; i++)
         mark(m, n, f->quotes[i].start, f->quotes[i].end, F_QUOTE);
@@ -247,18 +274,26 @@ static int marked_text(sl_buf *b, const sl_article *a, const sl_facts *f, uint32
     size_t i = 0;
     while (i < n) {
         size_t j = i + 1;
-        while (j < n && m[j] == m[i])
+        while (j < n && m[j] == m[i] && ent[j] == ent[i])
             j++;
         if (m[i] & F_HL && (i == 0 || !(m[i - 1] & F_HL)))
             sl_buf_puts(b, "<a id=\"hl\"></a>");
+        if (ent[i] >= 0) {
+            sl_buf_puts(b, "<a class=\"ent\" href=\"/entity/");
+            url_segment(b, f->entities[ent[i]].name);
+            sl_buf_puts(b, "\">");
+        }
         if (m[i])
             open_span(b, m[i]);
         esc(b, a->text + i, j - i);
         if (m[i])
             sl_buf_puts(b, m[i] & F_HL ? "</mark>" : "</span>");
+        if (ent[i] >= 0)
+            sl_buf_puts(b, "</a>");
         i = j;
     }
     free(m);
+    free(ent);
     return 0;
 }
 
@@ -334,6 +369,59 @@ static void article_page(sl_api *api, const sl_request *rq, int64_t id, sl_reply
     r->cacheable = 1;
     sl_facts_free(f);
     sl_article_free(a);
+}
+
+/* ------------------------------------------------------------ an entity */
+
+typedef struct entity_ctx {
+    sl_buf *b;
+    int64_t n;
+    int quotes; /* which kind this pass lists */
+} entity_ctx;
+
+static int entity_li(void *ud, const sl_entity_span *e)
+{
+    entity_ctx *c = ud;
+    if (e->is_quote != c->quotes)
+        return 0;
+    sl_buf *b = c->b;
+    c->n++;
+    /* Quote marks only around words said as written; reported speech is
+     * the outlet's paraphrase. */
+    int marks = c->quotes && e->kind && strcmp(e->kind, "indirect") != 0;
+    sl_buf_printf(b, "<li>%s", marks ? "\xE2\x80\x9C" : c->quotes ? "(reported) " : "");
+    esc0(b, e->text);
+    sl_buf_printf(b, "%s <span class=\"meta\">\xE2\x80\x94 <a href=\"/a/%lld?hl=%u-%u#hl\">",
+                  marks ? "\xE2\x80\x9D" : "", (long long)e->article, e->start, e->end);
+    esc0(b, e->outlet ? e->outlet : "unknown outlet");
+    sl_buf_puts(b, ", ");
+    day10(b, e->published);
+    sl_buf_puts(b, "</a></span></li>");
+    return 0;
+}
+
+static void entity_page(sl_api *api, const char *name, sl_reply *r)
+{
+    sl_buf *b = &r->body;
+    page_start(b, name, NULL);
+    sl_buf_puts(b, "<h1>");
+    esc0(b, name);
+    sl_buf_puts(b, "</h1>");
+    sl_error err = {0};
+    sl_status st = SL_OK;
+    int64_t total = 0;
+    for (int q = 1; q >= 0 && st == SL_OK; q--) {
+        entity_ctx c = {b, 0, q};
+        sl_buf_puts(b, q ? "<h2>Quotes</h2><ul>" : "<h2>Mentions</h2><ul>");
+        st = sl_store_entity_spans(api->store, name, 1000, entity_li, &c, &err);
+        sl_buf_puts(b, "</ul>");
+        if (!c.n)
+            sl_buf_puts(b, q ? "<p class=\"meta\">No quote.</p>" : "<p class=\"meta\">No mention.</p>");
+        total += c.n;
+    }
+    page_end(b);
+    r->status = st != SL_OK ? 503 : total ? 200 : 404;
+    r->cacheable = st == SL_OK;
 }
 
 /* ------------------------------------------------------------ a story */
@@ -412,6 +500,8 @@ void sl_ui_handle(sl_api *api, const sl_request *rq, sl_reply *r)
         story_page(api, SL_STORY_STORYLINE, id, r);
     else if ((id = page_id(rq->path, "/e/")) > 0)
         story_page(api, SL_STORY_EVENT, id, r);
+    else if (!strncmp(rq->path, "/entity/", 8) && rq->path[8])
+        entity_page(api, rq->path + 8, r);
     else {
         page_start(&r->body, "Not found", NULL);
         sl_buf_puts(&r->body, "<h1>Not found</h1><p>There is no page here. "

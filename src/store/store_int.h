@@ -55,6 +55,30 @@ void sl_store_set_deadline(sl_store *s, unsigned ms);
  * so a reader can tell its cached answers are stale; -1 on error. */
 int64_t sl_store_data_version(sl_store *s);
 
+/* Entities across the store (entities.c), for the server. Strings live
+ * during the callback only. */
+typedef struct sl_entity_row {
+    const char *name, *type;
+    int64_t n_articles, n_mentions;
+} sl_entity_row;
+typedef int (*sl_entity_row_fn)(void *ud, const sl_entity_row *r);
+/* Names starting with prefix (any case; NULL: all), most articles first. */
+sl_status sl_store_entities(sl_store *s, const char *prefix, int64_t limit, int64_t offset,
+                            sl_entity_row_fn cb, void *ud, sl_error *err);
+
+typedef struct sl_entity_span {
+    int64_t article;
+    const char *title, *published, *outlet;
+    int is_quote;      /* 0: a mention of the name, 1: a quote it speaks */
+    const char *kind;  /* mention or quote kind */
+    uint32_t start, end;
+    const char *text;
+} sl_entity_span;
+typedef int (*sl_entity_span_fn)(void *ud, const sl_entity_span *r);
+/* Every mention and quote of the entity written name, newest article first. */
+sl_status sl_store_entity_spans(sl_store *s, const char *name, int64_t limit,
+                                sl_entity_span_fn cb, void *ud, sl_error *err);
+
 /* The schema version this build knows; a newer file is refused. */
 int sl_store_schema_version(void);
 

@@ -79,6 +79,16 @@ if mode == "read":
                     ("x%22%29%3B%20DROP%20TABLE%20article%3B--", "SQL in the query")):
         st, _, d = get("/api/v1/search?q=" + q)
         check("search with %s is a 400 or an answer, never a crash" % name, st in (200, 400), "%d %s" % (st, d[:80]))
+    st, _, d = get("/api/v1/entities?q=ilse")
+    names = [e["name"] for e in json.loads(d)["entities"]]
+    check("entities by prefix list both spellings of the minister", st == 200 and "Ilse Vandermeer" in names and "Ilse van der Meer" in names, d[:200])
+    st, _, d = get("/api/v1/entities/Ilse%20Vandermeer")
+    e = json.loads(d)
+    check("an entity comes with its mentions and quotes", st == 200 and len(e["mentions"]) >= 5 and len(e["quotes"]) >= 3, d[:200])
+    st, _, d = get("/api/v1/entities/Nobody%20Here")
+    check("an unknown entity is a 404", st == 404 and error_code(d) == "not_found", d[:100])
+    st, _, d = get("/entity/Ilse%20Vandermeer")
+    check("an entity page lists its quotes, each linked to its span", st == 200 and b"<h2>Quotes</h2>" in d and b"?hl=" in d, d[:100])
     st, _, d = get("/api/v1/search?q=%ff%fe")
     check("invalid UTF-8 in the query is a 400", st == 400 and error_code(d) == "bad_query", d[:100])
     st, _, d = get("/api/v1/nothing/here")
