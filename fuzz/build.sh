@@ -14,7 +14,7 @@ if [ ! -f "$WORDS" ] || [ ! -f "$ENTLEX" ]; then
     cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build build -j "$JOBS" --target storyline_core
 fi
-PKGS="sqlite3 zlib libdeflate libutf8proc uchardet"
+PKGS="sqlite3 zlib libdeflate libutf8proc uchardet libmicrohttpd"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c11 -g -O1 $SAN -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lstemmer -lm"
@@ -27,7 +27,7 @@ find src -name '*.c' | sort | { cat; echo "$WORDS"; echo "$ENTLEX"; } | xargs -P
     if [ ! -f "$o" ] || [ "{}" -nt "$o" ] || [ -n "$(find src -name "*.h" -newer "$o" | head -1)" ]; then
         $CC $CFLAGS -fsanitize=fuzzer-no-link -c "{}" -o "$o"
     fi'
-for t in extract reader json segment annotate; do
+for t in extract reader json segment annotate synth; do
     $CC $CFLAGS -fsanitize=fuzzer "fuzz/fuzz_$t.c" "$OUT"/obj/*.o $LIBS -o "$OUT/fuzz_$t"
     echo "built $OUT/fuzz_$t"
 done

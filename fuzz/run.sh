@@ -9,7 +9,7 @@ SECS=${1:-60}
 OUT=${OUT:-build-fuzz}
 C=$OUT/corpus
 mkdir -p "$OUT/logs"
-for t in extract reader json segment annotate; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
+for t in extract reader json segment annotate synth; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
 
 # Seeds: every fixture, prefixed by each mode byte the target reads first.
 seed() { # dir prefix-byte file
@@ -29,6 +29,11 @@ for f in $(find sample tests/fixtures -type f ! -name '*.py' ! -name '*.md' | so
         head -c 16384 "$f" >"$C/segment/seed-$(echo "$f" | tr / _)"
         { printf '\001'; head -c 16384 "$f"; } >"$C/annotate/seed-$(echo "$f" | tr / _)" ;;
     esac
+done
+# The story stage: the sample's texts, several to an input (form feeds).
+for m in 0 15 143; do
+    { printf "\\$(printf %03o $m)"; for f in sample/text/*.txt; do head -c 4096 "$f"; printf '\f'; done; } \
+        >"$C/synth/seed-texts-$m"
 done
 cat fuzz/html.dict fuzz/warc.dict >"$OUT/reader.dict"
 
@@ -53,6 +58,9 @@ run json 4096 fuzz/json.dict & p1=$!
 run segment 16384 "" & p2=$!
 wait $p1 || fail=1
 wait $p2 || fail=1
-run annotate 16384 "" || fail=1
+run annotate 16384 "" & p1=$!
+run synth 32768 "" & p2=$!
+wait $p1 || fail=1
+wait $p2 || fail=1
 ls "$OUT"/artifacts/*/* 2>/dev/null && fail=1
 exit $fail

@@ -1090,7 +1090,7 @@ static void run_found(ctx *c, size_t i, size_t j, size_t first, size_t end) {
         size_t of = ns + 1;
         while (of + 1 < j && of < ns + 4 && !tok_is(c, of, "of"))
             of++;
-        if (tok_is(c, of, "of") && of < j && (lex_tok(c, ns) & (SL_LEX_FIRST | SL_LEX_PER)) && is_cap(c, of - 1) &&
+        if (of < j && tok_is(c, of, "of") && (lex_tok(c, ns) & (SL_LEX_FIRST | SL_LEX_PER)) && is_cap(c, of - 1) &&
             !(lex_span(c, ns, of - 1) & (SL_LEX_ORG | SL_LEX_LOC))) {
             name_found(c, ns, of - 1, first, end, 1);
             size_t k = of + 1;

@@ -1,6 +1,8 @@
 /* Regression tests for inputs the fuzzers (fuzz/) once broke: every file in
  * tests/fixtures/regress/ goes through sl_extract under each format hint,
- * through a reader, through the JSON parser and through the segmenter. Each
+ * through a reader, through the JSON parser, the segmenter, and (taken as
+ * raw text, cut at form feeds as fuzz_synth cuts it) the annotators and
+ * the synthesis with its three report formats. Each
  * must end without a crash, leak or sanitizer report, with a sane status: an
  * article, or an error that says why. The file names say which bug each
  * reproduces. */
@@ -94,6 +96,43 @@ static void through_json_and_segment(const char *data, size_t n) {
     sl_arena_free(&a);
 }
 
+/* The story stage over the input's form-feed-separated texts: the first
+ * byte is fuzz_synth's mode byte. */
+static void through_synthesis(const char *data, size_t n) {
+    enum { MAX_DOCS = 8 };
+    sl_article *a[MAX_DOCS] = {0};
+    sl_facts *f[MAX_DOCS] = {0};
+    sl_synth_member m[MAX_DOCS];
+    size_t k = 0;
+    sl_error e = {0};
+    const char *p = n ? data + 1 : data, *end = data + n;
+    while (p <= end && k < MAX_DOCS) {
+        const char *q = memchr(p, '\f', (size_t)(end - p));
+        if (!q)
+            q = end;
+        if (sl_article_from_text(p, (size_t)(q - p), "2031-03-14", &a[k], &e) == SL_OK) {
+            if (sl_annotate(a[k], &f[k], &e) != SL_OK)
+                f[k] = NULL;
+            m[k] = (sl_synth_member){a[k], f[k], (int64_t)k + 1, 1, -1, 22000 + (int32_t)k};
+            k++;
+        }
+        p = q + 1;
+    }
+    sl_synthesis *s = NULL;
+    if (sl_synthesize(m, k, NULL, &s, &e) == SL_OK) {
+        FILE *out = fopen("/dev/null", "w");
+        assert_non_null(out);
+        for (int fmt = SL_REPORT_JSON; fmt <= SL_REPORT_HTML; fmt++)
+            assert_int_equal(sl_report_write(s, (sl_report_format)fmt, out, &e), SL_OK);
+        fclose(out);
+        sl_synthesis_free(s);
+    }
+    for (size_t i = 0; i < k; i++) {
+        sl_facts_free(f[i]);
+        sl_article_free(a[i]);
+    }
+}
+
 static void every_regress_input_is_handled(void **state) {
     (void)state;
     DIR *d = opendir(REGRESS_DIR);
@@ -111,6 +150,7 @@ static void every_regress_input_is_handled(void **state) {
         through_extract(path, data, n);
         through_reader(path);
         through_json_and_segment(data, n);
+        through_synthesis(data, n);
         free(data);
         files++;
     }
