@@ -82,6 +82,31 @@ static int paging(const sl_api *api, const sl_request *rq, sl_reply *r, int64_t 
     return 1;
 }
 
+/* Close a paged list: ],"limit","offset","next" (null on the last page). */
+static void page_tail(sl_buf *b, int64_t n, int64_t limit, int64_t offset)
+{
+    sl_buf_printf(b, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
+                  (long long)offset);
+    if (n == limit)
+        sl_buf_printf(b, "%lld}\n", (long long)(offset + limit));
+    else
+        sl_buf_puts(b, "null}\n");
+}
+
+/* "k1":"v1","k2":"v2",... for NULL-terminated key, value pairs (a NULL
+ * value is null), each pair after the first preceded by a comma. */
+static void json_strs(sl_buf *b, const char *key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    for (int i = 0; key; i++, key = va_arg(ap, const char *)) {
+        if (i)
+            sl_buf_putc(b, ',');
+        json_key_str(b, key, va_arg(ap, const char *));
+    }
+    va_end(ap);
+}
+
 /* Capture a FILE*-writing function's output into the reply body. */
 typedef int (*file_writer)(void *ud, FILE *f);
 
@@ -131,11 +156,8 @@ static int storyline_item(void *ud, const sl_storyline_row *row)
     list_ctx *l = ud;
     sl_buf *b = l->b;
     sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)row->id);
-    json_key_str(b, "title", row->title);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "first_day", row->first_day);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "last_day", row->last_day);
+    json_strs(b, "title", row->title, "first_day", row->first_day, "last_day", row->last_day,
+              NULL);
     sl_buf_printf(b, ",\"events\":%lld,\"articles\":%lld,\"copies\":%lld,\"outlets\":%lld}",
                   (long long)row->n_events, (long long)row->n_articles,
                   (long long)row->n_copies, (long long)row->n_outlets);
@@ -157,12 +179,7 @@ static void storylines(sl_api *api, const sl_request *rq, sl_reply *r)
         store_error(r, st, &err);
         return;
     }
-    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
-                  (long long)offset);
-    if (l.n == limit)
-        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
-    else
-        sl_buf_puts(&r->body, "null}\n");
+    page_tail(&r->body, l.n, limit, offset);
     r->cacheable = 1;
 }
 
@@ -200,13 +217,8 @@ static int article_item(void *ud, const sl_article_row *row)
     list_ctx *l = ud;
     sl_buf *b = l->b;
     sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)row->id);
-    json_key_str(b, "title", row->title);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "published", row->published);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "outlet", row->outlet);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "url", row->url);
+    json_strs(b, "title", row->title, "published", row->published, "outlet", row->outlet, "url",
+              row->url, NULL);
     sl_buf_printf(b, ",\"sources\":%lld}", (long long)row->n_sources);
     return 0;
 }
@@ -224,12 +236,7 @@ static void articles(sl_api *api, const sl_request *rq, sl_reply *r)
         store_error(r, st, &err);
         return;
     }
-    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
-                  (long long)offset);
-    if (l.n == limit)
-        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
-    else
-        sl_buf_puts(&r->body, "null}\n");
+    page_tail(&r->body, l.n, limit, offset);
     r->cacheable = 1;
 }
 
@@ -287,13 +294,8 @@ static int hit_item(void *ud, const sl_search_hit *h)
     list_ctx *l = ud;
     sl_buf *b = l->b;
     sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)h->id);
-    json_key_str(b, "title", h->title);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "published", h->published);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "outlet", h->outlet);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "snippet", h->snippet);
+    json_strs(b, "title", h->title, "published", h->published, "outlet", h->outlet, "snippet",
+              h->snippet, NULL);
     sl_buf_printf(b, ",\"rank\":%.4f}", h->rank);
     return 0;
 }
@@ -334,9 +336,7 @@ static int entity_item(void *ud, const sl_entity_row *e)
     sl_buf *b = l->b;
     sl_buf_puts(b, l->n++ ? "," : "");
     sl_buf_putc(b, '{');
-    json_key_str(b, "name", e->name);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "type", e->type);
+    json_strs(b, "name", e->name, "type", e->type, NULL);
     sl_buf_printf(b, ",\"articles\":%lld,\"mentions\":%lld}", (long long)e->n_articles,
                   (long long)e->n_mentions);
     return 0;
@@ -356,12 +356,7 @@ static void entities(sl_api *api, const sl_request *rq, sl_reply *r)
         store_error(r, st, &err);
         return;
     }
-    sl_buf_printf(&r->body, "],\"limit\":%lld,\"offset\":%lld,\"next\":", (long long)limit,
-                  (long long)offset);
-    if (l.n == limit)
-        sl_buf_printf(&r->body, "%lld}\n", (long long)(offset + limit));
-    else
-        sl_buf_puts(&r->body, "null}\n");
+    page_tail(&r->body, l.n, limit, offset);
     r->cacheable = 1;
 }
 
@@ -377,13 +372,8 @@ static int span_item(void *ud, const sl_entity_span *e)
     int64_t *n = e->is_quote ? &c->n_quotes : &c->n_mentions;
     sl_buf_puts(b, (*n)++ ? "," : "");
     sl_buf_printf(b, "{\"article\":%lld,", (long long)e->article);
-    json_key_str(b, "title", e->title);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "published", e->published);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "outlet", e->outlet);
-    sl_buf_putc(b, ',');
-    json_key_str(b, "kind", e->kind);
+    json_strs(b, "title", e->title, "published", e->published, "outlet", e->outlet, "kind",
+              e->kind, NULL);
     sl_buf_printf(b, ",\"start\":%u,\"end\":%u,", e->start, e->end);
     json_key_str(b, "text", e->text);
     sl_buf_putc(b, '}');
