@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "storyline.h"
 
@@ -69,6 +70,11 @@ sl_store *cli_open_store(const cli_ctx *ctx, int must_exist);
 void cli_json_str(FILE *f, const char *s);
 /* Write ,"key":"value" (or null). */
 void cli_json_field(FILE *f, const char *key, const char *val);
+
+/* One line of in into *buf (grown as needed), at most max bytes kept: a
+ * longer line is read to its end and dropped (*too_long), so a giant line
+ * costs no more memory than the limit. The kept length, -1 at the end. */
+ssize_t cli_read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long);
 
 /* Commands: each returns an exit code. */
 int cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv);

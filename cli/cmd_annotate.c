@@ -114,34 +114,6 @@ static int annotate_one(const sl_article *a, const char *name, const annotate_op
     return 0;
 }
 
-/* One line into *buf, at most max bytes kept: a longer line is read to its
- * end and dropped (*too_long), so a giant line costs no more memory than
- * the limit. Returns the kept length, or -1 at the end of the input. */
-static ssize_t read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long) {
-    size_t n = 0;
-    int c, any = 0;
-    *too_long = 0;
-    while ((c = getc(in)) != EOF) {
-        any = 1;
-        if (c == '\n')
-            break;
-        if (n >= max) {
-            *too_long = 1;
-            continue;
-        }
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? 2 * *cap : 4096;
-            char *p = realloc(*buf, ncap);
-            if (!p)
-                return -1;
-            *buf = p;
-            *cap = ncap;
-        }
-        (*buf)[n++] = (char)c;
-    }
-    return any ? (ssize_t)n : -1;
-}
-
 static void annotate_jsonl(FILE *in, const char *name, const annotate_opts *o,
                            annotate_counts *c) {
     sl_limits lim;
@@ -150,7 +122,7 @@ static void annotate_jsonl(FILE *in, const char *name, const annotate_opts *o,
     size_t cap = 0;
     ssize_t n;
     int too_long;
-    for (uint64_t no = 1; (n = read_line(in, &line, &cap, lim.max_line_bytes, &too_long)) >= 0;
+    for (uint64_t no = 1; (n = cli_read_line(in, &line, &cap, lim.max_line_bytes, &too_long)) >= 0;
          no++) {
         char where[64];
         snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);

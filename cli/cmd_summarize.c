@@ -265,34 +265,6 @@ static void print_summary(const cluster_line *c, const doc_set *d, const sl_summ
     fputs("]}\n", stdout);
 }
 
-/* One line into *buf, at most max bytes kept: a longer line is read to its
- * end and dropped (*too_long). The kept length, or -1 at the end. */
-static ssize_t read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long)
-{
-    size_t n = 0;
-    int c, any = 0;
-    *too_long = 0;
-    while ((c = getc(in)) != EOF) {
-        any = 1;
-        if (c == '\n')
-            break;
-        if (n >= max) {
-            *too_long = 1;
-            continue;
-        }
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? 2 * *cap : 4096;
-            char *p = realloc(*buf, ncap);
-            if (!p)
-                return -1;
-            *buf = p;
-            *cap = ncap;
-        }
-        (*buf)[n++] = (char)c;
-    }
-    return any ? (ssize_t)n : -1;
-}
-
 /* 0 when answered, -1 after an error line. */
 static int summarize_line(const char *line, size_t n, const char *where, const sum_opts *o,
                           doc_set *d)
@@ -345,7 +317,7 @@ int cli_cmd_summarize(cli_ctx *ctx, int argc, char **argv)
     int too_long;
     uint64_t failed = 0;
     doc_set d = {0};
-    for (uint64_t no = 1; (n = read_line(in, &line, &cap, max, &too_long)) >= 0; no++) {
+    for (uint64_t no = 1; (n = cli_read_line(in, &line, &cap, max, &too_long)) >= 0; no++) {
         char where[64];
         snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);
         if (too_long) {

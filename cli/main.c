@@ -389,6 +389,31 @@ static const struct {
     {"serve", cli_cmd_serve},
 };
 
+ssize_t cli_read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long) {
+    size_t n = 0;
+    int c, any = 0;
+    *too_long = 0;
+    while ((c = getc(in)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (n >= max) {
+            *too_long = 1;
+            continue;
+        }
+        if (n + 1 >= *cap) {
+            size_t ncap = *cap ? 2 * *cap : 4096;
+            char *p = realloc(*buf, ncap);
+            if (!p)
+                return -1;
+            *buf = p;
+            *cap = ncap;
+        }
+        (*buf)[n++] = (char)c;
+    }
+    return any ? (ssize_t)n : -1;
+}
+
 int main(int argc, char **argv) {
     cli_ctx ctx = {0};
     const char *env = getenv("STORYLINE_DB");
