@@ -118,5 +118,10 @@ void cli_progress_start(cli_progress *p, int on, uint64_t total_bytes, size_t n_
 void cli_progress_update(cli_progress *p, const cli_counts *c, int force);
 /* Erase the line, so error lines and the summary start clean. */
 void cli_progress_clear(cli_progress *p);
+/* For other progress lines: 1 when a redraw is due (at most 10 times a
+ * second, always with force), with the seconds since the start; and the
+ * "[####......]  40% ETA 1:05 " head for a fraction done. */
+int cli_progress_due(cli_progress *p, int force, double *elapsed);
+void cli_progress_bar(char *out, size_t cap, double frac, double elapsed);
 
 #endif

@@ -199,41 +199,19 @@ static void list_free(story_list *l) {
     free(l->rows);
 }
 
-/* The progress line: a bar over the storylines, their rate and an ETA,
- * redrawn at most 10 times a second. */
-typedef struct progress {
-    int on, drawn;
-    double t0, last;
-} progress;
-
-static void progress_draw(progress *p, size_t done, size_t total, size_t failed, int force) {
-    if (!p->on)
+/* The progress line: a bar over the storylines, their rate and an ETA. */
+static void progress_draw(cli_progress *p, size_t done, size_t total, size_t failed, int force) {
+    double el;
+    if (!cli_progress_due(p, force, &el))
         return;
-    double now = cli_now();
-    if (!force && now - p->last < 0.1)
-        return;
-    p->last = now;
-    double el = now - p->t0 > 1e-6 ? now - p->t0 : 1e-6;
-    double frac = total ? (double)done / (double)total : 1;
-    char bar[21];
-    for (int i = 0; i < 20; i++)
-        bar[i] = i < (int)(frac * 20) ? '#' : '.';
-    bar[20] = 0;
-    double rate = (double)done / el;
-    unsigned eta = done ? (unsigned)((double)(total - done) / rate + 0.5) : 0;
-    fprintf(stderr, "\r[%s] %3d%% storylines %zu/%zu  %.1f/s  ETA %u:%02u", bar,
-            (int)(frac * 100), done, total, rate, eta / 60, eta % 60);
+    char head[64];
+    cli_progress_bar(head, sizeof head, total ? (double)done / (double)total : 1, el);
+    fprintf(stderr, "\r%sstorylines %zu/%zu  %.1f/s", head, done, total, (double)done / el);
     if (failed)
         fprintf(stderr, "  %zu failed", failed);
     fputs("\033[K", stderr);
     fflush(stderr);
     p->drawn = 1;
-}
-
-static void progress_clear(progress *p) {
-    if (p->on && p->drawn)
-        fputs("\r\033[K", stderr);
-    p->drawn = 0;
 }
 
 static void index_md(FILE *f, const story_list *l, const char *ok) {
@@ -349,9 +327,11 @@ static int report_all(sl_store *st, const report_opts *o) {
         cli_error("report: out of memory");
         return CLI_FAILED;
     }
-    progress p = {.on = !o->quiet && (o->progress || isatty(STDERR_FILENO)) &&
-                        (o->dir || o->progress || !isatty(STDOUT_FILENO))};
-    p.t0 = p.last = cli_now();
+    cli_progress p;
+    cli_progress_start(&p,
+                       !o->quiet && (o->progress || isatty(STDERR_FILENO)) &&
+                           (o->dir || o->progress || !isatty(STDOUT_FILENO)),
+                       0, 0);
     size_t failed = 0;
     int rc = CLI_OK;
     for (size_t i = 0; i < l.n && rc != CLI_STORE; i++) {
@@ -366,7 +346,7 @@ static int report_all(sl_store *st, const report_opts *o) {
         }
         int r = out ? CLI_OK : CLI_FAILED;
         if (out) {
-            progress_clear(&p);
+            cli_progress_clear(&p);
             r = report_one(st, SL_STORY_STORYLINE, l.rows[i].id, o, out, label);
             if (o->dir && close_out(out, path) && r == CLI_OK)
                 r = CLI_FAILED;
@@ -379,7 +359,7 @@ static int report_all(sl_store *st, const report_opts *o) {
         }
         progress_draw(&p, i + 1, l.n, failed, i + 1 == l.n);
     }
-    progress_clear(&p);
+    cli_progress_clear(&p);
     if (o->dir && rc != CLI_STORE && write_index(o, &l, ok))
         rc = CLI_FAILED;
     if (failed)

@@ -1,4 +1,5 @@
-/* progress.c — the one-line progress display of ingest on a terminal.
+/* progress.c — the one-line progress display of ingest and report on a
+ * terminal.
  *
  * Redrawn in place with \r at most 10 times a second, so drawing never
  * costs more than a sliver of the run. Rates are averages since the start:
@@ -35,30 +36,39 @@ static void eta_text(char *out, size_t cap, double seconds) {
         snprintf(out, cap, "%u:%02u", s / 60, s % 60);
 }
 
-void cli_progress_update(cli_progress *p, const cli_counts *c, int force) {
+int cli_progress_due(cli_progress *p, int force, double *elapsed) {
     if (!p->on)
-        return;
+        return 0;
     double now = cli_now();
     if (!force && now - p->last < 0.1)
-        return;
+        return 0;
     p->last = now;
-    double el = now - p->t0 > 1e-6 ? now - p->t0 : 1e-6;
+    *elapsed = now - p->t0 > 1e-6 ? now - p->t0 : 1e-6;
+    return 1;
+}
+
+void cli_progress_bar(char *out, size_t cap, double frac, double elapsed) {
+    if (frac > 1)
+        frac = 1;
+    char bar[21];
+    int fill = (int)(frac * 20);
+    for (int i = 0; i < 20; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[20] = 0;
+    char eta[24];
+    eta_text(eta, sizeof eta, frac > 0 ? elapsed / frac - elapsed : -1);
+    snprintf(out, cap, "[%s] %3d%% ETA %s ", bar, (int)(frac * 100), eta);
+}
+
+void cli_progress_update(cli_progress *p, const cli_counts *c, int force) {
+    double el;
+    if (!cli_progress_due(p, force, &el))
+        return;
     double mbps = (double)c->bytes / 1e6 / el;
     double rate = (double)c->articles / el;
     char head[64] = "";
-    if (p->total_bytes) {
-        double frac = (double)c->bytes / (double)p->total_bytes;
-        if (frac > 1)
-            frac = 1;
-        char bar[21];
-        int fill = (int)(frac * 20);
-        for (int i = 0; i < 20; i++)
-            bar[i] = i < fill ? '#' : '.';
-        bar[20] = 0;
-        char eta[24];
-        eta_text(eta, sizeof eta, c->bytes ? el / frac - el : -1);
-        snprintf(head, sizeof head, "[%s] %3d%% ETA %s ", bar, (int)(frac * 100), eta);
-    }
+    if (p->total_bytes)
+        cli_progress_bar(head, sizeof head, (double)c->bytes / (double)p->total_bytes, el);
     fprintf(stderr, "\r%sfiles %zu/%zu  articles %llu (%llu new)  %.1f MB/s  %.0f art/s\033[K",
             head, c->files_done, p->n_files, (unsigned long long)c->articles,
             (unsigned long long)c->added, mbps, rate);
