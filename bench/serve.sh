@@ -57,18 +57,33 @@ print("%-34s %10.0f req/s   p99 %7.2f ms   errors %d" % (name, rps, ms, errs))
 PY
 }
 
-cat >"$TMP/search.lua" <<'LUA'
--- A different query each time: two-letter prefixes of the enciphered
--- words (the replicas' vocabulary), alone or OR-ed with a kept word.
-local c, v = "bcdfghklmnprstvz", "aeiou"
-local kept = {"ferry", "minister", "march", "talks", "said", "percent"}
+# Search terms drawn from the store's own index (fts5vocab), a third each
+# from rare (5-50 articles), middling (50-2,000) and common (> 2,000) words,
+# so a run is not all cheap or all costly; every request is a different
+# query (alone, or OR-ed with the next), so the answer cache does not help.
+python3 - "$DB" "$TMP/queries.txt" <<'PY'
+import random, sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_fts', 'row')")
+rnd = random.Random(7)
+out = []
+for lo, hi in ((5, 50), (50, 2000), (2000, 10**9)):
+    terms = [t for (t,) in db.execute(
+        "SELECT term FROM temp.v WHERE doc >= ? AND doc < ? AND length(term) >= 4"
+        " AND term GLOB '[a-z]*'", (lo, hi))]
+    out += rnd.sample(terms, min(1000, len(terms)))
+rnd.shuffle(out)
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+cat >"$TMP/search.lua" <<LUA
+local q = {}
+for line in io.lines("$TMP/queries.txt") do q[#q + 1] = line end
 local n = 0
 request = function()
   n = n + 1
-  local i, j, k = n % #c + 1, math.floor(n / #c) % #v + 1, math.floor(n / (#c * #v)) % #c + 1
-  local q = c:sub(i, i) .. v:sub(j, j) .. c:sub(k, k) .. "*"
-  if n % 2 == 0 then q = q .. "%20OR%20" .. kept[n % #kept + 1] end
-  return wrk.format("GET", "/api/v1/search?limit=10&q=" .. q)
+  local t = q[n % #q + 1]
+  if n % 2 == 0 then t = t .. "%20OR%20" .. q[(n * 7) % #q + 1] end
+  return wrk.format("GET", "/api/v1/search?limit=10&q=" .. t)
 end
 LUA
 
@@ -79,6 +94,7 @@ RSS1=$(rss "$SPID")
 
 NPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$TMP/www"
+chmod 755 "$TMP" "$TMP/www" # nginx's workers run as www-data
 cp "$TMP/story.json" "$TMP/www/story.json"
 cat >"$TMP/nginx.conf" <<CONF
 worker_processes 1;

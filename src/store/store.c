@@ -46,11 +46,14 @@ static const char *const stmt_sql[SL_ST__N] = {
                       " WHERE article_id=?1 ORDER BY id",
     /* FTS5 sorts by rank itself and stops at the limit, so snippets are
      * only built for the hits returned. */
-    [SL_ST_SEARCH] = "SELECT a.id, a.title, a.published, a.outlet, f.snip, f.rank FROM"
-                     " (SELECT rowid, snippet(article_fts, -1, '[', ']', '...', 16) AS snip,"
-                     "  rank FROM article_fts WHERE article_fts MATCH ?1"
-                     "  ORDER BY rank LIMIT ?2) AS f"
-                     " JOIN article a ON a.id = f.rowid ORDER BY f.rank",
+    /* Snippets only for the hits shown: computed inside the ranking query
+     * they would be made for every match before the sort. */
+    [SL_ST_SEARCH] = "WITH top AS (SELECT rowid, rank FROM article_fts WHERE article_fts"
+                     " MATCH ?1 ORDER BY rank LIMIT ?2)"
+                     " SELECT a.id, a.title, a.published, a.outlet,"
+                     " (SELECT snippet(article_fts, -1, '[', ']', '...', 16) FROM article_fts"
+                     "  WHERE article_fts MATCH ?1 AND rowid = top.rowid), top.rank"
+                     " FROM top JOIN article a ON a.id = top.rowid ORDER BY top.rank",
     [SL_ST_INS_FACTS] = "INSERT OR REPLACE INTO article_facts(article, version, inferred_date,"
                         " inferred_from, inferred_by) VALUES (?1,?2,?3,?4,?5)",
     [SL_ST_INS_ENTITY] = "INSERT INTO entity(article, idx, name, type, role, role_start, role_end,"
