@@ -17,7 +17,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 cmake --build "$BUILD" -j2 >/dev/null
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$SRC/include" "$SRC/bench/synth_run.c" \
-   "$BUILD/libstoryline.a" $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet) \
+   "$BUILD/libstoryline.a" $(pkg-config --libs sqlite3 zlib libdeflate libutf8proc uchardet libmicrohttpd) \
    -lstemmer -lm -o "$BUILD/synth_run"
 
 python3 - "$DATA" "$N" >"$TMP/docs.jsonl" <<'PY'
