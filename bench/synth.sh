@@ -13,7 +13,7 @@ N=${1:-1030}
 DATA=$SHARED/bench/clustering/data/duc_stream.dev.jsonl
 [ -f "$DATA" ] || { echo "no clustering data at $DATA" >&2; exit 77; }
 TMP=$(mktemp -d /tmp/synth-bench.XXXXXX)
-trap 'rm -rf "$TMP"' EXIT
+[ -n "${SL_KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
 
 cmake --build "$BUILD" -j2 >/dev/null
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$SRC/include" "$SRC/bench/synth_run.c" \
