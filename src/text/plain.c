@@ -347,6 +347,8 @@ static int is_chrome(span x) {
     return 0;
 }
 
+static void take_outlet(sl_draft *d, span x);
+
 /* ------------------------------------------------------------------ bios */
 
 static int role_word(span w, span prev) {
@@ -599,8 +601,12 @@ static int body_para(proc *p, span raw, int blanks) {
     span t = trim((span){p->strip.data, p->strip.len});
     if (blanks >= 2 || lead)
         p->active = p->pending = 0;
-    if (!t.n || is_chrome(t))
+    if (!t.n)
         return 0;
+    if (is_chrome(t)) {
+        take_outlet(p->d, t); /* "© 2024 BayNews Now." at the foot names the outlet */
+        return 0;
+    }
     size_t name_n, off = turn_label(t, &name_n);
     if (off) {
         memcpy(p->speaker, t.s, name_n);
