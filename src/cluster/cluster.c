@@ -16,6 +16,11 @@ enum {
  * damped by a Gaussian of the days since its last article. */
 static const float EVENT_SIGMA_DAYS = 3.0f;
 
+/* Copies are looked for among the texts of the last month (and the last
+ * max_recent_articles): syndication follows the original within days, and
+ * the copy index then holds a month of news, not the whole stream. */
+enum { COPY_WINDOW_DAYS = 30 };
+
 const char *sl_dup_kind_name(sl_dup_kind k) {
     static const char *const names[] = {"none", "exact", "near", "contained", "contains"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "none";
@@ -405,6 +410,8 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
     if (in->day != SL_NO_DAY && (c->clock == SL_NO_DAY || in->day > c->clock)) {
         c->clock = in->day;
         expire(c);
+        if (sl_dedup_expire(c->dedup, c->clock, COPY_WINDOW_DAYS) != SL_OK)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory shrinking the copy index");
     }
     sl_dup_match m;
     sl_status st = sl_dedup_add(c->dedup, c->seq, in->text, in->text ? in->text_len : 0, &m);
