@@ -97,23 +97,23 @@ void sl_clusterer_free(sl_clusterer *c) {
 
 /* ---------------------------------------------------------------- centroids */
 
-#define NO_SLOT UINT32_MAX
+static uint32_t tag_of(uint64_t term) {
+    return (uint32_t)(term >> 32) | 1u;
+}
 
 static float cosine(const sl_tvec *doc, const sl_centroid *c) {
     if (!(c->norm > 0) || !c->slot)
         return 0;
     float s = 0;
+    const sl_cslot *slot = c->slot;
     for (uint32_t i = 0; i < doc->n; i++) {
         uint64_t t = doc->term[i];
-        for (uint32_t j = (uint32_t)t & c->mask;; j = (j + 1) & c->mask) {
-            uint32_t k = c->slot[j];
-            if (k == NO_SLOT)
-                break;
-            if (c->sum.term[k] == t) {
-                s += doc->w[i] * c->sum.w[k];
+        uint32_t tag = tag_of(t);
+        for (uint32_t j = (uint32_t)t & c->mask; slot[j].tag; j = (j + 1) & c->mask)
+            if (slot[j].tag == tag) {
+                s += doc->w[i] * slot[j].w;
                 break;
             }
-        }
     }
     return s / c->norm;
 }
@@ -123,18 +123,18 @@ int sl_centroid_reindex(sl_centroid *c) {
     while (size < 2 * c->sum.n)
         size *= 2;
     if (size != c->mask + 1 || !c->slot) {
-        uint32_t *slot = realloc(c->slot, size * sizeof *slot);
+        sl_cslot *slot = realloc(c->slot, size * sizeof *slot);
         if (!slot)
             return -1;
         c->slot = slot;
         c->mask = size - 1;
     }
-    memset(c->slot, 0xff, size * sizeof *c->slot);
+    memset(c->slot, 0, size * sizeof *c->slot);
     for (uint32_t k = 0; k < c->sum.n; k++) {
         uint32_t j = (uint32_t)c->sum.term[k] & c->mask;
-        while (c->slot[j] != NO_SLOT)
+        while (c->slot[j].tag)
             j = (j + 1) & c->mask;
-        c->slot[j] = k;
+        c->slot[j] = (sl_cslot){tag_of(c->sum.term[k]), c->sum.w[k]};
     }
     return 0;
 }
@@ -497,10 +497,10 @@ size_t sl_clusterer_memory(const sl_clusterer *c) {
                c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories;
     for (size_t i = 0; i < c->n_events; i++)
         m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->events[i].c.mask + 1) * sizeof(uint32_t);
+             (c->events[i].c.mask + 1) * sizeof(sl_cslot);
     for (size_t i = 0; i < c->n_stories; i++)
         m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->stories[i].c.mask + 1) * sizeof(uint32_t);
+             (c->stories[i].c.mask + 1) * sizeof(sl_cslot);
     return m;
 }
 

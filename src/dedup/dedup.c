@@ -299,16 +299,23 @@ static const uint8_t ascii_word[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
 };
 
-static int push_word(sl_dedup *d, size_t *n, uint64_t h) {
+/* Appends a word's hash and folds it into the running hash of the whole
+ * sequence (the exact-copy key), so the words are not read twice. */
+static int push_word(sl_dedup *d, size_t *n, uint64_t h, uint64_t *ex) {
     if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
         return 0;
-    d->w[(*n)++] = sl_hash_mix64(h);
+    uint64_t w = sl_hash_mix64(h);
+    d->w[(*n)++] = w;
+    *ex = (*ex ^ w) * 0x9E3779B97F4A7C15ULL;
+    *ex ^= *ex >> 29;
     return 1;
 }
 
-/* Hashes of the words of text into d->w; returns the count or SIZE_MAX on OOM. */
-static size_t words(sl_dedup *d, const char *text, size_t len) {
+/* Hashes of the words of text into d->w, their sequence's hash into *ex;
+ * returns the count or SIZE_MAX on OOM. */
+static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
     size_t n = 0, i = 0;
+    *ex = 0x5eedd0c5ULL;
     uint64_t h = FNV_OFF;
     int in = 0;
     while (i < len) {
@@ -328,13 +335,13 @@ static size_t words(sl_dedup *d, const char *text, size_t len) {
             h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
             in = 1;
         } else if (k == 0 && in) {
-            if (!push_word(d, &n, h))
+            if (!push_word(d, &n, h, ex))
                 return SIZE_MAX;
             h = FNV_OFF;
             in = 0;
         }
     }
-    if (in && !push_word(d, &n, h))
+    if (in && !push_word(d, &n, h, ex))
         return SIZE_MAX;
     return n;
 }
@@ -617,12 +624,13 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
     memset(m, 0, sizeof *m);
     if (!d || (!text && len))
         return SL_ERR_ARG;
-    size_t nw = words(d, text, len);
+    uint64_t ex;
+    size_t nw = words(d, text, len, &ex);
     if (nw == SIZE_MAX)
         return SL_ERR_NOMEM;
     if (nw == 0)
         return SL_OK;
-    uint64_t ex = sl_hash64(d->w, nw * sizeof *d->w, 0x5eedd0c5ULL);
+    ex = sl_hash_mix64(ex ^ nw);
     sl_status st = SL_OK;
     if (!find_exact(d, ex, m)) {
         size_t ns = sample(d, nw);
