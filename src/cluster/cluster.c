@@ -16,6 +16,11 @@ enum {
  * damped by a Gaussian of the days since its last article. */
 static const float EVENT_SIGMA_DAYS = 3.0f;
 
+/* Copies are looked for among the texts of the last month (and the last
+ * max_recent_articles): syndication follows the original within days, and
+ * the copy index then holds a month of news, not the whole stream. */
+enum { COPY_WINDOW_DAYS = 30 };
+
 const char *sl_dup_kind_name(sl_dup_kind k) {
     static const char *const names[] = {"none", "exact", "near", "contained", "contains"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "none";
@@ -92,23 +97,23 @@ void sl_clusterer_free(sl_clusterer *c) {
 
 /* ---------------------------------------------------------------- centroids */
 
-#define NO_SLOT UINT32_MAX
+static uint32_t tag_of(uint64_t term) {
+    return (uint32_t)(term >> 32) | 1u;
+}
 
 static float cosine(const sl_tvec *doc, const sl_centroid *c) {
     if (!(c->norm > 0) || !c->slot)
         return 0;
     float s = 0;
+    const sl_cslot *slot = c->slot;
     for (uint32_t i = 0; i < doc->n; i++) {
         uint64_t t = doc->term[i];
-        for (uint32_t j = (uint32_t)t & c->mask;; j = (j + 1) & c->mask) {
-            uint32_t k = c->slot[j];
-            if (k == NO_SLOT)
-                break;
-            if (c->sum.term[k] == t) {
-                s += doc->w[i] * c->sum.w[k];
+        uint32_t tag = tag_of(t);
+        for (uint32_t j = (uint32_t)t & c->mask; slot[j].tag; j = (j + 1) & c->mask)
+            if (slot[j].tag == tag) {
+                s += doc->w[i] * slot[j].w;
                 break;
             }
-        }
     }
     return s / c->norm;
 }
@@ -118,18 +123,18 @@ int sl_centroid_reindex(sl_centroid *c) {
     while (size < 2 * c->sum.n)
         size *= 2;
     if (size != c->mask + 1 || !c->slot) {
-        uint32_t *slot = realloc(c->slot, size * sizeof *slot);
+        sl_cslot *slot = realloc(c->slot, size * sizeof *slot);
         if (!slot)
             return -1;
         c->slot = slot;
         c->mask = size - 1;
     }
-    memset(c->slot, 0xff, size * sizeof *c->slot);
+    memset(c->slot, 0, size * sizeof *c->slot);
     for (uint32_t k = 0; k < c->sum.n; k++) {
         uint32_t j = (uint32_t)c->sum.term[k] & c->mask;
-        while (c->slot[j] != NO_SLOT)
+        while (c->slot[j].tag)
             j = (j + 1) & c->mask;
-        c->slot[j] = k;
+        c->slot[j] = (sl_cslot){tag_of(c->sum.term[k]), c->sum.w[k]};
     }
     return 0;
 }
@@ -405,6 +410,8 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
     if (in->day != SL_NO_DAY && (c->clock == SL_NO_DAY || in->day > c->clock)) {
         c->clock = in->day;
         expire(c);
+        if (sl_dedup_expire(c->dedup, c->clock, COPY_WINDOW_DAYS) != SL_OK)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory shrinking the copy index");
     }
     sl_dup_match m;
     sl_status st = sl_dedup_add(c->dedup, c->seq, in->text, in->text ? in->text_len : 0, &m);
@@ -490,10 +497,10 @@ size_t sl_clusterer_memory(const sl_clusterer *c) {
                c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories;
     for (size_t i = 0; i < c->n_events; i++)
         m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->events[i].c.mask + 1) * sizeof(uint32_t);
+             (c->events[i].c.mask + 1) * sizeof(sl_cslot);
     for (size_t i = 0; i < c->n_stories; i++)
         m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->stories[i].c.mask + 1) * sizeof(uint32_t);
+             (c->stories[i].c.mask + 1) * sizeof(sl_cslot);
     return m;
 }
 

@@ -15,13 +15,22 @@
 #include "expand.h"
 #include "terms.h"
 
+/* One slot of a centroid's term table: the term's high half (0: empty)
+ * beside its weight, so that a probe reads one cache line. The low bits
+ * chose the slot; a wrong match needs 32 more equal bits (about one probe
+ * in 2^32 of a full table's neighbourhood), which only nudges a cosine. */
+typedef struct sl_cslot {
+    uint32_t tag;
+    float w;
+} sl_cslot;
+
 typedef struct sl_centroid {
     sl_tvec sum; /* sorted by term, unnormalized */
     float norm;
-    /* Open-addressing index term -> position in sum, rebuilt on change: an
+    /* Open-addressing table term -> weight, rebuilt on change: an
      * article's terms are probed here, 64 lookups instead of a merge over
      * the centroid's hundreds of terms. */
-    uint32_t *slot;
+    sl_cslot *slot;
     uint32_t mask;
 } sl_centroid;
 

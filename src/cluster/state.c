@@ -181,6 +181,8 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
             return -1;
     if (!v1 && get_expander(r, c->expander) < 0)
         return -1;
+    if (sl_dedup_expire(c->dedup, c->clock, 0) != SL_OK) /* stamps what comes next */
+        return -2;
     return r->at == r->n ? 0 : -1;
 }
 

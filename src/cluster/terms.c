@@ -208,19 +208,61 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
     return term;
 }
 
-static int add_word(sl_termer *t, struct sb_stemmer *sb, const char *w, size_t n, int digits,
-                    float weight) {
-    uint64_t h = sl_hash64(w, n, (uint64_t)(uintptr_t)sb) | 1;
-    word_entry *e = &t->words[h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
-    if (e->word != h) {
-        e->word = h;
-        e->term = word_term(t, sb, w, n, digits);
+/* Words wait in a short queue between being read and being looked up in
+ * the word cache, their cache slot prefetched meanwhile: new vocabulary
+ * misses the cache, and the misses of several words then overlap instead
+ * of stalling the scan one by one. */
+enum { PENDING = 8 };
+
+typedef struct pending_word {
+    uint64_t h;
+    uint32_t n, digits;
+    char w[MAX_WORD + 4];
+} pending_word;
+
+typedef struct word_queue {
+    pending_word q[PENDING];
+    uint32_t head, n;
+} word_queue;
+
+static int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p, float weight) {
+    word_entry *e = &t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
+    if (e->word != p->h) {
+        e->word = p->h;
+        e->term = word_term(t, sb, p->w, p->n, (int)p->digits);
     }
     return e->term ? tf_add(t, e->term, weight) : 0;
 }
 
+/* Queue one word; the oldest is looked up when the queue is full. */
+static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const char *w,
+                     size_t n, size_t digits, float weight) {
+    if (wq->n == PENDING) {
+        if (add_word(t, sb, &wq->q[wq->head], weight) < 0)
+            return -1;
+        wq->head = (wq->head + 1) % PENDING;
+        wq->n--;
+    }
+    pending_word *p = &wq->q[(wq->head + wq->n++) % PENDING];
+    p->h = sl_hash64(w, n, (uint64_t)(uintptr_t)sb) | 1;
+    p->n = (uint32_t)n;
+    p->digits = (uint32_t)digits;
+    memcpy(p->w, w, n);
+    __builtin_prefetch(&t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
+    return 0;
+}
+
+static int drain(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, float weight) {
+    for (; wq->n; wq->n--, wq->head = (wq->head + 1) % PENDING)
+        if (add_word(t, sb, &wq->q[wq->head], weight) < 0)
+            return -1;
+    return 0;
+}
+
 static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
     char word[MAX_WORD + 4];
+    word_queue wq;
+    wq.head = wq.n = 0;
     size_t wn = 0, digits = 0, i = 0;
     int too_long = 0;
     if (n > MAX_TEXT)
@@ -258,21 +300,49 @@ static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, fl
                 digits += (cp >= '0' && cp <= '9');
             }
         } else if (wn) {
-            if (!too_long && add_word(t, sb, word, wn, (int)digits, weight) < 0)
+            if (!too_long && push_word(t, sb, &wq, word, wn, digits, weight) < 0)
                 return -1;
             wn = digits = 0;
             too_long = 0;
         }
         i += len;
     }
-    return 0;
+    return drain(t, sb, &wq, weight);
 }
 
-static int by_weight_desc(const void *a, const void *b) {
-    const tf_slot *x = a, *y = b;
-    if (x->tf != y->tf)
-        return x->tf < y->tf ? 1 : -1;
-    return x->term < y->term ? -1 : x->term > y->term;
+/* Total order: heavier first, then by term, so the chosen set does not
+ * depend on the order terms were met in. */
+static int better(const tf_slot *x, const tf_slot *y) {
+    return x->tf > y->tf || (x->tf == y->tf && x->term < y->term);
+}
+
+/* Moves the k best of r[0..n) to r[0..k), in no particular order:
+ * quickselect with a median-of-three pivot, linear on average, instead of
+ * sorting hundreds of terms to keep 64. */
+static void select_top(tf_slot *r, uint32_t n, uint32_t k) {
+    uint32_t lo = 0, hi = n;
+    while (hi - lo > 1 && k > lo && k < hi) {
+        uint32_t mid = lo + (hi - lo) / 2, last = hi - 1;
+        if (better(&r[mid], &r[lo])) { tf_slot t = r[mid]; r[mid] = r[lo]; r[lo] = t; }
+        if (better(&r[last], &r[lo])) { tf_slot t = r[last]; r[last] = r[lo]; r[lo] = t; }
+        if (better(&r[mid], &r[last])) { tf_slot t = r[mid]; r[mid] = r[last]; r[last] = t; }
+        tf_slot pivot = r[last]; /* the median of the three */
+        uint32_t s = lo;
+        for (uint32_t i = lo; i < last; i++)
+            if (better(&r[i], &pivot)) {
+                tf_slot t = r[i];
+                r[i] = r[s];
+                r[s++] = t;
+            }
+        r[last] = r[s];
+        r[s] = pivot;
+        if (s + 1 == k || s == k)
+            return;
+        if (s + 1 < k)
+            lo = s + 1;
+        else
+            hi = s;
+    }
 }
 
 static int by_term(const void *a, const void *b) {
@@ -292,6 +362,9 @@ int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *titl
     if (!rc && text && scan(t, sb, text, text_len, 1) < 0)
         rc = -1;
     df->docs++;
+    /* The DF table is megabytes: ask for all the counters before using one. */
+    for (uint32_t i = 0; i < t->tf_n; i++)
+        __builtin_prefetch(&df->count[t->tf[t->used[i]].term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
     uint32_t n = 0;
     for (uint32_t i = 0; i < t->tf_n; i++) {
         tf_slot *s = &t->tf[t->used[i]];
@@ -307,11 +380,15 @@ int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *titl
     t->tf_n = 0;
     if (rc)
         return rc;
-    qsort(t->rank, n, sizeof *t->rank, by_weight_desc);
-    if (n > k)
+    if (n > k) {
+        select_top(t->rank, n, k);
         n = k;
-    while (n && t->rank[n - 1].tf <= 0)
-        n--;
+    }
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (t->rank[i].tf > 0)
+            t->rank[m++] = t->rank[i];
+    n = m;
     qsort(t->rank, n, sizeof *t->rank, by_term);
     if (sl_tvec_reserve(out, n) < 0)
         return -1;

@@ -4,7 +4,9 @@
  * layout: sampled shingle -> documents, exact hash -> document. Entries name
  * documents by a 32-bit sequence number into a FIFO ring, so eviction is
  * free: an entry whose document left the ring is dead and is skipped, reused
- * by inserts and dropped when the table is rebuilt. */
+ * by inserts and dropped when the table is rebuilt. Documents leave the
+ * ring by count (max_docs) or by age in days (sl_dedup_expire); the ring
+ * and the tables shrink when they are four times what the live set needs. */
 #include "dedup.h"
 
 #include <stdlib.h>
@@ -56,13 +58,17 @@ typedef struct {
     uint64_t exact; /* hash of the word sequence */
     uint64_t thr;   /* largest sampled hash indexed (or the sampling bound) */
     uint32_t n;     /* sampled shingles indexed */
+    int32_t day;    /* the stream's day when indexed (SL_NO_DAY before any) */
 } doc;
 
 struct sl_dedup {
     size_t max_docs;
     doc *ring;
-    size_t ring_cap;
+    size_t ring_cap;     /* live documents fit; full sequence % ring_cap */
     uint64_t next_seq;   /* documents indexed so far */
+    uint64_t oldest;     /* first live document: the ring is [oldest, next_seq) */
+    uint64_t live_posts; /* postings of the live documents, to shrink the tables */
+    int32_t day;         /* stamp for the documents indexed now */
     uint64_t rebuilt_at; /* next_seq at the last full rebuild */
     mtab shingles, exacts;
     /* per-call scratch, reused */
@@ -94,6 +100,7 @@ sl_dedup *sl_dedup_new(const sl_dedup_options *o) {
     d->max_docs = o->max_docs ? o->max_docs : 200000;
     if (d->max_docs > (1u << 30)) /* sequence arithmetic is 32-bit */
         d->max_docs = 1u << 30;
+    d->day = SL_NO_DAY;
     return d;
 }
 
@@ -143,8 +150,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem) {
 /* Whether an entry's document is still in the ring; its full sequence. */
 static int live(const sl_dedup *d, uint32_t seq, uint64_t *full) {
     uint32_t age = (uint32_t)d->next_seq - seq;
-    uint64_t win = d->next_seq < d->max_docs ? d->next_seq : d->max_docs;
-    if (age == 0 || age > win)
+    if (age == 0 || age > d->next_seq - d->oldest)
         return 0;
     if (full)
         *full = d->next_seq - age;
@@ -152,7 +158,7 @@ static int live(const sl_dedup *d, uint32_t seq, uint64_t *full) {
 }
 
 static doc *doc_at(const sl_dedup *d, uint64_t full) {
-    return &d->ring[full % d->max_docs];
+    return &d->ring[full % d->ring_cap];
 }
 
 /* -------------------------------------------------------------- tables */
@@ -293,16 +299,23 @@ static const uint8_t ascii_word[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
 };
 
-static int push_word(sl_dedup *d, size_t *n, uint64_t h) {
+/* Appends a word's hash and folds it into the running hash of the whole
+ * sequence (the exact-copy key), so the words are not read twice. */
+static int push_word(sl_dedup *d, size_t *n, uint64_t h, uint64_t *ex) {
     if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
         return 0;
-    d->w[(*n)++] = sl_hash_mix64(h);
+    uint64_t w = sl_hash_mix64(h);
+    d->w[(*n)++] = w;
+    *ex = (*ex ^ w) * 0x9E3779B97F4A7C15ULL;
+    *ex ^= *ex >> 29;
     return 1;
 }
 
-/* Hashes of the words of text into d->w; returns the count or SIZE_MAX on OOM. */
-static size_t words(sl_dedup *d, const char *text, size_t len) {
+/* Hashes of the words of text into d->w, their sequence's hash into *ex;
+ * returns the count or SIZE_MAX on OOM. */
+static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
     size_t n = 0, i = 0;
+    *ex = 0x5eedd0c5ULL;
     uint64_t h = FNV_OFF;
     int in = 0;
     while (i < len) {
@@ -322,13 +335,13 @@ static size_t words(sl_dedup *d, const char *text, size_t len) {
             h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
             in = 1;
         } else if (k == 0 && in) {
-            if (!push_word(d, &n, h))
+            if (!push_word(d, &n, h, ex))
                 return SIZE_MAX;
             h = FNV_OFF;
             in = 0;
         }
     }
-    if (in && !push_word(d, &n, h))
+    if (in && !push_word(d, &n, h, ex))
         return SIZE_MAX;
     return n;
 }
@@ -502,18 +515,73 @@ static int find_exact(const sl_dedup *d, uint64_t ex, sl_dup_match *m) {
 
 /* ------------------------------------------------------------- indexing */
 
+/* The ring resized to n slots (n >= live documents): live ones move to
+ * their new positions. */
+static int ring_resize(sl_dedup *d, size_t n) {
+    doc *r = malloc(n * sizeof *r);
+    if (!r)
+        return 0;
+    for (uint64_t s = d->oldest; s < d->next_seq; s++)
+        r[s % n] = d->ring[s % d->ring_cap];
+    free(d->ring);
+    d->ring = r;
+    d->ring_cap = n;
+    return 1;
+}
+
+/* Drops the oldest document from the live set; its postings die with it. */
+static void forget_oldest(sl_dedup *d) {
+    d->live_posts -= doc_at(d, d->oldest)->n + 1;
+    d->oldest++;
+}
+
+/* Room for one more document: the oldest leaves when max_docs are live,
+ * else the ring doubles when full. */
 static int ring_room(sl_dedup *d) {
-    if (d->next_seq < d->ring_cap || d->ring_cap == d->max_docs)
+    if (d->next_seq - d->oldest >= d->max_docs)
+        forget_oldest(d);
+    if (d->next_seq - d->oldest < d->ring_cap)
         return 1;
     size_t n = d->ring_cap ? d->ring_cap * 2 : 1024;
     if (n > d->max_docs)
         n = d->max_docs;
-    doc *r = realloc(d->ring, n * sizeof *r);
-    if (!r)
+    return ring_resize(d, n);
+}
+
+/* After documents were forgotten by day: a ring or table four times larger
+ * than the live set needs is rebuilt smaller, so memory follows the window
+ * down after a burst. */
+static int shrink(sl_dedup *d) {
+    uint64_t nlive = d->next_seq - d->oldest;
+    if (d->ring_cap > 1024 && nlive * 4 < d->ring_cap) {
+        size_t n = 1024;
+        while (n < nlive * 2)
+            n *= 2;
+        if (!ring_resize(d, n))
+            return 0;
+    }
+    if (d->shingles.cap > MIN_TABLE && d->live_posts * 8 < d->shingles.cap &&
+        !rebuild(d, &d->shingles))
         return 0;
-    d->ring = r;
-    d->ring_cap = n;
+    if (d->exacts.cap > MIN_TABLE && nlive * 8 < d->exacts.cap && !rebuild(d, &d->exacts))
+        return 0;
     return 1;
+}
+
+sl_status sl_dedup_expire(sl_dedup *d, int32_t day, int32_t window) {
+    if (!d || day == SL_NO_DAY)
+        return SL_OK;
+    d->day = day;
+    int64_t cut = (int64_t)day - window;
+    while (d->oldest < d->next_seq) {
+        doc *o = doc_at(d, d->oldest);
+        if (o->day == SL_NO_DAY)
+            o->day = day; /* indexed before any date: counts from the first one */
+        if (o->day >= cut)
+            break;
+        forget_oldest(d);
+    }
+    return shrink(d) ? SL_OK : SL_ERR_NOMEM;
 }
 
 static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t ex, size_t ns) {
@@ -526,6 +594,8 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
     r->exact = ex;
     r->thr = ns > SL_DEDUP_BOTTOM_K ? d->w[SL_DEDUP_BOTTOM_K - 1] : SAMPLE_BOUND;
     r->n = 0;
+    r->day = d->day;
+    d->live_posts++; /* the exact hash */
     if (ns > SL_DEDUP_BOTTOM_K)
         ns = SL_DEDUP_BOTTOM_K;
     /* Every 2^31 documents drop dead entries before 32-bit ages wrap. */
@@ -542,6 +612,7 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
         if (rc < 0)
             return SL_ERR_NOMEM;
         r->n += (uint32_t)rc;
+        d->live_posts += (uint64_t)rc;
     }
     return SL_OK;
 }
@@ -553,12 +624,13 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
     memset(m, 0, sizeof *m);
     if (!d || (!text && len))
         return SL_ERR_ARG;
-    size_t nw = words(d, text, len);
+    uint64_t ex;
+    size_t nw = words(d, text, len, &ex);
     if (nw == SIZE_MAX)
         return SL_ERR_NOMEM;
     if (nw == 0)
         return SL_OK;
-    uint64_t ex = sl_hash64(d->w, nw * sizeof *d->w, 0x5eedd0c5ULL);
+    ex = sl_hash_mix64(ex ^ nw);
     sl_status st = SL_OK;
     if (!find_exact(d, ex, m)) {
         size_t ns = sample(d, nw);

@@ -31,8 +31,9 @@
  *
  * Bounds: shingles shared by more than 24 live documents are boilerplate
  * and are ignored on both sides, so no lookup is quadratic. Documents live
- * in a FIFO ring of max_docs; postings of evicted ones are dead and dropped
- * at the next table rebuild; memory is proportional to max_docs.
+ * in a FIFO ring of at most max_docs, and of the last days when the caller
+ * gives days (sl_dedup_expire); postings of evicted ones are dead and dropped
+ * at the next table rebuild; memory is proportional to the live documents.
  * Copies (EXACT, NEAR, CONTAINED) are not indexed; a CONTAINS text is
  * indexed (it holds text its family's first member lacks) under that
  * member's canonical key, so later excerpts of it still find the family.
@@ -63,6 +64,14 @@ void sl_dedup_free(sl_dedup *d);
    identical copies must cost 10,000 cheap lookups, not 10,000^2 comparisons). */
 sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m);
 size_t sl_dedup_memory(const sl_dedup *d);  /* bytes held, for the memory bench */
+
+/* The stream has reached `day`: documents indexed from now on are stamped
+ * with it, and those stamped before day - window are forgotten (a copy is
+ * looked for among the texts of the last `window` days and the last
+ * max_docs texts), so memory follows the window, not the stream. Documents
+ * indexed before any day count as indexed on the first one. SL_NO_DAY is
+ * ignored. SL_ERR_NOMEM if shrinking the index failed (it stays usable). */
+sl_status sl_dedup_expire(sl_dedup *d, int32_t day, int32_t window);
 
 /* Compare two texts alone (b as the earlier one): the verdict sl_dedup_add
  * would give for `a` if only `b` had been indexed. SL_ERR_NOMEM on OOM. */

@@ -235,6 +235,32 @@ static void oldest_documents_are_evicted(void **state) {
     sl_dedup_free(d);
 }
 
+/* A text is a copy within the day window and new news after it; memory
+ * falls back after a burst of unrelated texts leaves the window. */
+static void documents_older_than_the_window_are_forgotten(void **state) {
+    (void)state;
+    char a[4096], t[256];
+    size_t na = join(a, sizeof a, NULL, 0, NP);
+    sl_dedup *d = fresh(0);
+    assert_int_equal(sl_dedup_expire(d, 1000, 30), SL_OK);
+    add(d, 1, a, na);
+    assert_int_equal(sl_dedup_expire(d, 1020, 30), SL_OK);
+    assert_int_equal(add(d, 2, a, na).of, 1); /* twenty days on: a copy */
+    size_t small = sl_dedup_memory(d);
+    for (int i = 0; i < 20000; i++) { /* a busy day of unrelated briefs */
+        int n = snprintf(t, sizeof t, "Brief %d: the tide table for pier %d moved by %d "
+                         "minutes after gauge %d was serviced at dawn.", i, i * 7, i % 13, i * 3);
+        add(d, 100 + (uint64_t)i, t, (size_t)n);
+    }
+    size_t big = sl_dedup_memory(d);
+    assert_true(big > small * 4);
+    assert_int_equal(sl_dedup_expire(d, 1060, 30), SL_OK);
+    assert_true(sl_dedup_memory(d) < big / 4);
+    assert_int_equal(add(d, 3, a, na).kind, SL_DUP_NONE); /* sixty days on: new */
+    assert_int_equal(add(d, 4, a, na).of, 3);
+    sl_dedup_free(d);
+}
+
 static void greek_and_cyrillic_texts_work(void **state) {
     (void)state;
     const char *el =
@@ -344,6 +370,7 @@ int main(void) {
         cmocka_unit_test(copy_of_a_copy_points_to_the_root),
         cmocka_unit_test(identical_burst_does_not_grow_memory),
         cmocka_unit_test(oldest_documents_are_evicted),
+        cmocka_unit_test(documents_older_than_the_window_are_forgotten),
         cmocka_unit_test(greek_and_cyrillic_texts_work),
         cmocka_unit_test(invalid_utf8_and_repeated_words_do_not_crash),
     };
