@@ -685,6 +685,11 @@ static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
         return 0; /* a magnitude ("hundreds") is no count to disagree with */
     if (a->kind == SL_OBS_QTY && (!a->exact || !b->exact) && (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE))
         return 0;
+    /* a count can change between reports: when one side has no stated
+     * publication day, change and contradiction cannot be told apart, and
+     * a wrong "contradiction" is worse than silence */
+    if (a->kind == SL_OBS_QTY && (a->pub_first == SL_NO_DAY || b->pub_first == SL_NO_DAY))
+        return 0;
     /* a happening keeps its date whenever it is reported: two dates of one
      * happening disagree (a postponement would need its own words) */
     int ordered = a->kind == SL_OBS_QTY && !a->guessed_day && !b->guessed_day &&

@@ -504,6 +504,23 @@ static sl_synthesis *synth_texts(corpus *c, const char *const *docs, size_t n)
     return synthesize(c);
 }
 
+/* A count from an undated report may be older or newer: no contradiction
+ * is claimed, since a change over time cannot be ruled out. */
+static void counts_from_an_undated_report_do_not_conflict(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-05-04", "The lifeboat crew pulled 50 swimmers from the rip current off Gull "
+                      "Point on Saturday.",
+        "", "The lifeboat crew pulled 60 swimmers from the rip current off Gull Point on "
+            "Saturday."};
+    corpus c;
+    sl_synthesis *s = synth_texts(&c, docs, 2);
+    assert_null(conflict_between(s, "50 swimmers", "60 swimmers"));
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
 static void hedged_count_against_close_exact_is_soft(void **state)
 {
     (void)state;
@@ -653,6 +670,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hedged_count_against_close_exact_is_soft),
         cmocka_unit_test(exact_counts_that_differ_are_hard),
+        cmocka_unit_test(counts_from_an_undated_report_do_not_conflict),
         cmocka_unit_test(a_figure_that_grows_between_reports_is_a_change),
         cmocka_unit_test(different_things_never_conflict),
         cmocka_unit_test(same_quote_in_two_outlets_is_one_with_both_sources),
