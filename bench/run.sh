@@ -13,3 +13,14 @@ echo
 
 echo
 "$here/facts.sh"
+
+echo
+"$here/summarize.sh"
+echo
+"$here/synth.sh"
+echo
+"$here/report.sh"
+echo
+# The serve benchmark builds (once, kept in build/bench/) a 100,000-article
+# store, which takes about 15 minutes on two cores.
+"$here/serve.sh"
