@@ -487,9 +487,7 @@ static void ingest(sl_api *api, const sl_request *rq, sl_reply *r)
 
 /* ------------------------------------------------------------ routing */
 
-/* "/api/v1/articles/12" with prefix "/api/v1/articles/" gives 12; -1 when
- * the rest is not a positive integer. */
-static int64_t path_id(const char *path, const char *prefix)
+int64_t sl_api_path_id(const char *path, const char *prefix)
 {
     size_t n = strlen(prefix);
     if (strncmp(path, prefix, n) != 0)
@@ -527,13 +525,13 @@ void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
         health(api, r);
     } else if (!strcmp(p, "/api/v1/storylines")) {
         storylines(api, rq, r);
-    } else if ((id = path_id(p, "/api/v1/storylines/")) > 0) {
+    } else if ((id = sl_api_path_id(p, "/api/v1/storylines/")) > 0) {
         story(api, SL_STORY_STORYLINE, id, r);
-    } else if ((id = path_id(p, "/api/v1/events/")) > 0) {
+    } else if ((id = sl_api_path_id(p, "/api/v1/events/")) > 0) {
         story(api, SL_STORY_EVENT, id, r);
     } else if (!strcmp(p, "/api/v1/articles")) {
         articles(api, rq, r);
-    } else if ((id = path_id(p, "/api/v1/articles/")) > 0) {
+    } else if ((id = sl_api_path_id(p, "/api/v1/articles/")) > 0) {
         article(api, id, r);
     } else if (!strcmp(p, "/api/v1/entities")) {
         entities(api, rq, r);

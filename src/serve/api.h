@@ -33,6 +33,9 @@ typedef struct sl_api {
 } sl_api;
 
 void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r);
+/* "/api/v1/articles/12" (or ".../S12") with prefix "/api/v1/articles/"
+ * gives 12; -1 when the rest is not a positive integer. */
+int64_t sl_api_path_id(const char *path, const char *prefix);
 /* A JSON error body {"error": {"code", "message"}} with that status. */
 void sl_api_error(sl_reply *r, unsigned status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

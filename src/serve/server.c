@@ -226,10 +226,9 @@ static enum MHD_Result dispatch(sl_server *s, struct MHD_Connection *c, const ch
     return ret;
 }
 
-static enum MHD_Result reply_error(sl_server *s, struct MHD_Connection *c, unsigned status,
-                                   const char *code, const char *msg)
+static enum MHD_Result reply_error(struct MHD_Connection *c, unsigned status, const char *code,
+                                   const char *msg)
 {
-    (void)s;
     sl_reply r = {0};
     sl_buf_init(&r.body);
     sl_api_error(&r, status, code, "%s", msg);
@@ -261,7 +260,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
         /* Refuse a declared oversize body before reading any of it. */
         if (cl && strtoull(cl, NULL, 10) > s->o.max_body_bytes)
-            return reply_error(s, c, 413, "body_too_large", "the request body is over the limit");
+            return reply_error(c, 413, "body_too_large", "the request body is over the limit");
         return MHD_YES;
     }
     if (*size) {
@@ -273,7 +272,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (cx->too_big || cx->body.oom)
-        return reply_error(s, c, 413, "body_too_large", "the request body is over the limit");
+        return reply_error(c, 413, "body_too_large", "the request body is over the limit");
     return dispatch(s, c, url, method, &cx->body,
                     MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"));
 }

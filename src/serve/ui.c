@@ -473,20 +473,6 @@ static void story_page(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
 
 /* ------------------------------------------------------------ routing */
 
-static int64_t page_id(const char *path, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    if (strncmp(path, prefix, n) != 0)
-        return -1;
-    const char *p = path + n;
-    if (*p < '1' || *p > '9' || strlen(p) > 18)
-        return -1;
-    int64_t v = 0;
-    for (; *p >= '0' && *p <= '9'; p++)
-        v = v * 10 + (*p - '0');
-    return *p ? -1 : v;
-}
-
 void sl_ui_handle(sl_api *api, const sl_request *rq, sl_reply *r)
 {
     int64_t id;
@@ -494,11 +480,11 @@ void sl_ui_handle(sl_api *api, const sl_request *rq, sl_reply *r)
     r->type = "text/html; charset=utf-8";
     if (!strcmp(rq->path, "/"))
         home(api, rq, r);
-    else if ((id = page_id(rq->path, "/a/")) > 0)
+    else if ((id = sl_api_path_id(rq->path, "/a/")) > 0)
         article_page(api, rq, id, r);
-    else if ((id = page_id(rq->path, "/s/")) > 0)
+    else if ((id = sl_api_path_id(rq->path, "/s/")) > 0)
         story_page(api, SL_STORY_STORYLINE, id, r);
-    else if ((id = page_id(rq->path, "/e/")) > 0)
+    else if ((id = sl_api_path_id(rq->path, "/e/")) > 0)
         story_page(api, SL_STORY_EVENT, id, r);
     else if (!strncmp(rq->path, "/entity/", 8) && rq->path[8])
         entity_page(api, rq->path + 8, r);

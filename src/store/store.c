@@ -69,6 +69,7 @@ static const char *const stmt_sql[SL_ST__N] = {
                            " bound, change, unit, unit_start, unit_end, about_start, about_end)"
                            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
     [SL_ST_COUNT] = "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM source)",
+    [SL_ST_DATA_VERSION] = "PRAGMA data_version",
 };
 
 sl_status sl_store_fail(sl_store *s, sl_error *err, const char *what) {
@@ -130,13 +131,13 @@ void sl_store_set_deadline(sl_store *s, unsigned ms) {
 }
 
 int64_t sl_store_data_version(sl_store *s) {
-    sqlite3_stmt *st;
+    /* Asked on every request the server answers from its cache: prepared once. */
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_DATA_VERSION, NULL);
     int64_t v = -1;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (st && sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    if (st)
+        sqlite3_reset(st);
     return v;
 }
 

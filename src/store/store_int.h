@@ -30,6 +30,7 @@ typedef enum sl_stmt_id {
     SL_ST_SOURCES,
     SL_ST_SEARCH,
     SL_ST_COUNT,
+    SL_ST_DATA_VERSION,
     SL_ST_INS_FACTS,
     SL_ST_INS_ENTITY,
     SL_ST_INS_MENTION,

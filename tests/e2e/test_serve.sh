@@ -95,6 +95,8 @@ if mode == "read":
     check("an unknown path is a 404 with a JSON error", st == 404 and error_code(d) == "not_found", d[:100])
     st, _, d = get("/api/v1/storylines/999999")
     check("an unknown storyline is a 404", st == 404 and error_code(d) == "not_found", d[:100])
+    st, _, d = get("/api/v1/articles?limit=100000")
+    check("a page is never larger than the limit (200)", st == 200 and json.loads(d)["limit"] == 200, d[-80:])
     st, _, d = get("/api/v1/articles?limit=-1")
     check("a bad limit is a 400", st == 400 and error_code(d) == "bad_argument", d[:100])
     st, _, d = get("/api/v1/health", method="DELETE")
