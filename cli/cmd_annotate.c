@@ -6,6 +6,7 @@
  * --jsonl reads {"id","text","date"} lines and takes each text as given,
  * so the spans are offsets into exactly those bytes: what benchmarks need. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -124,7 +125,7 @@ static void annotate_jsonl(FILE *in, const char *name, const annotate_opts *o,
     int too_long;
     for (uint64_t no = 1; (n = cli_read_line(in, &line, &cap, lim.max_line_bytes, &too_long)) >= 0;
          no++) {
-        char where[64];
+        char where[PATH_MAX + 32]; /* the whole path: a cut name hides the line number */
         snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);
         if (too_long) {
             cli_error("%s: line longer than the %zu-byte limit, skipped", where,

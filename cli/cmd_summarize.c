@@ -7,6 +7,7 @@
  * and brackets, linear, no recursion); each object is parsed by the
  * library. A bad line gets an error naming it, the others are answered. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,7 +319,7 @@ int cli_cmd_summarize(cli_ctx *ctx, int argc, char **argv)
     uint64_t failed = 0;
     doc_set d = {0};
     for (uint64_t no = 1; (n = cli_read_line(in, &line, &cap, max, &too_long)) >= 0; no++) {
-        char where[64];
+        char where[PATH_MAX + 32]; /* the whole path: a cut name hides the line number */
         snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)no);
         if (too_long) {
             cli_error("%s: line longer than the %zu-byte limit, skipped", where, max);
