@@ -1,0 +1,85 @@
+#!/bin/sh
+# Crash safety: `storyline ingest` is killed with SIGKILL at 100 points of a
+# large ingest (delays drawn from a seeded generator, so a failure replays).
+# After every kill the store must pass SQLite's integrity check and the FTS
+# index's own check, and every committed article must be whole (its source,
+# blocks and sentences are there: they are written in one transaction with
+# it). A last run to completion must leave every input article exactly once,
+# clustered and annotated, with no article lost or doubled.
+. "$(dirname "$0")/lib.sh"
+need_bin
+command -v sqlite3 >/dev/null 2>&1 || skip "no sqlite3 CLI"
+T=$(scratch crash)
+DB="$T/store.db"
+N=${SL_CRASH_ARTICLES:-3000}
+KILLS=${SL_CRASH_KILLS:-100}
+SEED=${SL_CRASH_SEED:-20261123}
+
+# Our own invented bulletins from the Marrow Bay ferry strike, each distinct
+# (numbers, days and harbours vary) so that copies are rare and the
+# clusterer has real work.
+awk -v dir="$T/in" -v n="$N" 'BEGIN {
+    split("Gull Island,Tern Point,Kelp Reach,Marrow Bay,Old Quay", port, ",")
+    split("Monday,Tuesday,Wednesday,Thursday,Friday", day, ",")
+    system("mkdir -p " dir)
+    for (i = 0; i < n; i++) {
+        f = sprintf("%s/bulletin-%05d.txt", dir, i)
+        p = port[i % 5 + 1]; d = day[int(i / 5) % 5 + 1]
+        printf "Ferry bulletin %d from %s\n\n", i, p > f
+        printf "Crews at %s said on %s that %d sailings were cancelled and %d passengers waited at the terminal.\n\n", p, d, i % 17 + 3, 100 + i * 7 > f
+        printf "Harbour master Ines Vandermeer said talks on night pay would resume, according to bulletin %d.\n", i > f
+        close(f)
+    }
+}'
+
+# The delays, one per kill: 20 to 300 ms, from the seed.
+awk -v s="$SEED" -v k="$KILLS" 'BEGIN { srand(s); for (i = 0; i < k; i++) printf "%.3f\n", 0.02 + rand() * 0.28 }' \
+    >"$T/delays"
+echo "note: seed $SEED, $KILLS kills over $N articles"
+
+whole_sql="SELECT count(*) FROM article a WHERE
+    NOT EXISTS (SELECT 1 FROM source s WHERE s.article_id = a.id)
+ OR NOT EXISTS (SELECT 1 FROM sentence x WHERE x.article_id = a.id)
+ OR NOT EXISTS (SELECT 1 FROM block b WHERE b.article_id = a.id)
+ OR length(a.text) = 0"
+
+bad_integrity=0 bad_fts=0 bad_whole=0 kills=0 finished_early=0
+while read -r delay; do
+    "$SL_BIN" ingest --db "$DB" --batch 5 "$T/in" >/dev/null 2>"$T/ingest.err" &
+    pid=$!
+    sleep "$delay"
+    if kill -9 "$pid" 2>/dev/null; then
+        kills=$((kills + 1))
+    else
+        finished_early=$((finished_early + 1))
+    fi
+    wait "$pid" 2>/dev/null
+    # Killed before the schema was committed: nothing to check yet (the
+    # read-only open keeps the CLI from creating the file itself).
+    [ -f "$DB" ] && [ "$(sqlite3 -readonly "$DB" 'SELECT count(*) FROM sqlite_master' 2>&1)" != 0 ] ||
+        continue
+    [ "$(sqlite3 "$DB" 'PRAGMA integrity_check' 2>&1)" = ok ] || bad_integrity=$((bad_integrity + 1))
+    [ -z "$(sqlite3 "$DB" "INSERT INTO article_fts(article_fts) VALUES('integrity-check')" 2>&1)" ] ||
+        bad_fts=$((bad_fts + 1))
+    [ "$(sqlite3 "$DB" "$whole_sql" 2>&1)" = 0 ] || bad_whole=$((bad_whole + 1))
+done <"$T/delays"
+echo "note: $kills runs killed, $finished_early finished before their kill," \
+    "$(sqlite3 "$DB" 'SELECT count(*) FROM article') articles committed by then"
+assert_ge "most runs were killed mid-ingest" "$kills" $((KILLS / 2))
+assert_eq "integrity_check passes after every kill" "$bad_integrity" 0
+assert_eq "the full-text index is consistent after every kill" "$bad_fts" 0
+assert_eq "every committed article is whole after every kill" "$bad_whole" 0
+
+"$SL_BIN" ingest --db "$DB" --batch 5 "$T/in" >/dev/null 2>"$T/last.err"
+assert_eq "the last run finishes the job" "$?" 0
+assert_eq "every input article is there once" "$(sqlite3 "$DB" 'SELECT count(*) FROM article')" "$N"
+assert_eq "no source file is recorded twice" \
+    "$(sqlite3 "$DB" 'SELECT count(*) FROM (SELECT path FROM source GROUP BY path HAVING count(*) > 1)')" 0
+assert_eq "every article is clustered" \
+    "$(sqlite3 "$DB" 'SELECT count(*) FROM article WHERE id NOT IN (SELECT article FROM article_cluster)')" 0
+assert_eq "every article is annotated" \
+    "$(sqlite3 "$DB" 'SELECT count(*) FROM article WHERE id NOT IN (SELECT article FROM article_facts)')" 0
+assert_eq "event counts match their members" \
+    "$(sqlite3 "$DB" 'SELECT count(*) FROM event e WHERE n_articles + n_copies !=
+        (SELECT count(*) FROM article_cluster c WHERE c.event = e.id)')" 0
+finish
