@@ -9,7 +9,7 @@ SECS=${1:-60}
 OUT=${OUT:-build-fuzz}
 C=$OUT/corpus
 mkdir -p "$OUT/logs"
-for t in extract reader json segment annotate synth; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
+for t in extract reader json segment annotate synth api; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
 
 # Seeds: every fixture, prefixed by each mode byte the target reads first.
 seed() { # dir prefix-byte file
@@ -36,6 +36,17 @@ for m in 0 15 143; do
         >"$C/synth/seed-texts-$m"
 done
 cat fuzz/html.dict fuzz/warc.dict >"$OUT/reader.dict"
+# The API: one request per route, and search queries with FTS5 syntax.
+n=0
+for rq in 'GET\n/api/v1/health' 'GET\n/api/v1/storylines?limit=2&offset=1' \
+    'GET\n/api/v1/storylines?from=2031-03-01&to=2031-03-31&outlet=x&entity=Vandermeer' \
+    'GET\n/api/v1/storylines/S1' 'GET\n/api/v1/events/1' 'GET\n/api/v1/articles?limit=3' \
+    'GET\n/api/v1/articles/2' 'GET\n/api/v1/search?q=ferry+AND+strike' \
+    'GET\n/api/v1/search?q=%22night+pay%22+OR+van*' 'GET\n/api/v1/entities?limit=5' \
+    'GET\n/api/v1/entities/Vandermeer' 'GET\n/?q=ferry' 'GET\n/s/1' 'GET\n/e/1' 'GET\n/a/2?hl=0-40' \
+    'GET\n/entity/Vandermeer' 'POST\n/api/v1/articles\n{"title":"Quay","text":"The quay reopened on Monday."}'; do
+    n=$((n + 1)); printf %b "$rq" >"$C/api/seed-$n"
+done
 
 COMMON="-max_total_time=$SECS -rss_limit_mb=2048 -timeout=10 -print_final_stats=1"
 run() { # target max_len dict [extra flags]
@@ -62,5 +73,6 @@ run annotate 16384 "" & p1=$!
 run synth 32768 "" & p2=$!
 wait $p1 || fail=1
 wait $p2 || fail=1
+run api 4096 fuzz/api.dict || fail=1
 ls "$OUT"/artifacts/*/* 2>/dev/null && fail=1
 exit $fail
