@@ -14,8 +14,11 @@
  * quotations, headlines and bylines; a dateline opening an article and a
  * trailing attribution (", officials said.") are cut off the span shown,
  * which stays one contiguous piece of the sentence: the words freed buy
- * more of the story. Each chosen sentence then cites every other document
- * that states nearly the same words. */
+ * more of the story. A sentence also competes through shorter variants
+ * (summary_compress.c: a leading "Officials said that" cut; the middle
+ * cuts wait for a shown-text field), one variant per sentence at most.
+ * Each chosen sentence then cites every other document that states nearly
+ * the same words. */
 #include "summary_int.h"
 
 #include <stdlib.h>
@@ -59,6 +62,28 @@ static int order_cmp(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* The text of a candidate with cuts, else NULL: its span is its text. */
+static int shown_text(const sm_work *w, uint32_t si, sl_arena *a, char **out)
+{
+    const sm_sent *t = &w->sents[si];
+    *out = NULL;
+    if (!t->ncut)
+        return 0;
+    sm_variant v = {t->start, t->end, t->ncut, {{0, 0}}};
+    memcpy(v.cut, w->cuts + t->cut0, t->ncut * sizeof *v.cut);
+    char *buf = sl_arena_alloc(a, t->end - t->start + 1);
+    if (!buf)
+        return -1;
+    buf[sm_variant_text(w->docs[t->doc]->text, &v, buf)] = 0;
+    *out = buf;
+    return 0;
+}
+
+const char *sm_summary_text(const sl_summary *s, size_t i)
+{
+    return s && s->priv && s->priv->texts && i < s->n_sentences ? s->priv->texts[i] : NULL;
+}
+
 static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summary **out,
                               sl_error *err)
 {
@@ -82,9 +107,11 @@ static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summ
     }
     if (k)
         qsort(ord, k, sizeof *ord, order_cmp);
+    s->priv->texts = k ? sl_arena_calloc(&s->priv->arena, k * sizeof *s->priv->texts) : NULL;
     for (size_t i = 0; i < k; i++) {
         sl_summary_sentence *ss = &s->sentences[i];
-        if (sm_cite(w, ord[i].sent, &s->priv->arena, &ss->sources, &ss->n_sources) < 0) {
+        if ((k && !s->priv->texts) || shown_text(w, ord[i].sent, &s->priv->arena, &s->priv->texts[i]) < 0 ||
+            sm_cite(w, ord[i].sent, &s->priv->arena, &ss->sources, &ss->n_sources) < 0) {
             free(ord);
             sl_summary_free(s);
             return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
@@ -99,6 +126,14 @@ static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summ
 sl_status sl_summarize(const sl_article *const *docs, size_t n, const sl_summary_options *o,
                        sl_summary **out, sl_error *err)
 {
+    sm_params p;
+    sm_params_default(&p);
+    return sm_summarize_with(docs, n, o, &p, out, err);
+}
+
+sl_status sm_summarize_with(const sl_article *const *docs, size_t n, const sl_summary_options *o,
+                            const sm_params *p, sl_summary **out, sl_error *err)
+{
     sl_summary_options def;
     if (!o) {
         sl_summary_options_default(&def);
@@ -108,9 +143,7 @@ sl_status sl_summarize(const sl_article *const *docs, size_t n, const sl_summary
         return sl_fail(err, SL_ERR_ARG, "summary: no output or no documents");
     *out = NULL;
     sm_work w;
-    sm_params p;
-    sm_params_default(&p);
-    int rc = sm_work_init(&w, docs, n, &p);
+    int rc = sm_work_init(&w, docs, n, p);
     if (rc == 0)
         rc = sm_select(&w, o->max_words);
     if (rc < 0) {

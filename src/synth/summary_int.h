@@ -13,7 +13,53 @@
 
 struct sl_summary_priv {
     sl_arena arena; /* everything of the result but the two structs */
+    char **texts;   /* per sentence: the text shown when cuts make it differ
+                     * from its span, else NULL (in the arena) */
 };
+
+/* The text shown for summary sentence i when it is not its span's text
+ * (a compressed sentence with pieces cut out of the middle), else NULL.
+ * The span (sources[0]) stays the source sentence's. */
+const char *sm_summary_text(const sl_summary *s, size_t i);
+
+/* ---- compression: shorter variants of a sentence (summary_compress.c) */
+
+typedef struct sm_span {
+    uint32_t start, end;
+} sm_span;
+
+enum { SM_MAX_CUTS = 6 };
+/* A sentence and its variants: the sentence, a lead trim, one per rule,
+ * all rules at once. */
+enum { SM_MAX_VARIANTS = 10 };
+
+/* A variant: the span [start, end) of the source text without its cuts
+ * (sorted, disjoint, inside the span). */
+typedef struct sm_variant {
+    uint32_t start, end;
+    uint32_t n_cuts;
+    sm_span cut[SM_MAX_CUTS];
+} sm_variant;
+
+/* The compression rules, each alone safe to apply. */
+enum {
+    SM_C_PAREN = 1,      /* ( ... ) and [ ... ] asides */
+    SM_C_DASH = 2,       /* " -- ... -- " asides */
+    SM_C_APPOS = 4,      /* ", 45," ", a spokesman for X," after a name */
+    SM_C_ATTR_MID = 8,   /* ", police said," ", according to X," */
+    SM_C_REL = 16,       /* ", who ...," after a name */
+    SM_C_ATTR_LEAD = 32, /* "Officials said Tuesday that" in front (moves start) */
+    SM_C_TAIL_REL = 64,  /* a trailing ", which ..." (moves end) */
+    SM_C_ALL = 127
+};
+
+/* Apply rules to the variant v of text s (its span set, no cuts yet):
+ * 1 when something was cut and at least min_words words are left. */
+int sm_compress(const char *s, unsigned rules, uint32_t min_words, sm_variant *v);
+/* The words (whitespace-separated) of the variant's text. */
+uint32_t sm_variant_words(const char *s, const sm_variant *v);
+/* The variant's text into out (room for end - start bytes); its length. */
+size_t sm_variant_text(const char *s, const sm_variant *v, char *out);
 
 /* Trimming a candidate's span: a leading adverbial of time or linking
  * ("On Tuesday,", "Meanwhile,"), a trailing attribution (", officials
@@ -34,9 +80,15 @@ typedef struct sm_params {
     int no_dangling;     /* 1: drop sentences opening with a pronoun */
     double unigram;      /* weight of a content-word concept against a bigram */
     int trim;            /* SM_TRIM_LEAD | SM_TRIM_TAIL: what trimming may cut */
+    unsigned compress;   /* SM_C_* rules whose variants compete with the sentence */
+    int lead_variant;    /* 1: the lead-adverbial trim is a variant, not forced */
 } sm_params;
 
 void sm_params_default(sm_params *p);
+
+/* sl_summarize with the method's parameters given. */
+sl_status sm_summarize_with(const sl_article *const *docs, size_t n, const sl_summary_options *o,
+                            const sm_params *p, sl_summary **out, sl_error *err);
 
 typedef struct sm_sent {
     uint32_t doc, pos;   /* document index, sentence index in it */
@@ -44,7 +96,9 @@ typedef struct sm_sent {
     uint32_t words;      /* whitespace-separated words of the span */
     uint32_t c0, nc;     /* its weighted concepts: w->cocc[c0 .. c0+nc), unique */
     uint32_t u0, nu;     /* its content words: w->uni[u0 .. u0+nu), sorted unique */
+    uint32_t cut0, ncut; /* pieces cut out of the span: w->cuts[cut0 .. cut0+ncut) */
     uint8_t ok;          /* a candidate */
+    uint8_t variant;     /* a compressed variant of the sentence before it */
 } sm_sent;
 
 typedef struct sm_work {
@@ -59,6 +113,8 @@ typedef struct sm_work {
     size_t n_uni;
     double *weight; /* per concept */
     size_t n_concepts;
+    sm_span *cuts;
+    size_t n_cuts;
     uint32_t *chosen; /* sentence indices */
     size_t n_chosen;
 } sm_work;

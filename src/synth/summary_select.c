@@ -84,7 +84,10 @@ static int repeats(const state *s, uint32_t i, uint32_t skip)
     const sm_work *w = s->w;
     for (size_t k = 0; k < w->n_chosen; k++) {
         uint32_t c = w->chosen[k];
-        if (c != skip && sm_overlap_min(w, &w->sents[i], &w->sents[c]) >= w->p.dup_share)
+        if (c == skip)
+            continue;
+        const sm_sent *a = &w->sents[i], *b = &w->sents[c];
+        if ((a->doc == b->doc && a->pos == b->pos) || sm_overlap_min(w, a, b) >= w->p.dup_share)
             return 1;
     }
     return 0;
@@ -237,7 +240,8 @@ int sm_cite(const sm_work *w, uint32_t si, sl_arena *a, sl_evidence **out, size_
     }
     for (uint32_t i = 0; i < w->n_sents; i++) {
         const sm_sent *u = &w->sents[i];
-        if (u->doc == t->doc)
+        /* Another document's sentence is cited whole: its variants aside. */
+        if (u->doc == t->doc || u->variant)
             continue;
         double dice = sm_overlap_dice(w, t, u);
         if (dice >= w->p.cite_dice && dice > score[u->doc]) {

@@ -34,6 +34,11 @@ void sm_params_default(sm_params *p)
     /* The trailing attribution only: cutting the leading adverbial too
      * measured no better (bench/summarize.sh), and when is worth saying. */
     p->trim = SM_TRIM_TAIL;
+    /* Of the compression rules only those that keep the span one piece:
+     * the others cut the middle, and a summary sentence shows its span
+     * (measured, and to be enabled with a shown-text field: the header). */
+    p->compress = SM_C_ATTR_LEAD;
+    p->lead_variant = 0;
 }
 
 enum { MAX_WORD = 64 };
@@ -57,7 +62,7 @@ typedef struct reader {
     sl_map64 concepts; /* bigram hash -> concept index */
     concept *con;
     size_t cap_concepts;
-    size_t cap_cocc, cap_uni;
+    size_t cap_cocc, cap_uni, cap_cuts, cap_sents;
 } reader;
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -509,6 +514,15 @@ static int count_concept(reader *r, uint32_t d, uint32_t si, int lead, uint64_t 
     return 0;
 }
 
+/* Whether token [a, b) is inside one of t's cuts. */
+static int in_cut(const sm_work *w, const sm_sent *t, size_t a, size_t b)
+{
+    for (uint32_t c = 0; c < t->ncut; c++)
+        if (a >= w->cuts[t->cut0 + c].start && b <= w->cuts[t->cut0 + c].end)
+            return 1;
+    return 0;
+}
+
 /* The words of sentence j of document d from byte from on: concepts
  * counted for the documents, and those within candidate si's span offered
  * by it with its content words. */
@@ -531,7 +545,8 @@ static int scan(reader *r, uint32_t d, uint32_t j, uint32_t si, size_t from)
         const sl_token *tok = &a->tokens[k];
         if (tok->start < from || (tok->kind != SL_TOK_WORD && tok->kind != SL_TOK_NUMBER))
             continue;
-        int kept = tok->start >= t->start && tok->end <= t->end;
+        int kept = tok->start >= t->start && tok->end <= t->end &&
+                   !(t->ncut && in_cut(w, t, tok->start, tok->end));
         int32_t wi = word_index(r, a->text, tok);
         if (wi == -1)
             return -1;
@@ -558,8 +573,33 @@ static int scan(reader *r, uint32_t d, uint32_t j, uint32_t si, size_t from)
     return 0;
 }
 
+/* Candidate si for variant v of sentence j of document d. The first
+ * variant of a sentence counts the documents' concepts over the whole
+ * sentence; every one offers those of its kept words. */
+static int add_variant(reader *r, uint32_t d, uint32_t j, const sm_variant *v, int ok,
+                       int variant, size_t from)
+{
+    sm_work *w = r->w;
+    const char *text = w->docs[d]->text;
+    if (grow((void **)&w->cuts, &r->cap_cuts, w->n_cuts + v->n_cuts + 1, sizeof *w->cuts) < 0 ||
+        grow((void **)&w->sents, &r->cap_sents, w->n_sents + 1, sizeof *w->sents) < 0)
+        return -1;
+    uint32_t si = (uint32_t)w->n_sents++;
+    w->sents[si] = (sm_sent){d, j, v->start, v->end, sm_variant_words(text, v), 0, 0, 0, 0,
+                             (uint32_t)w->n_cuts, v->n_cuts, (uint8_t)ok, (uint8_t)variant};
+    memcpy(w->cuts + w->n_cuts, v->cut, v->n_cuts * sizeof *v->cut);
+    w->n_cuts += v->n_cuts;
+    return scan(r, d, j, si, from);
+}
+
+static int same_variant(const sm_variant *a, const sm_variant *b)
+{
+    return a->start == b->start && a->end == b->end && a->n_cuts == b->n_cuts &&
+           !memcmp(a->cut, b->cut, a->n_cuts * sizeof *a->cut);
+}
+
 /* One sentence: its span (trimmed), surface test, concepts and content
- * words. */
+ * words; then its compressed variants, each a candidate of its own. */
 static int read_sentence(reader *r, uint32_t d, uint32_t j)
 {
     sm_work *w = r->w;
@@ -578,12 +618,37 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
         ts = trim_lead(a->text, start, end, w->p.min_words);
     if (ok && (w->p.trim & SM_TRIM_TAIL))
         te = trim_tail(a->text, ts, end, w->p.min_words);
-    uint32_t si = (uint32_t)w->n_sents++;
-    w->sents[si] = (sm_sent){d, j, (uint32_t)ts, (uint32_t)te, count_words(a->text, ts, te),
-                             0, 0, 0, 0, (uint8_t)ok};
-    /* The documents' concepts are counted over the whole sentence, the
-     * candidate offers those of its kept span. */
-    return scan(r, d, j, si, start);
+    sm_variant var[SM_MAX_VARIANTS];
+    size_t nv = 1;
+    var[0] = (sm_variant){(uint32_t)ts, (uint32_t)te, 0, {{0, 0}}};
+    if (ok && w->p.lead_variant) {
+        var[nv] = var[0];
+        var[nv].start = (uint32_t)trim_lead(a->text, ts, te, w->p.min_words);
+        nv += var[nv].start != ts;
+    }
+    unsigned seen = 0;
+    for (unsigned bit = 1; ok && bit <= SM_C_ALL; bit <<= 1) {
+        if (!(w->p.compress & bit))
+            continue;
+        var[nv] = var[0];
+        if (sm_compress(a->text, bit, w->p.min_words, &var[nv])) {
+            seen |= bit;
+            nv++;
+        }
+    }
+    /* Every rule that applies at once, when more than one did. */
+    if (seen & (seen - 1)) {
+        var[nv] = var[0];
+        nv += sm_compress(a->text, seen, w->p.min_words, &var[nv]);
+    }
+    for (size_t v = 0; v < nv; v++) {
+        int dup = 0;
+        for (size_t u = 0; u < v && !dup; u++)
+            dup = same_variant(&var[u], &var[v]);
+        if (!dup && add_variant(r, d, j, &var[v], ok, v > 0, start) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Concept weights, and each candidate's concepts cut to the weighted ones. */
@@ -644,16 +709,15 @@ int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_p
     size_t total = 0;
     for (size_t d = 0; d < n; d++)
         total += docs[d] ? docs[d]->n_sentences : 0;
-    w->sents = malloc((total ? total : 1) * sizeof *w->sents);
-    w->chosen = malloc((total ? total : 1) * sizeof *w->chosen);
     reader r = {.w = w, .sb = sb_stemmer_new("english", "UTF_8")};
-    int rc = w->sents && w->chosen ? 0 : -1;
+    int rc = grow((void **)&w->sents, &r.cap_sents, total + 1, sizeof *w->sents);
     for (size_t d = 0; d < n && rc == 0; d++)
         for (size_t j = 0; docs[d] && j < docs[d]->n_sentences && rc == 0; j++)
             rc = read_sentence(&r, (uint32_t)d, (uint32_t)j);
-    if (rc == 0) {
+    if (rc == 0)
         rc = weigh(&r);
-    }
+    if (rc == 0 && !(w->chosen = malloc((w->n_sents ? w->n_sents : 1) * sizeof *w->chosen)))
+        rc = -1;
     reader_free(&r);
     return rc;
 }
@@ -663,6 +727,7 @@ void sm_work_free(sm_work *w)
     free(w->sents);
     free(w->cocc);
     free(w->uni);
+    free(w->cuts);
     free(w->weight);
     free(w->chosen);
     memset(w, 0, sizeof *w);

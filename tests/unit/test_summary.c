@@ -277,7 +277,7 @@ static void trims_stay_inside_their_sentence(void **state) {
     p.trim = SM_TRIM_LEAD | SM_TRIM_TAIL;
     sm_work w;
     assert_int_equal(sm_work_init(&w, docs, 1, &p), 0);
-    assert_int_equal(w.n_sents, a->n_sentences);
+    assert_int_equal(w.n_sents, a->n_sentences); /* no compression: no variants */
     char buf[256];
     for (size_t i = 0; i < w.n_sents; i++) {
         const sm_sent *t = &w.sents[i];
@@ -340,6 +340,216 @@ static void trimmed_summaries_keep_the_word_bound(void **state) {
     sl_article_free(a[1]);
 }
 
+/* ---- compression rules, one at a time, on sentences of an invented
+ * ferry strike in Marrow Bay */
+
+/* The text of rules applied to sentence s: "" when the rule does not apply. */
+static const char *compressed(const char *s, unsigned rules, char *buf)
+{
+    sm_variant v = {0, (uint32_t)strlen(s), 0, {{0, 0}}};
+    if (!sm_compress(s, rules, 8, &v))
+        return "";
+    size_t n = sm_variant_text(s, &v, buf);
+    buf[n] = 0;
+    /* the bound counts the words shown */
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += buf[i] != ' ' && (i == 0 || buf[i - 1] == ' ');
+    assert_int_equal(words, sm_variant_words(s, &v));
+    return buf;
+}
+
+static void cuts_bracketed_asides(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("The ferry Gull sailed 40 kilometers (25 miles) to the island of Skerra on Monday.",
+                   SM_C_PAREN, b),
+        "The ferry Gull sailed 40 kilometers to the island of Skerra on Monday.");
+    assert_string_equal(
+        compressed("The strike began at 6 a.m. [0400 GMT], when the first ferry of the day was due.",
+                   SM_C_PAREN, b),
+        "The strike began at 6 a.m., when the first ferry of the day was due.");
+    assert_string_equal(
+        compressed("The strike -- the third this year -- closed the port of Marrow Bay for a week.",
+                   SM_C_DASH, b),
+        "The strike closed the port of Marrow Bay for a week.");
+    /* no closing bracket: nothing cut */
+    assert_string_equal(
+        compressed("The ferry Gull sailed 40 kilometers (25 miles to the island of Skerra on Monday.",
+                   SM_C_PAREN, b),
+        "");
+}
+
+static void cuts_appositives_after_names(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("Harbour master Ona Pell, 52, closed the port of Marrow Bay to all ferries.",
+                   SM_C_APPOS, b),
+        "Harbour master Ona Pell closed the port of Marrow Bay to all ferries.");
+    assert_string_equal(
+        compressed("Ona Pell, a spokeswoman for the port authority, said the ferries would resume on "
+                   "Friday.",
+                   SM_C_APPOS, b),
+        "Ona Pell said the ferries would resume on Friday.");
+    /* a fronted phrase, then the subject: not an appositive */
+    assert_string_equal(
+        compressed("Unlike Skerra, the port of Marrow Bay and the island of Tull, the town kept its "
+                   "ferry running.",
+                   SM_C_APPOS, b),
+        "");
+    /* a list */
+    assert_string_equal(
+        compressed("Crews from Marrow Bay, the island of Tull, and Skerra joined the strike on Monday.",
+                   SM_C_APPOS, b),
+        "");
+    /* an inverted attribution far into the sentence names its source */
+    assert_string_equal(
+        compressed("The crews walked out on Monday after a long night of talks in the harbour office "
+                   "with the Gull Line, a company owned by the council, said the union.",
+                   SM_C_APPOS, b),
+        "");
+}
+
+static void cuts_attributions_in_the_middle(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("The strike, union leaders said, cost the ferry company a week of fares.",
+                   SM_C_ATTR_MID, b),
+        "The strike cost the ferry company a week of fares.");
+    assert_string_equal(
+        compressed("Last spring, officials said Tuesday, the ferry company cut the pay for night "
+                   "shifts.",
+                   SM_C_ATTR_MID, b),
+        "Last spring, the ferry company cut the pay for night shifts.");
+    assert_string_equal(
+        compressed("The ferry Gull, according to the harbour master, has not sailed since Monday.",
+                   SM_C_ATTR_MID, b),
+        "The ferry Gull has not sailed since Monday.");
+    /* ", said X," is mostly a trailing attribution with more after it */
+    assert_string_equal(
+        compressed("The ferries stopped at noon, said Nadia Roe, the union's treasurer, and will not "
+                   "sail before Friday.",
+                   SM_C_ATTR_MID, b),
+        "");
+}
+
+static void cuts_relative_clauses_on_names(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("Nadia Roe, who leads the ferry union, called the offer an insult to the crews.",
+                   SM_C_REL, b),
+        "Nadia Roe called the offer an insult to the crews.");
+    assert_string_equal(
+        compressed("The strike hit Tull, whose only link is the ferry, and Skerra as well this week.",
+                   SM_C_REL, b),
+        "");
+}
+
+static void cuts_leading_attributions(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("Port officials said on Tuesday that the ferries would sail again by the end of the "
+                   "week.",
+                   SM_C_ATTR_LEAD, b),
+        "the ferries would sail again by the end of the week.");
+    assert_string_equal(
+        compressed("According to the union, the crews lost a month of night shift pay last winter.",
+                   SM_C_ATTR_LEAD, b),
+        "the crews lost a month of night shift pay last winter.");
+    /* no "that": the verb's object may be anything */
+    assert_string_equal(
+        compressed("Port officials said they would meet the union on Friday in Marrow Bay.",
+                   SM_C_ATTR_LEAD, b),
+        "");
+    /* a pronoun would open the rest: it needs its antecedent */
+    assert_string_equal(
+        compressed("Officials said that it would take a week to clear the harbour of wrecks.",
+                   SM_C_ATTR_LEAD, b),
+        "");
+}
+
+static void cuts_a_trailing_which_clause(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("The crews walked off the job at the port of Marrow Bay, which serves three islands.",
+                   SM_C_TAIL_REL, b),
+        "The crews walked off the job at the port of Marrow Bay");
+    /* too few words left */
+    assert_string_equal(compressed("The crews struck, which closed the port of Marrow Bay for days.",
+                                   SM_C_TAIL_REL, b),
+                        "");
+}
+
+static const char compress_text[] =
+    "Nadia Roe, who leads the ferry union, called the Gull Line offer an insult to the crews.\n"
+    "The strike, union leaders said, cost the Gull Line a week of fares in Marrow Bay.\n"
+    "The Gull Line ferry crews of Marrow Bay walked off the job over unpaid night shifts.\n";
+
+static void variants_compete_and_never_repeat(void **state)
+{
+    (void)state;
+    sl_article *a[2] = {NULL, NULL};
+    sl_error err = {0};
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(sl_article_from_text(compress_text, strlen(compress_text),
+                                              i ? "2031-06-02" : "2031-06-01", &a[i], &err),
+                         SL_OK);
+    sm_params p;
+    sm_params_default(&p);
+    p.compress = SM_C_ALL;
+    sm_work w;
+    assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 2, &p), 0);
+    assert_true(w.n_sents > a[0]->n_sentences + a[1]->n_sentences); /* variants exist */
+    assert_int_equal(sm_select(&w, 60), 0);
+    size_t words = 0;
+    for (size_t i = 0; i < w.n_chosen; i++) {
+        const sm_sent *t = &w.sents[w.chosen[i]];
+        words += t->words;
+        for (size_t k = 0; k < i; k++) {
+            const sm_sent *u = &w.sents[w.chosen[k]];
+            assert_false(t->doc == u->doc && t->pos == u->pos); /* one variant per sentence */
+        }
+    }
+    assert_true(words <= 60);
+    sm_work_free(&w);
+
+    /* A summary with cuts shows their text, and its span is still the
+     * source sentence's. */
+    sl_summary_options o;
+    sl_summary_options_default(&o);
+    o.max_words = 12;
+    sl_summary *s = NULL;
+    assert_int_equal(sm_summarize_with((const sl_article *const *)a, 2, &o, &p, &s, &err), SL_OK);
+    assert_true(s->n_sentences >= 1);
+    for (size_t i = 0; i < s->n_sentences; i++) {
+        const sl_evidence *e = &s->sentences[i].sources[0];
+        const sl_sentence *se = NULL;
+        for (size_t k = 0; k < a[e->member]->n_sentences; k++)
+            if (e->start >= a[e->member]->sentences[k].start &&
+                e->end <= a[e->member]->sentences[k].end)
+                se = &a[e->member]->sentences[k];
+        assert_non_null(se);
+        const char *t = sm_summary_text(s, i);
+        if (t)
+            assert_true(strlen(t) < e->end - e->start);
+    }
+    sl_summary_free(s);
+    sl_article_free(a[0]);
+    sl_article_free(a[1]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(respects_the_word_bound),
@@ -351,6 +561,13 @@ int main(void) {
         cmocka_unit_test(empty_inputs_give_empty_summaries),
         cmocka_unit_test(trims_stay_inside_their_sentence),
         cmocka_unit_test(trimmed_summaries_keep_the_word_bound),
+        cmocka_unit_test(cuts_bracketed_asides),
+        cmocka_unit_test(cuts_appositives_after_names),
+        cmocka_unit_test(cuts_attributions_in_the_middle),
+        cmocka_unit_test(cuts_relative_clauses_on_names),
+        cmocka_unit_test(cuts_leading_attributions),
+        cmocka_unit_test(cuts_a_trailing_which_clause),
+        cmocka_unit_test(variants_compete_and_never_repeat),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
