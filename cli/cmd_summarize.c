@@ -209,30 +209,26 @@ static int read_docs(const cluster_line *c, doc_set *d, const char *where)
     return 0;
 }
 
-/* The span's text with each run of white space made one space. */
-static void print_span(const sl_article *a, const sl_evidence *ev)
+/* The words shown with each run of white space made one space. */
+static void print_words(const char *t, size_t n)
 {
-    size_t n = ev->end > ev->start ? ev->end - ev->start : 0;
     char *buf = malloc(n + 2);
     if (!buf) {
         fputs("\"\"", stdout);
         return;
     }
     size_t o = 0;
-    for (size_t i = ev->start; i < ev->end; i++) {
-        char ch = a->text[i];
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[i];
         int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
         if (!sp || (o && buf[o - 1] != ' '))
             buf[o++] = sp ? ' ' : (ch ? ch : ' ');
     }
     while (o && buf[o - 1] == ' ')
         o--;
-    /* Display only: a span the summarizer trimmed (a leading "On Monday,",
-     * a trailing ", officials said.") is shown as a sentence, its first
-     * letter capitalized and a "." appended where the cut took the final
-     * period. The span itself, and so the citation, is unchanged. */
-    if (o && buf[0] >= 'a' && buf[0] <= 'z')
-        buf[0] = (char)(buf[0] - 32);
+    /* Display only: a span the summarizer trimmed (a trailing ", officials
+     * said.") gets a "." where the cut took the final period. The span
+     * itself, and so the citation, is unchanged. */
     if (o && !strchr(".!?\"'", buf[o - 1]))
         buf[o++] = '.';
     buf[o] = 0;
@@ -250,8 +246,13 @@ static void print_summary(const cluster_line *c, const doc_set *d, const sl_summ
     fputs(",\"sentences\":[", stdout);
     for (size_t i = 0; i < s->n_sentences; i++) {
         fputs(i ? "," : "", stdout);
-        const sl_evidence *ev = &s->sentences[i].sources[0];
-        print_span(d->a[ev->member], ev);
+        const sl_summary_sentence *ss = &s->sentences[i];
+        const sl_evidence *ev = &ss->sources[0];
+        if (ss->text)
+            print_words(ss->text, strlen(ss->text));
+        else
+            print_words(d->a[ev->member]->text + ev->start,
+                        ev->end > ev->start ? ev->end - ev->start : 0);
     }
     fputs("],\"citations\":[", stdout);
     for (size_t i = 0; i < s->n_sentences; i++) {

@@ -613,6 +613,10 @@ typedef struct sl_summary_sentence {
      * (other outlets, copies), each with its own span. */
     sl_evidence *sources;
     size_t n_sources;
+    /* The words shown when pieces of sources[0]'s span were cut out (an
+     * aside, an appositive, a clause: compression); NULL when the span's
+     * text is shown as is. The span stays the evidence. */
+    const char *text;
 } sl_summary_sentence;
 
 typedef struct sl_summary {

@@ -103,12 +103,24 @@ int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end)
     return 1;
 }
 
-const char *rp_sentence_close(const rp *r, const sl_evidence *e)
+int rp_summary_words(const rp *r, const sl_summary_sentence *ss, const char **t, size_t *n)
 {
     uint32_t a, b;
-    if (!rp_span(r, e, &a, &b))
-        return "";
-    const char *t = r->s->members[e->member].article->text;
+    if (!ss->n_sources || !rp_span(r, &ss->sources[0], &a, &b))
+        return 0;
+    if (ss->text) {
+        *t = ss->text;
+        *n = strlen(ss->text);
+    } else {
+        *t = r->s->members[ss->sources[0].member].article->text + a;
+        *n = b - a;
+    }
+    return 1;
+}
+
+const char *rp_sentence_close(const char *t, size_t n)
+{
+    size_t a = 0, b = n;
     while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n'))
         b--;
     if (b == a)

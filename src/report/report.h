@@ -33,10 +33,13 @@ typedef struct rp {
 sl_status rp_init(rp *r, const sl_synthesis *s, FILE *out, sl_error *err);
 void rp_free(rp *r);
 
-/* "." when the span of a summary sentence ends without closing punctuation
- * (the summarizer trims a trailing attribution: ", officials said."),
- * else "": printed after the span, never part of it. */
-const char *rp_sentence_close(const rp *r, const sl_evidence *e);
+/* The words a summary sentence shows: its compressed text, else its
+ * span's. 0 when its span is not valid. */
+int rp_summary_words(const rp *r, const sl_summary_sentence *ss, const char **t, size_t *n);
+/* "." when those words end without closing punctuation (the summarizer
+ * trims a trailing attribution: ", officials said."), else "": printed
+ * after them, never part of them. */
+const char *rp_sentence_close(const char *t, size_t n);
 /* The span of e, clamped into its member's text; 0 when it points nowhere. */
 int rp_span(const rp *r, const sl_evidence *e, uint32_t *start, uint32_t *end);
 /* A quote shown in MD or HTML is cut to about this many bytes (at a word)

@@ -183,15 +183,6 @@ static void outlets(hx *h, const sl_evidence *ev, size_t n)
         fputs("<span class=\"more\">no source</span>", h->f);
 }
 
-static int span_text(hx *h, const sl_evidence *e)
-{
-    uint32_t a, b;
-    if (!rp_span(h->r, e, &a, &b))
-        return 0;
-    rp_html(h->f, h->r->s->members[e->member].article->text + a, b - a);
-    return 1;
-}
-
 /* A quote's words, cut when very long. */
 static int quote_text(hx *h, const sl_evidence *e)
 {
@@ -262,8 +253,11 @@ static void summary(hx *h)
         if (!ss->n_sources)
             continue;
         fputs("<p>", f);
-        if (span_text(h, &ss->sources[0])) {
-            fputs(rp_sentence_close(h->r, &ss->sources[0]), f);
+        const char *t;
+        size_t n;
+        if (rp_summary_words(h->r, ss, &t, &n)) {
+            rp_html(f, t, n);
+            fputs(rp_sentence_close(t, n), f);
             cites(h, ss->sources, ss->n_sources);
             any = 1;
         }

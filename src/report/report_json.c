@@ -100,11 +100,12 @@ static void summary(const rp *r)
     int first = 1;
     for (size_t i = 0; s && i < s->n_sentences; i++) {
         const sl_summary_sentence *ss = &s->sentences[i];
-        uint32_t a, b;
-        if (!ss->n_sources || !rp_span(r, &ss->sources[0], &a, &b))
+        const char *t;
+        size_t n;
+        if (!rp_summary_words(r, ss, &t, &n))
             continue;
         fputs(first ? "{\"text\":" : ",{\"text\":", f);
-        rp_json_str(f, r->s->members[ss->sources[0].member].article->text + a, b - a);
+        rp_json_str(f, t, n);
         fputs(",\"sources\":", f);
         evidence(r, ss->sources, ss->n_sources);
         putc('}', f);

@@ -47,15 +47,6 @@ static int outlets(rp *r, const sl_evidence *ev, size_t n)
     return 0;
 }
 
-static int span_text(const rp *r, const sl_evidence *e)
-{
-    uint32_t a, b;
-    if (!rp_span(r, e, &a, &b))
-        return 0;
-    rp_md(r->out, r->s->members[e->member].article->text + a, b - a);
-    return 1;
-}
-
 /* A quote's words, cut when very long. */
 static int quote_text(const rp *r, const sl_evidence *e)
 {
@@ -83,9 +74,12 @@ static int summary(rp *r)
             continue;
         if (any)
             putc(' ', f);
-        if (!span_text(r, &ss->sources[0]))
+        const char *t;
+        size_t n;
+        if (!rp_summary_words(r, ss, &t, &n))
             continue;
-        fputs(rp_sentence_close(r, &ss->sources[0]), f);
+        rp_md(f, t, n);
+        fputs(rp_sentence_close(t, n), f);
         if (cites(r, ss->sources, ss->n_sources))
             return -1;
         any = 1;

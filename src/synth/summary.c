@@ -62,19 +62,25 @@ static int order_cmp(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* The text of a candidate with cuts, else NULL: its span is its text. */
+/* The text of a candidate with cuts, or whose span starts in lower case
+ * (a leading phrase cut: shown as a sentence, capitalized), else NULL:
+ * its span is its text. */
 static int shown_text(const sm_work *w, uint32_t si, sl_arena *a, char **out)
 {
     const sm_sent *t = &w->sents[si];
+    const char *text = w->docs[t->doc]->text;
     *out = NULL;
-    if (!t->ncut)
+    int lower = t->end > t->start && text[t->start] >= 'a' && text[t->start] <= 'z';
+    if (!t->ncut && !lower)
         return 0;
     sm_variant v = {t->start, t->end, t->ncut, {{0, 0}}};
     memcpy(v.cut, w->cuts + t->cut0, t->ncut * sizeof *v.cut);
     char *buf = sl_arena_alloc(a, t->end - t->start + 1);
     if (!buf)
         return -1;
-    buf[sm_variant_text(w->docs[t->doc]->text, &v, buf)] = 0;
+    buf[sm_variant_text(text, &v, buf)] = 0;
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 32);
     *out = buf;
     return 0;
 }
@@ -117,6 +123,8 @@ static sl_status build_result(const sl_article *const *docs, sm_work *w, sl_summ
             return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");
         }
     }
+    for (size_t i = 0; i < k; i++)
+        s->sentences[i].text = s->priv->texts[i];
     s->n_sentences = k;
     free(ord);
     *out = s;
