@@ -212,7 +212,9 @@ static int opens_dangling(const char *s, size_t a, size_t b)
                                         "Those", "His", "Her", "Its", "Their", "But", "And",
                                         "Also", "Still", "Yet", "Such", "There", "Thus", "Others",
                                         "However", "Then", "Instead", "We", "I", "You",
-                                        "Our", "My", "Well"};
+                                        "Our", "My", "Well", "So", "Nor", "Hence",
+                                        "Therefore", "Otherwise", "Likewise", "Similarly",
+                                        "Besides", "Again"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t n = strlen(words[k]);
         if (a + n < b && memcmp(s + a, words[k], n) == 0 &&
