@@ -602,6 +602,7 @@ sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *
             return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
         }
     }
+    sl_synth_days_obs(s, l.v, l.n);
     *out = l.v;
     *n = l.n;
     return SL_OK;

@@ -176,7 +176,9 @@ sl_status sl_synthesize(const sl_synth_member *m, size_t n, const sl_synth_optio
     s->members = m;
     s->n_members = n;
     s->title = "";
-    sl_status st = sl_synth_entities(s, err);
+    sl_status st = sl_synth_days(s, err);
+    if (st == SL_OK)
+        st = sl_synth_entities(s, err);
     if (st == SL_OK)
         st = sl_synth_quotes(s, err);
     if (st == SL_OK)
