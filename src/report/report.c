@@ -356,8 +356,11 @@ void rp_member_date(const sl_synth_member *m, char out[16])
 void rp_member_when(const rp *r, uint32_t m, char out[48])
 {
     char d[16];
+    out[0] = 0;
+    if (m >= r->s->n_members)
+        return;
     rp_member_date(&r->s->members[m], out);
-    if (*out || m >= r->s->n_members)
+    if (*out)
         return;
     int how = sl_synth_day_how(r->s, m);
     int32_t before = sl_synth_day_before(r->s, m);

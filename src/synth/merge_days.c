@@ -233,6 +233,11 @@ static int anchor_member(days *d, size_t b, size_t e, anchor_list *l)
         if (anchor_push(l, o->member, o->start, x))
             return -1;
     }
+    int32_t before = d->s->priv->before[d->o[b].member];
+    if (day != SL_NO_DAY && before != SL_NO_DAY && day >= before) {
+        l->n = n0;
+        return 0;
+    }
     if (day != SL_NO_DAY) {
         d->s->priv->day[d->o[b].member] = day;
         d->s->priv->day_how[d->o[b].member] = SL_DAY_INFERRED;
@@ -313,10 +318,13 @@ sl_status sl_synth_days(sl_synthesis *s, sl_error *err)
         while (e < d.n && d.o[e].member == d.o[b].member)
             e++;
         if (undated(s, d.o[b].member)) {
+            /* the bound first: a day at or after a date the member
+             * speaks of as to come cannot be its own */
+            bound_member(&d, b, e);
             if (anchor_member(&d, b, e, &al))
                 st = sl_fail(err, SL_ERR_NOMEM, "days: out of memory");
-            else if (pv->day_how[d.o[b].member] != SL_DAY_INFERRED)
-                bound_member(&d, b, e);
+            else if (pv->day_how[d.o[b].member] == SL_DAY_INFERRED)
+                pv->before[d.o[b].member] = SL_NO_DAY; /* the day says more */
         }
         b = e;
     }

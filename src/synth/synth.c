@@ -26,6 +26,7 @@ void sl_synthesis_free(sl_synthesis *s)
         free(s->priv->owned_facts);
         free(s->priv->owned_articles);
         free(s->priv->owned_members);
+        free(s->priv->obs_cache);
         sl_arena_free(&s->priv->arena);
         free(s->priv);
     }
@@ -185,6 +186,9 @@ sl_status sl_synthesize(const sl_synth_member *m, size_t n, const sl_synth_optio
         st = sl_synth_slots(s, err);
     if (st == SL_OK)
         st = sl_synth_timeline(s, err);
+    free(s->priv->obs_cache); /* the passes that read observations are done */
+    s->priv->obs_cache = NULL;
+    s->priv->n_obs_cache = 0;
     if (st == SL_OK)
         st = summarize(s, o, err);
     if (st != SL_OK) {

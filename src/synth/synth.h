@@ -39,6 +39,11 @@ struct sl_synthesis_priv {
      * day is an inferred one. */
     int32_t *tl_before;
     uint8_t *tl_inferred;
+    /* The members' observations as first collected (slots_obs.c): the
+     * days, slots and timeline passes read the same ones, so they are
+     * collected once and copied; freed after the timeline. */
+    struct sl_obs *obs_cache;
+    size_t n_obs_cache;
 };
 
 /* How a member's day is known: stated by the article, inferred here from
