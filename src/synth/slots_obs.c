@@ -615,7 +615,8 @@ sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *
     }
     /* kept for the later passes; without memory they collect again */
     if (pv && (pv->obs_cache = malloc((l.n + 1) * sizeof *l.v))) {
-        memcpy(pv->obs_cache, l.v, l.n * sizeof *l.v);
+        if (l.n)
+            memcpy(pv->obs_cache, l.v, l.n * sizeof *l.v);
         pv->n_obs_cache = l.n;
     }
     sl_synth_days_obs(s, l.v, l.n);
