@@ -805,6 +805,29 @@ static void a_weekday_without_its_happening_anchors_nothing(void **state)
     corpus_free(&c);
 }
 
+/* A day at or after a date the undated report speaks of as still to come
+ * cannot be its own: "Tuesday" is left unanchored. */
+static void an_anchor_past_the_reports_own_future_is_refused(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "", "The Kestrel Quay ferry board approved the new winter timetable Tuesday. The "
+            "timetable will start on March 11 with an early crossing."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 2, "2024-03-15");
+    size_t at;
+    assert_false(item_has_member(item_on(s, "2024-03-12", &at),
+                                 member_saying(&c, "timetable Tuesday")));
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_null(strstr(md, "day inferred"));
+    assert_non_null(strstr(md, "before 2024"));
+    free(md);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
 /* With its day inferred, an undated report's count is ordered in time: a
  * figure that grows weeks later is a change, not silence. */
 static void an_inferred_day_lets_a_count_change_over_time(void **state)
@@ -923,6 +946,7 @@ int main(void)
         cmocka_unit_test(undated_weekday_takes_the_day_of_the_dated_happening),
         cmocka_unit_test(an_ambiguous_weekday_anchors_nothing),
         cmocka_unit_test(a_weekday_without_its_happening_anchors_nothing),
+        cmocka_unit_test(an_anchor_past_the_reports_own_future_is_refused),
         cmocka_unit_test(an_inferred_day_lets_a_count_change_over_time),
         cmocka_unit_test(an_undated_today_is_bounded_by_a_date_still_to_come),
         cmocka_unit_test_setup_teardown(sample_minister_is_one_entity_spelled_two_ways,
