@@ -7,6 +7,7 @@
 
 #include "report.h"
 #include "../core/draft.h"
+#include "../synth/synth.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
@@ -352,6 +353,55 @@ void rp_member_date(const sl_synth_member *m, char out[16])
     out[0] = 0; /* a day the store inferred is for ordering, not for a reader */
 }
 
+void rp_member_when(const rp *r, uint32_t m, char out[48])
+{
+    char d[16];
+    out[0] = 0;
+    if (m >= r->s->n_members)
+        return;
+    rp_member_date(&r->s->members[m], out);
+    if (*out)
+        return;
+    int how = sl_synth_day_how(r->s, m);
+    int32_t before = sl_synth_day_before(r->s, m);
+    if (how == SL_DAY_INFERRED) {
+        rp_day_iso(sl_synth_day(r->s, m), d);
+        if (*d)
+            snprintf(out, 48, "%s (day inferred)", d);
+    } else if (before != SL_NO_DAY) {
+        rp_day_iso(before, d);
+        snprintf(out, 48, "undated, before %s", d);
+    }
+}
+
+int rp_item_before(const rp *r, size_t i, int32_t *before)
+{
+    const struct sl_synthesis_priv *pv = r->s->priv;
+    if (!pv || !pv->tl_before || i >= r->s->n_timeline || pv->tl_before[i] == SL_NO_DAY)
+        return 0;
+    *before = pv->tl_before[i];
+    return 1;
+}
+
+int rp_item_inferred(const rp *r, size_t i)
+{
+    const struct sl_synthesis_priv *pv = r->s->priv;
+    return pv && pv->tl_inferred && i < r->s->n_timeline && pv->tl_inferred[i];
+}
+
+void rp_item_when(const rp *r, size_t i, char out[64])
+{
+    const sl_timeline_item *t = &r->s->timeline[i];
+    char d[16];
+    int32_t before;
+    if (rp_item_before(r, i, &before)) {
+        rp_day_iso(before, d);
+        snprintf(out, 64, "undated, before %s", d);
+    } else
+        snprintf(out, 64, "%.*s%s", (int)strnlen(t->value, sizeof t->value), t->value,
+                 rp_item_inferred(r, i) ? " (day inferred)" : "");
+}
+
 const char *rp_title(const rp *r)
 {
     if (r->s->title && *r->s->title)
@@ -421,16 +471,16 @@ sl_status rp_byline(const rp *r, char **out, sl_error *err)
     int32_t lo = SL_NO_DAY, hi = SL_NO_DAY;
     size_t originals = 0, copies = 0, k = 0;
     for (size_t m = 0; m < n; m++) {
-        const sl_synth_member *mm = &r->s->members[m];
+        int32_t day = sl_synth_day(r->s, m); /* inferred ones included */
         if (r->canon[m] == m)
             originals++;
         else
             copies++;
-        if (mm->day != SL_NO_DAY) {
-            if (lo == SL_NO_DAY || mm->day < lo)
-                lo = mm->day;
-            if (hi == SL_NO_DAY || mm->day > hi)
-                hi = mm->day;
+        if (day != SL_NO_DAY) {
+            if (lo == SL_NO_DAY || day < lo)
+                lo = day;
+            if (hi == SL_NO_DAY || day > hi)
+                hi = day;
         }
         names[k] = strdup(rp_outlet(r, (uint32_t)m));
         if (!names[k])

@@ -70,6 +70,19 @@ const char *rp_outlet(const rp *r, uint32_t m);
 /* "YYYY-MM-DD" of a member's stated publication, "" when undated (an
  * inferred day is not shown as a date). */
 void rp_member_date(const sl_synth_member *m, char out[16]);
+/* What a reader is told of a member's day: its stated date, an inferred
+ * one marked "2021-12-07 (day inferred)" (an undated member's weekday
+ * anchored to another member's dated happening), "undated, before
+ * 2022-02-04" when only a bound is known, else "". */
+void rp_member_when(const rp *r, uint32_t m, char out[48]);
+/* A timeline item's date as shown: its value, "2021-12-07 (day
+ * inferred)", or "undated, before 2022-02-04". */
+void rp_item_when(const rp *r, size_t i, char out[64]);
+/* 1 when timeline item i is an undated member's, bounded from above
+ * (*before set), 0 otherwise. */
+int rp_item_before(const rp *r, size_t i, int32_t *before);
+/* 1 when the timeline item's day is only an inferred one. */
+int rp_item_inferred(const rp *r, size_t i);
 /* Days since 1970 as "YYYY-MM-DD", "" for SL_NO_DAY. */
 void rp_day_iso(int32_t day, char out[16]);
 /* The story's title: the synthesis's, else the first original's, else a

@@ -149,9 +149,8 @@ static long pick_sources(hx *h, const sl_evidence *ev, size_t n)
 
 static void cite_link(hx *h, const hspan *p)
 {
-    char date[16];
-    const sl_synth_member *m = &h->r->s->members[p->member];
-    rp_member_date(m, date);
+    char date[48];
+    rp_member_when(h->r, p->member, date);
     fprintf(h->f, "<a class=\"cite\" href=\"#m%u-%u-%u\" title=\"", p->member, p->start, p->end);
     rp_html_cstr(h->f, rp_outlet(h->r, p->member));
     fprintf(h->f, "%s%s\">[%u]</a>", *date ? ", " : "", date, h->r->num[p->member]);
@@ -277,8 +276,10 @@ static void timeline(hx *h)
     fputs("<section id=\"timeline\">\n<h2>Timeline</h2>\n<ol class=\"timeline\">\n", f);
     for (size_t i = 0; i < s->n_timeline; i++) {
         const sl_timeline_item *t = &s->timeline[i];
+        char when[64];
+        rp_item_when(h->r, i, when);
         fputs("<li><time>", f);
-        rp_html(f, t->value, strnlen(t->value, sizeof t->value));
+        rp_html_cstr(f, when);
         fputs("</time>", f);
         rp_html_cstr(f, t->what);
         cites(h, t->sources, t->n_sources);
@@ -443,8 +444,8 @@ static void source_item(hx *h, uint32_t m)
     FILE *f = h->f;
     const sl_synth_member *mm = &h->r->s->members[m];
     const sl_article *a = mm->article;
-    char date[16];
-    rp_member_date(mm, date);
+    char date[48];
+    rp_member_when(h->r, m, date);
     fprintf(f, "<li id=\"src%u\"><span class=\"num\">[%u]</span><a href=\"#m%u\">", h->r->num[m],
             h->r->num[m], m);
     rp_html_cstr(f, a && a->title && *a->title ? a->title : "(untitled)");
@@ -595,8 +596,8 @@ static int texts(hx *h)
         uint32_t m = r->order[i];
         const sl_synth_member *mm = &r->s->members[m];
         const sl_article *a = mm->article;
-        char date[16];
-        rp_member_date(mm, date);
+        char date[48];
+        rp_member_when(r, m, date);
         fprintf(f, "<article id=\"m%u\"><h3><span class=\"num\">[%u]</span>", m, r->num[m]);
         rp_html_cstr(f, a && a->title && *a->title ? a->title : "(untitled)");
         fputs("</h3><p class=\"meta\">", f);

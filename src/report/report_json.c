@@ -9,6 +9,7 @@
 
 #include "report.h"
 #include "../core/draft.h"
+#include "../synth/synth.h"
 
 static void key(FILE *f, int first, const char *k)
 {
@@ -76,7 +77,15 @@ static void members(const rp *r)
         key(f, 0, "published");
         rp_json_cstr(f, a && *a->published ? a->published : NULL);
         key(f, 0, "day");
-        day_value(f, m->day);
+        day_value(f, sl_synth_day(r->s, i));
+        /* keys only when they say something, so older readers see the
+         * same members */
+        if (sl_synth_day_how(r->s, i) == SL_DAY_INFERRED)
+            fputs(",\"day_inferred\":true", f);
+        if (sl_synth_day_before(r->s, i) != SL_NO_DAY) {
+            key(f, 0, "before");
+            day_value(f, sl_synth_day_before(r->s, i));
+        }
         key(f, 0, "copy_of");
         if (r->canon[i] != i)
             fprintf(f, "%u", r->canon[i]);
@@ -260,8 +269,16 @@ static void timeline(const rp *r)
         const sl_timeline_item *t = &r->s->timeline[i];
         fputs(i ? ",{\"value\":" : "{\"value\":", f);
         rp_json_str(f, t->value, strnlen(t->value, sizeof t->value));
+        int32_t before;
         key(f, 0, "day");
-        day_value(f, t->day);
+        if (rp_item_before(r, i, &before)) {
+            fputs("null", f);
+            key(f, 0, "before");
+            day_value(f, before);
+        } else
+            day_value(f, t->day);
+        if (rp_item_inferred(r, i))
+            fputs(",\"day_inferred\":true", f);
         key(f, 0, "what");
         rp_json_cstr(f, t->what ? t->what : "");
         key(f, 0, "conflict");

@@ -96,8 +96,10 @@ static int timeline(rp *r)
     fputs("## Timeline\n\n", f);
     for (size_t i = 0; i < r->s->n_timeline; i++) {
         const sl_timeline_item *t = &r->s->timeline[i];
+        char when[64];
+        rp_item_when(r, i, when);
         fputs("- **", f);
-        rp_md(f, t->value, strnlen(t->value, sizeof t->value));
+        rp_md_cstr(f, when);
         fputs("**", f);
         if (t->what && *t->what) {
             fputs(": ", f);
@@ -257,8 +259,8 @@ static void source(rp *r, uint32_t m, int copy)
     FILE *f = r->out;
     const sl_synth_member *mm = &r->s->members[m];
     const sl_article *a = mm->article;
-    char date[16];
-    rp_member_date(mm, date);
+    char date[48];
+    rp_member_when(r, m, date);
     fprintf(f, "%s- **[%u]** %s", copy ? "  " : "", r->num[m], copy ? "copy: " : "");
     rp_md_cstr(f, rp_outlet(r, m));
     if (a && a->title && *a->title) {

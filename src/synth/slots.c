@@ -52,7 +52,6 @@ typedef struct node {
     size_t n_ctx;
     int32_t first_day, last_day;
     int32_t pub_first, pub_last; /* of members whose day is published */
-    int guessed_day;   /* some member's day is a guess */
     int32_t parent;    /* union-find: the slot */
     int32_t slot, value;
     int soft_done;
@@ -145,19 +144,20 @@ static int node_add(work *w, node *n, size_t i)
      * not as evidence of what the value is about */
     if (mb->copy_of < 0)
         add_ctx(n, o);
-    if (mb->day != SL_NO_DAY) {
-        if (n->first_day == SL_NO_DAY || mb->day < n->first_day)
-            n->first_day = mb->day;
-        if (n->last_day == SL_NO_DAY || mb->day > n->last_day)
-            n->last_day = mb->day;
-        /* only a day the member states orders reports in time */
-        if (mb->article->published[0]) {
-            if (n->pub_first == SL_NO_DAY || mb->day < n->pub_first)
-                n->pub_first = mb->day;
-            if (n->pub_last == SL_NO_DAY || mb->day > n->pub_last)
-                n->pub_last = mb->day;
-        } else
-            n->guessed_day = 1;
+    int32_t day = sl_synth_day(w->s, o->member);
+    if (day != SL_NO_DAY) {
+        if (n->first_day == SL_NO_DAY || day < n->first_day)
+            n->first_day = day;
+        if (n->last_day == SL_NO_DAY || day > n->last_day)
+            n->last_day = day;
+        /* only a day the member states (or one inferred from another
+         * member's dated happening) orders reports in time */
+        if (sl_synth_day_how(w->s, o->member) != SL_DAY_GUESS) {
+            if (n->pub_first == SL_NO_DAY || day < n->pub_first)
+                n->pub_first = day;
+            if (n->pub_last == SL_NO_DAY || day > n->pub_last)
+                n->pub_last = day;
+        }
     }
     return 0;
 }
@@ -170,11 +170,11 @@ static sl_status build_nodes(work *w, sl_error *err)
         return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
     for (size_t i = 0; i < w->n_obs; i++) {
         const sl_obs *o = &w->o[i];
-        const sl_synth_member *mb = &w->s->members[o->member];
+        int32_t day = sl_synth_day(w->s, o->member);
         /* a date compares only as written ("March 14", not a resolved
          * "Tuesday"), and never the writing day itself (a dateline) */
         if (o->kind == SL_OBS_DATE &&
-            (!o->explicit_date || o->precision || (mb->day != SL_NO_DAY && o->lo <= mb->day && o->hi >= mb->day)))
+            (!o->explicit_date || o->precision || (day != SL_NO_DAY && o->lo <= day && o->hi >= day)))
             continue;
         uint64_t k = node_key(o);
         int32_t x = sl_map64_get(map, k);
@@ -691,9 +691,14 @@ static int conflict_of(work *w, sl_conflict_list *l, node *a, node *b)
     if (a->kind == SL_OBS_QTY && (a->pub_first == SL_NO_DAY || b->pub_first == SL_NO_DAY))
         return 0;
     /* a happening keeps its date whenever it is reported: two dates of one
-     * happening disagree (a postponement would need its own words) */
-    int ordered = a->kind == SL_OBS_QTY && !a->guessed_day && !b->guessed_day &&
-                  a->pub_first != SL_NO_DAY && b->pub_first != SL_NO_DAY &&
+     * happening disagree (a postponement would need its own words). The
+     * reports whose day is known (stated, or inferred from another
+     * member's dated happening) order a count's values; an undated report
+     * of one value adds a source to it and cannot undo that order: when
+     * the dated reports are days apart, the figure moved between them.
+     * This only ever turns a "contradiction" into a change, never adds
+     * one. */
+    int ordered = a->kind == SL_OBS_QTY && a->pub_first != SL_NO_DAY && b->pub_first != SL_NO_DAY &&
                   (a->pub_last + CHANGE_GAP_DAYS <= b->pub_first ||
                    b->pub_last + CHANGE_GAP_DAYS <= a->pub_first);
     /* reports months apart tell of different moments, or different things */

@@ -592,6 +592,17 @@ static int add_magnitudes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l
 
 sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *n, sl_error *err)
 {
+    struct sl_synthesis_priv *pv = s->priv;
+    if (pv && pv->obs_cache) { /* an earlier pass collected them */
+        sl_obs *v = malloc((pv->n_obs_cache + 1) * sizeof *v);
+        if (!v)
+            return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
+        memcpy(v, pv->obs_cache, pv->n_obs_cache * sizeof *v);
+        sl_synth_days_obs(s, v, pv->n_obs_cache);
+        *out = v;
+        *n = pv->n_obs_cache;
+        return SL_OK;
+    }
     obs_list l = {0};
     for (size_t m = 0; m < s->n_members; m++) {
         if (!s->members[m].facts)
@@ -602,6 +613,13 @@ sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *
             return sl_fail(err, SL_ERR_NOMEM, "slots: out of memory");
         }
     }
+    /* kept for the later passes; without memory they collect again */
+    if (pv && (pv->obs_cache = malloc((l.n + 1) * sizeof *l.v))) {
+        if (l.n)
+            memcpy(pv->obs_cache, l.v, l.n * sizeof *l.v);
+        pv->n_obs_cache = l.n;
+    }
+    sl_synth_days_obs(s, l.v, l.n);
     *out = l.v;
     *n = l.n;
     return SL_OK;

@@ -43,6 +43,10 @@ typedef struct sl_obs {
 sl_status sl_obs_collect(const sl_synthesis *s, sl_sw *w, sl_obs **out, size_t *n,
                          sl_error *err);
 
+/* merge_days.c: the weekday mentions that anchored an undated member's
+ * day resolve to that day (and count as anchored). */
+void sl_synth_days_obs(const sl_synthesis *s, sl_obs *o, size_t n);
+
 /* "YYYY-MM-DD" of a day number. */
 void sl_obs_iso(int32_t day, char out[32]);
 

@@ -26,6 +26,7 @@ void sl_synthesis_free(sl_synthesis *s)
         free(s->priv->owned_facts);
         free(s->priv->owned_articles);
         free(s->priv->owned_members);
+        free(s->priv->obs_cache);
         sl_arena_free(&s->priv->arena);
         free(s->priv);
     }
@@ -176,13 +177,18 @@ sl_status sl_synthesize(const sl_synth_member *m, size_t n, const sl_synth_optio
     s->members = m;
     s->n_members = n;
     s->title = "";
-    sl_status st = sl_synth_entities(s, err);
+    sl_status st = sl_synth_days(s, err);
+    if (st == SL_OK)
+        st = sl_synth_entities(s, err);
     if (st == SL_OK)
         st = sl_synth_quotes(s, err);
     if (st == SL_OK)
         st = sl_synth_slots(s, err);
     if (st == SL_OK)
         st = sl_synth_timeline(s, err);
+    free(s->priv->obs_cache); /* the passes that read observations are done */
+    s->priv->obs_cache = NULL;
+    s->priv->n_obs_cache = 0;
     if (st == SL_OK)
         st = summarize(s, o, err);
     if (st != SL_OK) {

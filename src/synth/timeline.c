@@ -15,6 +15,7 @@
 #include "../util/map64.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,7 +102,8 @@ static int usable(const sl_synthesis *s, sl_sw *w, const sl_obs *o)
     if (o->precision == 1 && mb->day != SL_NO_DAY && mb->day >= o->lo && mb->day < o->lo + 31)
         return 0;
     if (!o->explicit_date && !o->anchored && !mb->article->published[0])
-        return 0; /* resolved against a guessed day */
+        return 0; /* resolved against a guessed day (a weekday anchored by
+                     merge_days.c is anchored) */
     return has_happening(w, mb->article, o);
 }
 
@@ -439,7 +441,8 @@ static int emit(tl *t, sl_synthesis *s)
     sl_arena *ar = &s->priv->arena;
     sl_map64 disputes = {0};
     s->timeline = sl_arena_calloc(ar, (t->n_items + 1) * sizeof *s->timeline);
-    if (!s->timeline || index_disputes(s, &disputes)) {
+    s->priv->tl_inferred = sl_arena_calloc(ar, t->n_items + 1);
+    if (!s->timeline || !s->priv->tl_inferred || index_disputes(s, &disputes)) {
         sl_map64_free(&disputes);
         return -1;
     }
@@ -482,10 +485,107 @@ static int emit(tl *t, sl_synthesis *s)
             last = o->member;
         }
         ti->conflict = disputed(&disputes, t->o, it);
+        /* a day only merge_days.c inferred is shown as such */
+        int inferred = 1;
+        for (size_t i = 0; i < it->n && inferred; i++) {
+            const sl_obs *o = &t->o[it->obs[i]];
+            inferred = !o->explicit_date &&
+                       sl_synth_day_how(s, o->member) == SL_DAY_INFERRED;
+        }
+        s->priv->tl_inferred[n] = (uint8_t)inferred;
         n++;
     }
     s->n_timeline = n;
     sl_map64_free(&disputes);
+    return 0;
+}
+
+/* ------------------------------------------------------------ undated */
+
+/* "today", "tonight", "this morning": the writing day itself. */
+static int says_today(const sl_article *a, const sl_obs *o)
+{
+    static const char *const part[] = {"morning", "afternoon", "evening", NULL};
+    for (size_t t = sl_sw_token_at(a, o->start); t < a->n_tokens && a->tokens[t].start < o->end;
+         t++) {
+        if (sl_sw_tok_is(a, t, "today") || sl_sw_tok_is(a, t, "tonight"))
+            return 1;
+        for (size_t i = 0; part[i] && sl_sw_tok_is(a, t, "this") && t + 1 < a->n_tokens; i++)
+            if (sl_sw_tok_is(a, t + 1, part[i]))
+                return 1;
+    }
+    return 0;
+}
+
+/* An undated member whose writing day merge_days.c bounds from above
+ * tells what happened "today" with no day to put it on: its first such
+ * happening (a lead states the news) is shown once, as undated before that
+ * bound, placed before the bound's day. One per member: a transcript's
+ * every "today" would fill the timeline with one report's unplaced day. */
+static int add_undated(tl *t, sl_synthesis *s, sl_sw *w)
+{
+    sl_arena *ar = &s->priv->arena;
+    size_t n = s->n_timeline, u = 0;
+    const sl_obs **pick = NULL;
+    for (size_t i = 0; i < t->n_obs; i++) {
+        const sl_obs *o = &t->o[i];
+        const sl_article *a = s->members[o->member].article;
+        if (o->kind != SL_OBS_DATE || o->explicit_date || o->anchored ||
+            sl_synth_day_before(s, o->member) == SL_NO_DAY ||
+            sl_synth_day_how(s, o->member) != SL_DAY_GUESS ||
+            s->members[o->member].copy_of >= 0 || (u && pick[u - 1]->member == o->member) ||
+            !says_today(a, o) || dates_no_happening(a, o) || !has_happening(w, a, o))
+            continue;
+        if (!pick && !(pick = malloc(s->n_members * sizeof *pick)))
+            return -1;
+        pick[u++] = o; /* members in order, so one per member */
+    }
+    if (!u)
+        return 0;
+    /* by bound (stable: member order within one bound) */
+    for (size_t i = 1; i < u; i++)
+        for (size_t j = i; j > 0 && sl_synth_day_before(s, pick[j - 1]->member) >
+                                       sl_synth_day_before(s, pick[j]->member); j--) {
+            const sl_obs *x = pick[j];
+            pick[j] = pick[j - 1];
+            pick[j - 1] = x;
+        }
+    sl_timeline_item *tl2 = sl_arena_calloc(ar, (n + u) * sizeof *tl2);
+    int32_t *before = sl_arena_alloc(ar, (n + u) * sizeof *before);
+    uint8_t *inf = sl_arena_calloc(ar, n + u);
+    if (!tl2 || !before || !inf) {
+        free(pick);
+        return -1;
+    }
+    size_t k = 0, j = 0;
+    for (size_t i = 0; i <= n; i++) {
+        while (j < u && (i == n || s->timeline[i].day >= sl_synth_day_before(s, pick[j]->member))) {
+            const sl_obs *o = pick[j++];
+            sl_timeline_item *ti = &tl2[k];
+            snprintf(ti->value, sizeof ti->value, "XXXX-XX-XX");
+            ti->day = before[k] = sl_synth_day_before(s, o->member);
+            ti->what = what_text(ar, s->members[o->member].article, o);
+            ti->sources = sl_arena_alloc(ar, sizeof *ti->sources);
+            if (!ti->what || !ti->sources) {
+                free(pick);
+                return -1;
+            }
+            ti->sources[0] = (sl_evidence){o->member, o->start, o->end};
+            ti->n_sources = 1;
+            ti->conflict = -1;
+            k++;
+        }
+        if (i < n) {
+            tl2[k] = s->timeline[i];
+            before[k] = SL_NO_DAY;
+            inf[k++] = s->priv->tl_inferred[i];
+        }
+    }
+    free(pick);
+    s->timeline = tl2;
+    s->n_timeline = k;
+    s->priv->tl_before = before;
+    s->priv->tl_inferred = inf;
     return 0;
 }
 
@@ -510,7 +610,7 @@ sl_status sl_synth_timeline(sl_synthesis *s, sl_error *err)
         st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
     if (st == SL_OK) {
         file_runs(&t);
-        if (sort_use(&t) || cluster(&t) || emit(&t, s))
+        if (sort_use(&t) || cluster(&t) || emit(&t, s) || add_undated(&t, s, w))
             st = sl_fail(err, SL_ERR_NOMEM, "timeline: out of memory");
     }
     for (size_t k = 0; t.it && k < t.n_items; k++)

@@ -105,4 +105,27 @@ print(len({c for c, _ in clusters}), len({n for _, n in clusters}))
 P
 assert_eq "seeds: Yury and Yuri Ushakov are one entity" "$(cat "$W/xdoc.check")" "1 2"
 
+# Undated seeds in the story's report: the video call's "Tuesday" takes
+# the day another seed gives the 7 December call (shown as inferred), so
+# the troop count's rise from 70,000 is a change over time, not a
+# contradiction; the undated transcript's news of the day is bounded by
+# the 4 February it speaks of as to come. No other contradiction appears.
+"$SL_BIN" --db "$W/seeds.db" report S1 --format json >"$W/report.json" 2>"$W/report.err"
+assert_exit "seeds: report --format json exits 0" $? 0 "$W/report.err"
+"$SL_BIN" --db "$W/seeds.db" report S1 >"$W/report.md" 2>/dev/null
+json_true "seeds: the 7 December call has the undated video-call seed as a source" "$W/report.json" \
+    "any(t['value'] == '2021-12-07' and any('video call' in d['members'][x['member']]['text'] and d['members'][x['member']].get('day_inferred') for x in t['sources']) for t in d['timeline'])" \
+    "[(t['value'], [x['member'] for x in t['sources']]) for t in d['timeline']]"
+json_true "seeds: troops 70,000 -> at least 100,000 is a change over time" "$W/report.json" \
+    "any(c['kind'] == 'change' and '70,000' in c['a']['text'] and 'at least 100,000' in c['b']['text'] for c in d['conflicts'])" \
+    "[(c['kind'], c['a']['text'], c['b']['text']) for c in d['conflicts']]"
+json_true "seeds: the only contradiction is the talks' date" "$W/report.json" \
+    "[c['why'].split(':')[0] for c in d['conflicts'] if c['kind'] == 'hard'] == ['sources disagree on the date of the talks']" \
+    "[(c['kind'], c['why']) for c in d['conflicts']]"
+json_true "seeds: an undated happening is bounded before 2022-02-04" "$W/report.json" \
+    "any(t.get('before') == '2022-02-04' and t['day'] is None for t in d['timeline'])" \
+    "[(t['value'], t['day'], t.get('before')) for t in d['timeline']]"
+assert_contains "seeds: the report shows 'undated, before 2022-02-04'" "$W/report.md" "undated, before 2022-02-04"
+assert_contains "seeds: the report marks the inferred day" "$W/report.md" "2021-12-07 (day inferred)"
+
 finish

@@ -665,6 +665,273 @@ static void members_without_facts_only_add_nothing(void **state)
     corpus_free(&c);
 }
 
+/* ------------------------------------------------------------ undated */
+
+/* The member whose text contains t, -1 if none. */
+static int member_saying(const corpus *c, const char *t)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strstr(c->a[i]->text, t))
+            return (int)i;
+    return -1;
+}
+
+static int item_has_member(const sl_timeline_item *t, int m)
+{
+    for (size_t i = 0; t && i < t->n_sources; i++)
+        if ((int)t->sources[i].member == m)
+            return 1;
+    return 0;
+}
+
+/* A story as the store gives it: an undated member ("" for its date)
+ * has its time expressions resolved against its event's first day, a
+ * guess kept as its day for ordering, while its own date stays empty. */
+static sl_synthesis *synth_guessed(corpus *c, const char *const *docs, size_t n,
+                                   const char *guess)
+{
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < n; i++) {
+        sl_article *a = NULL;
+        sl_error err = {0};
+        const char *text = docs[2 * i + 1];
+        int undated = !docs[2 * i][0];
+        assert_int_equal(sl_article_from_text(text, strlen(text), undated ? guess : docs[2 * i],
+                                              &a, &err),
+                         SL_OK);
+        corpus_add(c, a);
+        if (undated)
+            c->a[c->n - 1]->published[0] = 0;
+    }
+    corpus_members(c);
+    for (size_t i = 0; i < c->n; i++)
+        if (!c->a[i]->published[0])
+            c->m[i].day = sl_day_from_iso(guess);
+    return synthesize(c);
+}
+
+/* The report of s in format f, as one malloc'ed string. */
+static char *report_of(const sl_synthesis *s, sl_report_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    sl_error err = {0};
+    assert_int_equal(sl_report_write(s, f, out, &err), SL_OK);
+    fclose(out);
+    return buf;
+}
+
+/* "approved the new timetable Tuesday" in an undated report is the
+ * dated report's "approved the new timetable on March 12" (a Tuesday):
+ * the undated one takes that day, marked as inferred, and is a source of
+ * the happening. */
+static void undated_weekday_takes_the_day_of_the_dated_happening(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "", "The Kestrel Quay ferry board approved the new winter timetable Tuesday, ending "
+            "months of argument over the early crossing."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 2, "2024-03-15");
+    int undated = member_saying(&c, "timetable Tuesday");
+    assert_true(undated >= 0);
+    size_t at;
+    const sl_timeline_item *t = item_on(s, "2024-03-12", &at);
+    assert_non_null(t);
+    assert_true(item_has_member(t, undated));
+    assert_int_equal(t->n_sources, 2);
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_non_null(strstr(md, "2024-03-12 (day inferred)"));
+    free(md);
+    char *js = report_of(s, SL_REPORT_JSON);
+    assert_non_null(strstr(js, "\"day\":\"2024-03-12\",\"day_inferred\":true"));
+    free(js);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* Two dated timetable votes on two Tuesdays: "Tuesday" could be either,
+ * so the undated report is left as it was. */
+static void an_ambiguous_weekday_anchors_nothing(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "2024-03-22", "The Gull Point ferry board approved the new winter timetable on March 19 "
+                      "after a long meeting in Port Aske.",
+        "", "The ferry board approved the new winter timetable Tuesday, ending months of "
+            "argument over the early crossing."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 3, "2024-03-15");
+    int undated = member_saying(&c, "timetable Tuesday");
+    size_t at;
+    assert_false(item_has_member(item_on(s, "2024-03-12", &at), undated));
+    assert_false(item_has_member(item_on(s, "2024-03-19", &at), undated));
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_null(strstr(md, "day inferred"));
+    free(md);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* Words that differ, a weekday that does not fit, or a "said Tuesday"
+ * (the telling) anchor nothing. */
+static void a_weekday_without_its_happening_anchors_nothing(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "", "The Kestrel Quay ferry board approved the new winter timetable Wednesday, ending "
+            "months of argument over the early crossing.",
+        "", "The harbor master Ines Calloway said Tuesday that the board had approved the new "
+            "winter timetable.",
+        "", "Kittiwake crews repainted the timetable boards Tuesday at the north quay."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 4, "2024-03-15");
+    size_t at;
+    const sl_timeline_item *t = item_on(s, "2024-03-12", &at);
+    assert_non_null(t);
+    assert_int_equal(t->n_sources, 1);
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_null(strstr(md, "day inferred"));
+    free(md);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* A day at or after a date the undated report speaks of as still to come
+ * cannot be its own: "Tuesday" is left unanchored. */
+static void an_anchor_past_the_reports_own_future_is_refused(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "", "The Kestrel Quay ferry board approved the new winter timetable Tuesday. The "
+            "timetable will start on March 11 with an early crossing."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 2, "2024-03-15");
+    size_t at;
+    assert_false(item_has_member(item_on(s, "2024-03-12", &at),
+                                 member_saying(&c, "timetable Tuesday")));
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_null(strstr(md, "day inferred"));
+    assert_non_null(strstr(md, "before 2024"));
+    free(md);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* With its day inferred, an undated report's count is ordered in time: a
+ * figure that grows weeks later is a change, not silence. */
+static void an_inferred_day_lets_a_count_change_over_time(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-03-15", "The Kestrel Quay ferry board approved the new winter timetable on March "
+                      "12 after a long meeting in Port Aske.",
+        "", "The Kestrel Quay ferry board approved the new winter timetable Tuesday. The harbor "
+            "authority said 300 boats were moored in the new marina at Kestrel Quay.",
+        "2024-04-20", "The harbor authority said 420 boats were moored in the new marina at "
+                      "Kestrel Quay."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 3, "2024-03-15");
+    const sl_conflict *k = conflict_between(s, "300", "420");
+    assert_non_null(k);
+    assert_int_equal(k->kind, SL_CONFLICT_CHANGE);
+    assert_non_null(strstr(k->a.text, "300")); /* the earlier side first */
+    assert_true(side_has(&k->a, member_saying(&c, "timetable Tuesday")));
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* An undated report that speaks of a written date as to come ("will
+ * start on June 3") was written before it: its lead "today" happening is
+ * shown as undated, before that day, and placed before it. A date it
+ * tells as past bounds nothing. */
+static void an_undated_today_is_bounded_by_a_date_still_to_come(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-05-02", "The Marrow Bay regatta will start on June 3 with a parade of boats from "
+                      "the north quay.",
+        "", "Harbor master Ines Calloway reopened the north quay today after repairs to the sea "
+            "wall. The Marrow Bay regatta will start on June 3 with a parade of boats.",
+        "", "Harbor crews repainted the south quay today. The Marrow Bay regatta was held on "
+            "June 3 with a parade of boats."};
+    corpus c;
+    sl_synthesis *s = synth_guessed(&c, docs, 3, "2024-05-02");
+    int bounded = member_saying(&c, "reopened the north quay");
+    int past = member_saying(&c, "repainted the south quay");
+    size_t at_u = 0, at_d = 0, found = 0;
+    for (size_t i = 0; i < s->n_timeline; i++)
+        if (!strcmp(s->timeline[i].value, "XXXX-XX-XX")) {
+            found++;
+            at_u = i;
+            assert_int_equal(s->timeline[i].n_sources, 1);
+            assert_int_equal(s->timeline[i].sources[0].member, bounded);
+            assert_non_null(strstr(s->timeline[i].what, "reopened"));
+        }
+    assert_int_equal(found, 1);
+    assert_non_null(item_on(s, "2024-06-03", &at_d));
+    assert_true(at_u < at_d);
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_non_null(strstr(md, "**undated, before 2024\\-06\\-03**") ||
+                    strstr(md, "**undated, before 2024-06-03**"));
+    free(md);
+    char *js = report_of(s, SL_REPORT_JSON);
+    assert_non_null(strstr(js, "\"value\":\"XXXX-XX-XX\",\"day\":null,\"before\":\"2024-06-03\""));
+    free(js);
+    (void)past;
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
+/* The seeds' undated reports: the video call's "Tuesday" is the 7
+ * December call another report dates; with that day the troop count's
+ * rise is a change over time; the undated State Department transcript's
+ * news of the day is bounded by the Olympics it speaks of as to come. */
+static void seeds_undated_members_take_inferred_days_and_bounds(void **state)
+{
+    if (!*state) {
+        fprintf(stderr, "skipping: no seeds under %s\n", SL_SHARED_DIR);
+        skip();
+    }
+    const sl_synthesis *s = ((stored *)*state)->s;
+    int video = -1;
+    for (size_t i = 0; i < s->n_members; i++)
+        if (strstr(s->members[i].article->text, "video call"))
+            video = (int)i;
+    assert_true(video >= 0);
+    size_t at;
+    assert_true(item_has_member(item_on(s, "2021-12-07", &at), video));
+    const sl_conflict *troops = conflict_between(s, "70,000", "100,000");
+    assert_non_null(troops);
+    assert_int_equal(troops->kind, SL_CONFLICT_CHANGE);
+    assert_non_null(strstr(troops->a.text, "70,000"));
+    assert_non_null(strstr(troops->b.text, "at least 100,000"));
+    assert_true(side_has(&troops->a, video));
+    size_t hard = 0;
+    for (size_t i = 0; i < s->n_conflicts; i++)
+        hard += s->conflicts[i].kind == SL_CONFLICT_HARD;
+    assert_int_equal(hard, 1); /* the talks' date, nothing new */
+    char *md = report_of(s, SL_REPORT_MD);
+    assert_non_null(strstr(md, "(day inferred)"));
+    const char *b = strstr(md, "- **undated, before 2022\\-02\\-04**");
+    if (!b)
+        b = strstr(md, "- **undated, before 2022-02-04**");
+    assert_non_null(b);
+    const char *eol = strchr(b, '\n');
+    assert_true(eol && strstr(b, "Moscow") && strstr(b, "Moscow") < eol);
+    free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +943,12 @@ int main(void)
         cmocka_unit_test(same_quote_in_two_outlets_is_one_with_both_sources),
         cmocka_unit_test(timeline_orders_written_dates_and_skips_the_telling),
         cmocka_unit_test(members_without_facts_only_add_nothing),
+        cmocka_unit_test(undated_weekday_takes_the_day_of_the_dated_happening),
+        cmocka_unit_test(an_ambiguous_weekday_anchors_nothing),
+        cmocka_unit_test(a_weekday_without_its_happening_anchors_nothing),
+        cmocka_unit_test(an_anchor_past_the_reports_own_future_is_refused),
+        cmocka_unit_test(an_inferred_day_lets_a_count_change_over_time),
+        cmocka_unit_test(an_undated_today_is_bounded_by_a_date_still_to_come),
         cmocka_unit_test_setup_teardown(sample_minister_is_one_entity_spelled_two_ways,
                                         sample_setup, stored_teardown),
         cmocka_unit_test_setup_teardown(sample_planted_conflicts_found_with_kind_and_sources,
@@ -689,6 +962,8 @@ int main(void)
                                         stored_teardown),
         cmocka_unit_test_setup_teardown(seeds_timeline_in_expected_order, seeds_setup,
                                         stored_teardown),
+        cmocka_unit_test_setup_teardown(seeds_undated_members_take_inferred_days_and_bounds,
+                                        seeds_setup, stored_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
