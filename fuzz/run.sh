@@ -52,7 +52,7 @@ COMMON="-max_total_time=$SECS -rss_limit_mb=2048 -timeout=10 -print_final_stats=
 run() { # target max_len dict [extra flags]
     t=$1
     d=""; [ -n "$3" ] && d="-dict=$3"
-    "$OUT/fuzz_$t" $COMMON -max_len="$2" $d $4 -artifact_prefix="$OUT/artifacts/$t/" \
+    "$OUT/fuzz_$t" $COMMON -max_len="$2" $d ${4:-} -artifact_prefix="$OUT/artifacts/$t/" \
         "$C/$t" >"$OUT/logs/$t.log" 2>&1
     rc=$?
     echo "fuzz_$t: exit $rc; $(grep -E '^#[0-9]+' "$OUT/logs/$t.log" | tail -1)"
