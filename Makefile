@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DB         ?= $(BUILD)/sample.db
 
-.PHONY: all deps build asan run test test-plain test-asan bench clean format fuzz
+.PHONY: all deps build asan run test test-plain test-asan test-fuzz bench clean format fuzz
 
 all: build
 
@@ -45,8 +45,14 @@ test-asan: asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
-# Every test, plain and under ASan+UBSan.
-test: test-plain test-asan
+# Every fuzz target for a few seconds from our fixtures (libFuzzer, ASan+UBSan):
+# a smoke run that catches a broken target or a shallow crash; `make fuzz
+# SECONDS=3600` is the long run.
+test-fuzz: build
+	./fuzz/build.sh && ./fuzz/run.sh $(or $(FUZZ_SECONDS),10)
+
+# Every test, plain and under ASan+UBSan, and the fuzz smoke run.
+test: test-plain test-asan test-fuzz
 
 bench: build
 	./bench/run.sh

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Install the Debian packages storyline builds against, if any is missing.
 # Run as root, or with sudo available; does nothing when all are present.
-# chromium renders the report page in its browser test (tests/e2e).
+# chromium renders the report page in its browser test (tests/e2e); clang
+# and its runtime (libFuzzer, sanitizers) build the fuzz targets.
 set -e
 PKGS="build-essential cmake pkg-config libsqlite3-dev zlib1g-dev libdeflate-dev \
 libutf8proc-dev libuchardet-dev libcmocka-dev libstemmer-dev wamerican wordnet-base iso-codes tzdata libgeonames-dev python3 \
-chromium fonts-dejavu-core libmicrohttpd-dev curl"
+chromium fonts-dejavu-core libmicrohttpd-dev curl clang libclang-rt-dev"
 # `install-deps.sh bench` adds what only the benchmarks use: wrk drives the
 # server, nginx serves the same JSON as files (the physical-limit anchor).
 [ "${1:-}" = bench ] && PKGS="$PKGS wrk nginx-light python3-sklearn"
