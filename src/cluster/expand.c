@@ -116,10 +116,22 @@ void sl_expander_add(sl_expander *x, const sl_tvec *doc) {
 static void score_recent(sl_expander *x, const sl_tvec *doc) {
     x->n_touched = 0;
     uint64_t oldest = x->seq > RING ? x->seq - RING : 0;
+    /* The heads, then the first entries, are asked for all at once: the
+     * ring is larger than the near caches, and the walks would otherwise
+     * wait for their misses one after another. */
+    uint32_t first[MAX_MERGED];
+    uint32_t n = doc->n < MAX_MERGED ? doc->n : MAX_MERGED;
+    for (uint32_t i = 0; i < n; i++)
+        __builtin_prefetch(&x->head[bucket(doc->term[i])]);
+    for (uint32_t i = 0; i < n; i++) {
+        first[i] = x->head[bucket(doc->term[i])];
+        if (first[i] != NO_ENTRY)
+            __builtin_prefetch(&x->ent[first[i]]);
+    }
     for (uint32_t i = 0; i < doc->n; i++) {
         uint64_t before = UINT64_MAX;
         uint32_t before_k = NO_ENTRY;
-        for (uint32_t k = x->head[bucket(doc->term[i])]; k != NO_ENTRY;) {
+        for (uint32_t k = i < n ? first[i] : x->head[bucket(doc->term[i])]; k != NO_ENTRY;) {
             const entry *e = &x->ent[k];
             if (e->seq > before || (e->seq == before && k >= before_k) || e->seq < oldest)
                 break;
