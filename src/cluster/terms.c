@@ -209,6 +209,52 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
     return term;
 }
 
+/* The word cache is keyed by a hash of the lowercased word taken while
+ * it is read (FNV-1a over its bytes, then the stemmer mixed in and the
+ * whole finalized), so a word already met costs no copy and no second
+ * pass; the lowercased text is rebuilt from the source only when the word
+ * misses the cache and must be stemmed. */
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/* ASCII letters and digits lowercased; 0 for everything else. */
+static const uint8_t ascii_lower[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+static int word_cp(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
+}
+
+/* The lowercased UTF-8 of a word read from src[0..len) (all word
+ * characters, short enough to fit MAX_WORD) into out; returns its length. */
+static size_t lower_word(const char *src, size_t len, char *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = (unsigned char)src[i];
+        if (ch < 0x80) {
+            out[n++] = (char)ascii_lower[ch];
+            i++;
+        } else {
+            int32_t cp;
+            i += sl_utf8_decode(src + i, len - i, &cp);
+            n += sl_utf8_encode(utf8proc_tolower(cp), out + n);
+        }
+    }
+    return n;
+}
+
 /* Words wait in a short queue between being read and being looked up in
  * the word cache, their cache slot prefetched meanwhile: new vocabulary
  * misses the cache, and the misses of several words then overlap instead
@@ -217,8 +263,10 @@ enum { PENDING = 8 };
 
 typedef struct pending_word {
     uint64_t h;
-    uint32_t n, digits;
-    char w[MAX_WORD + 4];
+    const char *src; /* the word as written */
+    uint32_t len;    /* its bytes in the source */
+    uint32_t n;      /* bytes once lowercased */
+    uint32_t digits;
 } pending_word;
 
 typedef struct word_queue {
@@ -229,27 +277,25 @@ typedef struct word_queue {
 static int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p, float weight) {
     word_entry *e = &t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
     if (e->word != p->h) {
+        char w[MAX_WORD + 4];
+        size_t n = lower_word(p->src, p->len, w);
         e->word = p->h;
-        e->term = word_term(t, sb, p->w, p->n, (int)p->digits);
+        e->term = word_term(t, sb, w, n, (int)p->digits);
     }
     return e->term ? tf_add(t, e->term, weight) : 0;
 }
 
 /* Queue one word; the oldest is looked up when the queue is full. */
-static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const char *w,
-                     size_t n, size_t digits, float weight) {
+static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const pending_word *w,
+                     float weight) {
     if (wq->n == PENDING) {
         if (add_word(t, sb, &wq->q[wq->head], weight) < 0)
             return -1;
         wq->head = (wq->head + 1) % PENDING;
         wq->n--;
     }
-    pending_word *p = &wq->q[(wq->head + wq->n++) % PENDING];
-    p->h = sl_hash64(w, n, (uint64_t)(uintptr_t)sb) | 1;
-    p->n = (uint32_t)n;
-    p->digits = (uint32_t)digits;
-    memcpy(p->w, w, n);
-    __builtin_prefetch(&t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
+    wq->q[(wq->head + wq->n++) % PENDING] = *w;
+    __builtin_prefetch(&t->words[w->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
     return 0;
 }
 
@@ -260,53 +306,76 @@ static int drain(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, float weig
     return 0;
 }
 
+/* One word from p[*i] (a word character) to its end; *i moves past it.
+ * Returns 0 when it is longer than MAX_WORD (junk, skipped). */
+static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_word *w) {
+    size_t at = *i, wn = 0, digits = 0;
+    uint64_t h = FNV_OFF;
+    int too_long = 0;
+    while (at < n) {
+        unsigned char ch = (unsigned char)p[at];
+        if (ch < 0x80) {
+            unsigned char lc = ascii_lower[ch];
+            if (!lc)
+                break;
+            if (wn + 1 > MAX_WORD) {
+                too_long = 1;
+            } else {
+                h = (h ^ lc) * FNV_PRIME;
+                wn++;
+            }
+            digits += (ch >= '0' && ch <= '9');
+            at++;
+            continue;
+        }
+        int32_t cp;
+        size_t len = sl_utf8_decode(p + at, n - at, &cp);
+        if (!word_cp(cp))
+            break;
+        if (wn + 4 > MAX_WORD) {
+            too_long = 1;
+        } else {
+            char enc[4];
+            size_t k = sl_utf8_encode(utf8proc_tolower(cp), enc);
+            for (size_t j = 0; j < k; j++)
+                h = (h ^ (unsigned char)enc[j]) * FNV_PRIME;
+            wn += k;
+        }
+        at += len;
+    }
+    w->h = sl_hash_mix64(h ^ seed) | 1;
+    w->src = p + *i;
+    w->len = (uint32_t)(at - *i);
+    w->n = (uint32_t)wn;
+    w->digits = (uint32_t)digits;
+    *i = at;
+    return !too_long;
+}
+
 static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
-    char word[MAX_WORD + 4];
     word_queue wq;
     wq.head = wq.n = 0;
-    size_t wn = 0, digits = 0, i = 0;
-    int too_long = 0;
+    uint64_t seed = sl_hash_mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
     if (n > MAX_TEXT)
         n = MAX_TEXT;
-    while (i <= n) {
-        int32_t cp = 0;
-        size_t len = 1;
-        int is_word = 0;
-        if (i < n && (unsigned char)p[i] < 0x80) {
-            unsigned char ch = (unsigned char)p[i];
-            is_word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                      (ch >= '0' && ch <= '9');
-            cp = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-            if (is_word) {
-                if (wn + 1 > MAX_WORD)
-                    too_long = 1;
-                else
-                    word[wn++] = (char)cp;
-                digits += (ch >= '0' && ch <= '9');
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch < 0x80) {
+            if (!ascii_lower[ch]) {
                 i++;
                 continue;
             }
-        } else if (i < n) {
-            len = sl_utf8_decode(p + i, n - i, &cp);
-            utf8proc_category_t c = utf8proc_category(cp);
-            is_word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-                      c == UTF8PROC_CATEGORY_ND;
-        }
-        if (is_word) {
-            if (wn + 4 > MAX_WORD) {
-                too_long = 1;
-            } else {
-                wn += sl_utf8_encode(utf8proc_tolower(cp), word + wn);
-                digits += (cp >= '0' && cp <= '9');
+        } else {
+            int32_t cp;
+            size_t len = sl_utf8_decode(p + i, n - i, &cp);
+            if (!word_cp(cp)) {
+                i += len;
+                continue;
             }
-        } else if (wn) {
-            if (!too_long && push_word(t, sb, &wq, word, wn, digits, weight) < 0)
-                return -1;
-            wn = digits = 0;
-            too_long = 0;
         }
-        i += len;
+        pending_word w;
+        if (read_word(p, n, &i, seed, &w) && push_word(t, sb, &wq, &w, weight) < 0)
+            return -1;
     }
     return drain(t, sb, &wq, weight);
 }
