@@ -116,7 +116,7 @@ void sl_expander_add(sl_expander *x, const sl_tvec *doc) {
 static void score_recent(sl_expander *x, const sl_tvec *doc) {
     x->n_touched = 0;
     uint64_t oldest = x->seq > RING ? x->seq - RING : 0;
-    /* The heads, then the first entries, are asked for all at once: the
+    /* The heads, then the first two entries, are asked for all at once: the
      * ring is larger than the near caches, and the walks would otherwise
      * wait for their misses one after another. */
     uint32_t first[MAX_MERGED];
@@ -128,6 +128,9 @@ static void score_recent(sl_expander *x, const sl_tvec *doc) {
         if (first[i] != NO_ENTRY)
             __builtin_prefetch(&x->ent[first[i]]);
     }
+    for (uint32_t i = 0; i < n; i++) /* and the second: chains are short */
+        if (first[i] != NO_ENTRY && x->ent[first[i]].next != NO_ENTRY)
+            __builtin_prefetch(&x->ent[x->ent[first[i]].next]);
     for (uint32_t i = 0; i < doc->n; i++) {
         uint64_t before = UINT64_MAX;
         uint32_t before_k = NO_ENTRY;
