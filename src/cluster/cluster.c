@@ -102,35 +102,8 @@ void sl_clusterer_free(sl_clusterer *c) {
 
 /* ---------------------------------------------------------------- centroids */
 
-static uint32_t tag_of(uint64_t term) {
-    return (uint32_t)(term >> 32) | 1u;
-}
-
-int sl_centroid_reindex(sl_centroid *c) {
-    uint32_t size = 16;
-    while (size < 2 * c->sum.n)
-        size *= 2;
-    if (size != c->mask + 1 || !c->slot) {
-        sl_cslot *slot = realloc(c->slot, size * sizeof *slot);
-        if (!slot)
-            return -1;
-        c->slot = slot;
-        c->mask = size - 1;
-    }
-    memset(c->slot, 0, size * sizeof *c->slot);
-    for (uint32_t k = 0; k < c->sum.n; k++) {
-        uint32_t j = (uint32_t)c->sum.term[k] & c->mask;
-        while (c->slot[j].tag)
-            j = (j + 1) & c->mask;
-        c->slot[j] = (sl_cslot){tag_of(c->sum.term[k]), c->sum.w[k]};
-    }
-    return 0;
-}
-
 static void centroid_free(sl_centroid *c) {
     sl_tvec_free(&c->sum);
-    free(c->slot);
-    c->slot = NULL;
 }
 
 static int by_abs_weight_desc(const void *a, const void *b) {
@@ -191,9 +164,7 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     if (prune(c, scratch2) < 0)
         return -1;
     c->norm = sl_tvec_norm(s);
-    if (sl_tindex_sync(x, h, scratch, s) < 0)
-        return -1;
-    return sl_centroid_reindex(c);
+    return sl_tindex_sync(x, h, scratch, s);
 }
 
 /* ---------------------------------------------------------------- open sets */
@@ -330,7 +301,7 @@ static float time_factor(int32_t day, int32_t last) {
 
 /* The cosine from a dot product, as cosine() gives it. */
 static float by_norm(float dot, const sl_centroid *c) {
-    if (!(c->norm > 0) || !c->slot)
+    if (!(c->norm > 0))
         return 0;
     return dot / c->norm;
 }
@@ -527,11 +498,9 @@ size_t sl_clusterer_memory(const sl_clusterer *c) {
                c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories +
                sl_tindex_memory(c->eidx) + sl_tindex_memory(c->sidx);
     for (size_t i = 0; i < c->n_events; i++)
-        m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->events[i].c.mask + 1) * sizeof(sl_cslot);
+        m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float));
     for (size_t i = 0; i < c->n_stories; i++)
-        m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->stories[i].c.mask + 1) * sizeof(sl_cslot);
+        m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float));
     return m;
 }
 

@@ -16,23 +16,9 @@
 #include "terms.h"
 #include "tindex.h"
 
-/* One slot of a centroid's term table: the term's high half (0: empty)
- * beside its weight, so that a probe reads one cache line. The low bits
- * chose the slot; a wrong match needs 32 more equal bits (about one probe
- * in 2^32 of a full table's neighbourhood), which only nudges a cosine. */
-typedef struct sl_cslot {
-    uint32_t tag;
-    float w;
-} sl_cslot;
-
 typedef struct sl_centroid {
     sl_tvec sum; /* sorted by term, unnormalized */
-    float norm;
-    /* Open-addressing table term -> weight, rebuilt on change: an
-     * article's terms are probed here, 64 lookups instead of a merge over
-     * the centroid's hundreds of terms. */
-    sl_cslot *slot;
-    uint32_t mask;
+    float norm; /* its terms are found through the term index (tindex.h) */
 } sl_centroid;
 
 typedef struct sl_event {
@@ -77,8 +63,6 @@ struct sl_clusterer {
     sl_tindex *eidx, *sidx;
 };
 
-/* Rebuild a centroid's term index after its sum changed. */
-int sl_centroid_reindex(sl_centroid *c);
 /* Postings of a loaded centroid (sum set directly) into the term index. */
 int sl_centroid_post(sl_tindex *x, uint32_t h, const sl_centroid *c);
 /* Append a zeroed event / storyline to the open set, with a term index

@@ -124,7 +124,7 @@ static int get_centroid(rd *r, sl_centroid *c) {
         return -1;
     c->sum.n = n;
     c->norm = sl_tvec_norm(&c->sum);
-    return sl_centroid_reindex(c);
+    return 0;
 }
 
 static int get_expander(rd *r, sl_expander *x) {
