@@ -10,6 +10,7 @@
 enum {
     DOC_TERMS = 64,       /* terms kept per article */
     CENTROID_TERMS = 256, /* terms kept per centroid after pruning */
+    WORDS_KEEP = 1 << 16, /* word buffer kept between texts, in words */
 };
 
 /* Same-event articles are days apart, not months: the cosine to an event is
@@ -91,6 +92,7 @@ void sl_clusterer_free(sl_clusterer *c) {
     sl_tvec_free(&c->doc);
     sl_tvec_free(&c->scratch);
     sl_tvec_free(&c->scratch2);
+    free(c->words);
     sl_tindex_free(c->eidx);
     sl_tindex_free(c->sidx);
     sl_df_free(&c->df);
@@ -415,18 +417,29 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
             return sl_fail(err, SL_ERR_NOMEM, "out of memory shrinking the copy index");
     }
     sl_dup_match m;
-    sl_status st = sl_dedup_add(c->dedup, c->seq, in->text, in->text ? in->text_len : 0, &m);
+    int odd = 0;
+    size_t nw = in->text ? sl_words_read(in->text, in->text_len, &c->words, &c->words_cap, &odd)
+                         : 0;
+    if (nw == SIZE_MAX)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory reading a text");
+    sl_status st = sl_dedup_add_words(c->dedup, c->seq, c->words, nw, &m);
     if (st != SL_OK)
         return sl_fail(err, st, "copy detection failed");
     if (!place_copy(c, &m, r)) {
-        if (sl_termer_vector(c->termer, &c->df, in->lang, in->title, in->title_len, in->text,
-                             in->text_len, DOC_TERMS, &c->doc) < 0)
+        if (sl_termer_vector_words(c->termer, &c->df, in->lang, in->title, in->title_len,
+                                   in->text, in->text_len, c->words, nw, odd, DOC_TERMS,
+                                   &c->doc) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if (sl_expander_expand(c->expander, &c->doc, DOC_TERMS) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if ((st = place_new(c, in->day, r, err)) != SL_OK)
             return st;
         sl_expander_add(c->expander, &c->doc);
+    }
+    if (c->words_cap > WORDS_KEEP) { /* one huge text must not pin its buffer */
+        free(c->words);
+        c->words = NULL;
+        c->words_cap = 0;
     }
     sl_recent *slot = &c->recent[c->seq % c->o.max_recent_articles];
     slot->key = key;

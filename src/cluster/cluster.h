@@ -58,6 +58,8 @@ struct sl_clusterer {
     uint64_t next_event, next_storyline;
     int32_t clock; /* the newest day seen, SL_NO_DAY before any */
     sl_tvec doc, scratch, scratch2;
+    sl_word *words; /* the current text read once, for copies and terms */
+    size_t words_cap;
     /* Open events and storylines by term, so an article is scored only
      * against those sharing a term with it (tindex.h). */
     sl_tindex *eidx, *sidx;

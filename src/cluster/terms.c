@@ -210,8 +210,8 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
 }
 
 /* The word cache is keyed by a hash of the lowercased word taken while
- * it is read (FNV-1a over its bytes, then the stemmer mixed in and the
- * whole finalized), so a word already met costs no copy and no second
+ * it is read (FNV-1a over its code points, as the copy detector's reader
+ * takes it, then the stemmer mixed in and the whole finalized), so a word already met costs no copy and no second
  * pass; the lowercased text is rebuilt from the source only when the word
  * misses the cache and must be stemmed. */
 #define FNV_OFF 0xcbf29ce484222325ULL
@@ -336,10 +336,9 @@ static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_
             too_long = 1;
         } else {
             char enc[4];
-            size_t k = sl_utf8_encode(utf8proc_tolower(cp), enc);
-            for (size_t j = 0; j < k; j++)
-                h = (h ^ (unsigned char)enc[j]) * FNV_PRIME;
-            wn += k;
+            int32_t lc = utf8proc_tolower(cp);
+            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+            wn += sl_utf8_encode(lc, enc);
         }
         at += len;
     }
@@ -352,10 +351,35 @@ static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_
     return !too_long;
 }
 
+static uint64_t seed_of(const struct sb_stemmer *sb) {
+    return sl_hash_mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
+}
+
+/* The words the copy detector read (sl_words_read), as scan would have
+ * read them: same words, same order, the too long ones skipped. The caller
+ * has checked that the text has no character the two readers split
+ * differently and fits MAX_TEXT. */
+static int from_words(sl_termer *t, struct sb_stemmer *sb, const char *text, const sl_word *w,
+                      size_t nw, float weight) {
+    word_queue wq;
+    wq.head = wq.n = 0;
+    uint64_t seed = seed_of(sb);
+    for (size_t i = 0; i < nw; i++) {
+        /* scan's cap: a non-ASCII character counts 4 bytes against it */
+        if (w[i].n > MAX_WORD || (w[i].last_wide && w[i].last_wide - 1 + 4 > MAX_WORD))
+            continue;
+        pending_word p = {sl_hash_mix64(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
+                          w[i].digits};
+        if (push_word(t, sb, &wq, &p, weight) < 0)
+            return -1;
+    }
+    return drain(t, sb, &wq, weight);
+}
+
 static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
     word_queue wq;
     wq.head = wq.n = 0;
-    uint64_t seed = sl_hash_mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
+    uint64_t seed = seed_of(sb);
     if (n > MAX_TEXT)
         n = MAX_TEXT;
     for (size_t i = 0; i < n;) {
@@ -420,17 +444,35 @@ static int by_term(const void *a, const void *b) {
     return x->term < y->term ? -1 : x->term > y->term;
 }
 
+static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out);
+
 int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *title,
                      size_t title_len, const char *text, size_t text_len, uint32_t k,
                      sl_tvec *out) {
+    return sl_termer_vector_words(t, df, lang, title, title_len, text, text_len, NULL, 0, 1, k,
+                                  out);
+}
+
+int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char *title,
+                           size_t title_len, const char *text, size_t text_len,
+                           const sl_word *w, size_t nw, int odd, uint32_t k, sl_tvec *out) {
     struct sb_stemmer *sb = stemmer_for(t, lang);
     out->n = 0;
     t->tf_n = 0;
     int rc = 0;
     if (title && scan(t, sb, title, title_len, TITLE_WEIGHT) < 0)
         rc = -1;
-    if (!rc && text && scan(t, sb, text, text_len, 1) < 0)
-        rc = -1;
+    if (!rc && text) {
+        if (!odd && text_len <= MAX_TEXT)
+            rc = from_words(t, sb, text, w, nw, 1);
+        else
+            rc = scan(t, sb, text, text_len, 1);
+    }
+    return vectorize(t, df, rc, k, out);
+}
+
+/* The counted terms weighted, the k best kept, sorted and normalized. */
+static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) {
     df->docs++;
     /* The DF table is megabytes: ask for all the counters before using one. */
     for (uint32_t i = 0; i < t->tf_n; i++)

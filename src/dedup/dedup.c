@@ -346,6 +346,65 @@ static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
     return n;
 }
 
+/* words() with each word's span and lowercased length kept (sl_word). */
+size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, int *odd) {
+    size_t n = 0, i = 0, start = 0, end = 0;
+    uint64_t h = FNV_OFF;
+    uint32_t wn = 0, wide = 0, digits = 0;
+    int in = 0;
+    *odd = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        size_t at = i;
+        int32_t lc;
+        int k;
+        if (c < 0x80) {
+            i++;
+            lc = ascii_word[c];
+            if (lc) {
+                h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+                if (!in)
+                    start = at;
+                in = 1;
+                end = i;
+                wn++;
+                digits += c <= '9';
+                continue;
+            }
+            k = 0;
+        } else {
+            int32_t cp;
+            i += sl_utf8_decode(text + i, len - i, &cp);
+            k = word_char(cp, &lc);
+            if (k == 2 || (k == 1 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_NL))
+                *odd = 1; /* CF, NL, NO */
+        }
+        if (k == 1) {
+            char enc[4];
+            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+            if (!in)
+                start = at;
+            in = 1;
+            end = i;
+            wide = wn + 1;
+            wn += (uint32_t)sl_utf8_encode(lc, enc);
+        } else if (k == 0 && in) {
+            if (n == *cap && !grow((void **)buf, cap, n + 1, sizeof **buf))
+                return SIZE_MAX;
+            (*buf)[n++] = (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits};
+            h = FNV_OFF;
+            in = 0;
+            wn = wide = digits = 0;
+        }
+    }
+    if (in) {
+        if (n == *cap && !grow((void **)buf, cap, n + 1, sizeof **buf))
+            return SIZE_MAX;
+        (*buf)[n++] = (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits};
+    }
+    return n;
+}
+
 /* LSD radix sort of a[0..n) using tmp[0..n): linear whatever the input,
  * and several times faster than qsort on a few hundred hashes. Passes whose
  * byte is the same for every key are skipped. */
@@ -617,15 +676,9 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
     return SL_OK;
 }
 
-sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m) {
-    sl_dup_match tmp;
-    if (!m)
-        m = &tmp;
-    memset(m, 0, sizeof *m);
-    if (!d || (!text && len))
-        return SL_ERR_ARG;
-    uint64_t ex;
-    size_t nw = words(d, text, len, &ex);
+/* The verdict on the nw word hashes in d->w (ex: their sequence's hash),
+ * and the text indexed unless it was a copy. */
+static sl_status add_hashed(sl_dedup *d, uint64_t key, size_t nw, uint64_t ex, sl_dup_match *m) {
     if (nw == SIZE_MAX)
         return SL_ERR_NOMEM;
     if (nw == 0)
@@ -645,6 +698,36 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
     if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP)
         scratch_free(d);
     return st;
+}
+
+sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m) {
+    sl_dup_match tmp;
+    if (!m)
+        m = &tmp;
+    memset(m, 0, sizeof *m);
+    if (!d || (!text && len))
+        return SL_ERR_ARG;
+    uint64_t ex;
+    size_t nw = words(d, text, len, &ex);
+    return add_hashed(d, key, nw, ex, m);
+}
+
+sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t n,
+                             sl_dup_match *m) {
+    sl_dup_match tmp;
+    if (!m)
+        m = &tmp;
+    memset(m, 0, sizeof *m);
+    if (!d || (!w && n))
+        return SL_ERR_ARG;
+    uint64_t ex = 0x5eedd0c5ULL;
+    size_t nw = 0;
+    if (n > d->wcap && !grow((void **)&d->w, &d->wcap, n, sizeof *d->w))
+        return SL_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (!push_word(d, &nw, w[i].h, &ex))
+            return SL_ERR_NOMEM;
+    return add_hashed(d, key, nw, ex, m);
 }
 
 sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
