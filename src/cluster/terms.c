@@ -9,6 +9,17 @@
 #include <utf8proc.h>
 
 #include "../util/hash.h"
+
+/* sl_hash_mix64, inlined here: it runs once per word and per shingle, and
+ * the call costs more than its five operations. Same values. */
+static inline uint64_t mix64(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
 #include "../util/utf8.h"
 #include "stopwords.h"
 
@@ -80,7 +91,7 @@ sl_termer *sl_termer_new(void) {
     sl_termer *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->tf_cap = 4096;
+    t->tf_cap = 1024; /* 16 KiB: an article's terms probe within L1; grows for long ones */
     t->tf = calloc(t->tf_cap, sizeof *t->tf);
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
@@ -342,7 +353,7 @@ static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_
         }
         at += len;
     }
-    w->h = sl_hash_mix64(h ^ seed) | 1;
+    w->h = mix64(h ^ seed) | 1;
     w->src = p + *i;
     w->len = (uint32_t)(at - *i);
     w->n = (uint32_t)wn;
@@ -352,7 +363,7 @@ static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_
 }
 
 static uint64_t seed_of(const struct sb_stemmer *sb) {
-    return sl_hash_mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
+    return mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
 }
 
 /* The words the copy detector read (sl_words_read), as scan would have
@@ -368,7 +379,7 @@ static int from_words(sl_termer *t, struct sb_stemmer *sb, const char *text, con
         /* scan's cap: a non-ASCII character counts 4 bytes against it */
         if (w[i].n > MAX_WORD || (w[i].last_wide && w[i].last_wide - 1 + 4 > MAX_WORD))
             continue;
-        pending_word p = {sl_hash_mix64(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
+        pending_word p = {mix64(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
                           w[i].digits};
         if (push_word(t, sb, &wq, &p, weight) < 0)
             return -1;
@@ -402,6 +413,11 @@ static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, fl
             return -1;
     }
     return drain(t, sb, &wq, weight);
+}
+
+static int by_term_cmp(const void *a, const void *b) {
+    const tf_slot *x = a, *y = b;
+    return x->term < y->term ? -1 : x->term > y->term;
 }
 
 /* Total order: heavier first, then by term, so the chosen set does not
@@ -439,9 +455,16 @@ static void select_top(tf_slot *r, uint32_t n, uint32_t k) {
     }
 }
 
-static int by_term(const void *a, const void *b) {
-    const tf_slot *x = a, *y = b;
-    return x->term < y->term ? -1 : x->term > y->term;
+/* Sorts r[0..n) by term: at most k (64) items, where an inlined insertion
+ * sort beats qsort's calls through a comparator. Terms are distinct. */
+static void sort_by_term(tf_slot *r, uint32_t n) {
+    for (uint32_t i = 1; i < n; i++) {
+        tf_slot x = r[i];
+        uint32_t j = i;
+        for (; j > 0 && r[j - 1].term > x.term; j--)
+            r[j] = r[j - 1];
+        r[j] = x;
+    }
 }
 
 static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out);
@@ -501,7 +524,10 @@ static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) 
         if (t->rank[i].tf > 0)
             t->rank[m++] = t->rank[i];
     n = m;
-    qsort(t->rank, n, sizeof *t->rank, by_term);
+    if (n <= 256)
+        sort_by_term(t->rank, n);
+    else
+        qsort(t->rank, n, sizeof *t->rank, by_term_cmp);
     if (sl_tvec_reserve(out, n) < 0)
         return -1;
     for (uint32_t i = 0; i < n; i++) {

@@ -14,6 +14,17 @@
 #include <utf8proc.h>
 
 #include "../util/hash.h"
+
+/* sl_hash_mix64, inlined here: it runs once per word and per shingle, and
+ * the call costs more than its five operations. Same values. */
+static inline uint64_t mix64(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
 #include "../util/utf8.h"
 
 /* Tuning, measured with bench/dedup.sh; -D overrides are for that bench. */
@@ -304,7 +315,7 @@ static const uint8_t ascii_word[128] = {
 static int push_word(sl_dedup *d, size_t *n, uint64_t h, uint64_t *ex) {
     if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
         return 0;
-    uint64_t w = sl_hash_mix64(h);
+    uint64_t w = mix64(h);
     d->w[(*n)++] = w;
     *ex = (*ex ^ w) * 0x9E3779B97F4A7C15ULL;
     *ex ^= *ex >> 29;
@@ -455,7 +466,7 @@ static size_t sample(sl_dedup *d, size_t n) {
         uint64_t x = 0;
         for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
             x = ((x << 23) | (x >> 41)) ^ d->w[i + j];
-        x = sl_hash_mix64(x);
+        x = mix64(x);
         if (x < SAMPLE_BOUND)
             d->w[m++] = x;
     }
@@ -683,7 +694,7 @@ static sl_status add_hashed(sl_dedup *d, uint64_t key, size_t nw, uint64_t ex, s
         return SL_ERR_NOMEM;
     if (nw == 0)
         return SL_OK;
-    ex = sl_hash_mix64(ex ^ nw);
+    ex = mix64(ex ^ nw);
     sl_status st = SL_OK;
     if (!find_exact(d, ex, m)) {
         size_t ns = sample(d, nw);
