@@ -30,6 +30,7 @@ enum {
     STEM_CACHE_BITS = 14,
     WORD_CACHE_BITS = 16,
     STEM_LEN = 24,
+    PENDING_STEMS = 256,
     N_LANGS = 8,
     /* IDF as if the stream began after this many unrelated articles: on a
      * store of five articles about one story their shared words are not
@@ -68,6 +69,11 @@ struct sl_termer {
     lang_stemmer langs[N_LANGS];
     size_t n_langs;
     stem_entry *stems;
+    /* Stems made since the last flush, written to stems in order at the
+     * end of the article: the table is larger than the near caches, and
+     * writing each at once stalled the scan on its miss. */
+    stem_entry pend[PENDING_STEMS];
+    uint32_t n_pend;
     tf_slot *rank; /* scratch for choosing the top k */
 };
 
@@ -185,15 +191,25 @@ static int tf_add(sl_termer *t, uint64_t term, float w) {
     return 0;
 }
 
+static void flush_stems(sl_termer *t) {
+    for (uint32_t i = 0; i < t->n_pend; i++) {
+        stem_entry *e = &t->stems[t->pend[i].term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
+        if (e->term != t->pend[i].term)
+            *e = t->pend[i];
+    }
+    t->n_pend = 0;
+}
+
 static void remember_stem(sl_termer *t, uint64_t term, const char *s, size_t n) {
-    stem_entry *e = &t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
-    if (e->term == term)
-        return;
+    if (t->n_pend == PENDING_STEMS)
+        flush_stems(t);
+    stem_entry *e = &t->pend[t->n_pend++];
     if (n >= STEM_LEN)
         n = STEM_LEN - 1;
     e->term = term;
     memcpy(e->stem, s, n);
     e->stem[n] = 0;
+    __builtin_prefetch(&t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)], 1);
 }
 
 const char *sl_termer_stem(const sl_termer *t, uint64_t term) {
@@ -496,6 +512,7 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
 
 /* The counted terms weighted, the k best kept, sorted and normalized. */
 static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) {
+    flush_stems(t);
     df->docs++;
     /* The DF table is megabytes: ask for all the counters before using one. */
     for (uint32_t i = 0; i < t->tf_n; i++)
