@@ -453,6 +453,16 @@ static int cmp_u32(const void *a, const void *b) {
 
 #define SAMPLE_BOUND (UINT64_MAX / SL_DEDUP_SAMPLE_P)
 
+static inline uint64_t rot23(uint64_t x) {
+    return (x << 23) | (x >> 41);
+}
+
+/* x rotated left by 23 * k bits. */
+static inline uint64_t rot23_pow(uint64_t x, unsigned k) {
+    unsigned r = (23u * k) & 63u;
+    return r ? (x << r) | (x >> (64 - r)) : x;
+}
+
 /* Replaces the n word hashes in d->w by the sorted, distinct sampled
  * shingle hashes; returns their count, or SIZE_MAX on OOM. In place:
  * shingle i only reads words i.. and is written at or before i. */
@@ -462,13 +472,21 @@ static size_t sample(sl_dedup *d, size_t n) {
     if (!grow((void **)&d->s, &d->scap, n + 1, sizeof *d->s))
         return SIZE_MAX;
     size_t m = 0;
-    for (size_t i = 0; i + SL_DEDUP_SHINGLE <= n; i++) {
-        uint64_t x = 0;
-        for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
-            x = ((x << 23) | (x >> 41)) ^ d->w[i + j];
-        x = mix64(x);
-        if (x < SAMPLE_BOUND)
-            d->w[m++] = x;
+    /* The shingle at i is the words i..i+S-1 folded by x = rot23(x) ^ w,
+     * that is the XOR of word i+j rotated by 23 * (S-1-j): the next one
+     * rotates it once more, drops word i (now rotated 23 * S) and takes
+     * word i+S. Same values as folding each shingle afresh. */
+    uint64_t x = 0;
+    for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
+        x = rot23(x) ^ d->w[j];
+    for (size_t i = 0;; i++) {
+        uint64_t y = mix64(x);
+        uint64_t first = d->w[i]; /* read before slot m <= i is written */
+        if (y < SAMPLE_BOUND)
+            d->w[m++] = y;
+        if (i + SL_DEDUP_SHINGLE >= n)
+            break;
+        x = rot23(x ^ rot23_pow(first, SL_DEDUP_SHINGLE - 1)) ^ d->w[i + SL_DEDUP_SHINGLE];
     }
     radix_sort(d->w, d->s, m);
     size_t u = 0;
