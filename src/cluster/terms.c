@@ -28,7 +28,7 @@ enum {
     MAX_TEXT = 64 * 1024,   /* the first 64 KiB say what an article is about */
     TITLE_WEIGHT = 2,       /* a title word counts as two body words */
     STEM_CACHE_BITS = 14,
-    WORD_CACHE_BITS = 16,
+    WORD_CACHE_BITS = 17, /* 2 MiB: a month of news's words stay stemmed */
     STEM_LEN = 24,
     PENDING_STEMS = 256,
     N_LANGS = 8,
@@ -77,6 +77,24 @@ struct sl_termer {
     tf_slot *rank; /* scratch for choosing the top k */
 };
 
+/* The DF table and the word cache are read at random, hundreds of times
+ * per article: on 2 MiB pages those reads stop missing the TLB as well as
+ * the cache. Zeroed; released with free(). */
+enum { HUGE_PAGE = 2 << 20 };
+
+static void *big_zalloc(size_t n) {
+    void *p = NULL;
+#ifdef MADV_HUGEPAGE
+    if (n >= HUGE_PAGE && posix_memalign(&p, HUGE_PAGE, n) == 0) {
+        madvise(p, n, MADV_HUGEPAGE); /* advice only: fine if refused */
+        memset(p, 0, n);
+        return p;
+    }
+#endif
+    (void)p;
+    return calloc(1, n);
+}
+
 /* Snowball's names for the ISO 639-1 codes we may see. */
 static const char *snowball_name(const char *code) {
     static const char *const map[][2] = {
@@ -101,7 +119,7 @@ sl_termer *sl_termer_new(void) {
     t->tf = calloc(t->tf_cap, sizeof *t->tf);
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
-    t->words = calloc((size_t)1 << WORD_CACHE_BITS, sizeof *t->words);
+    t->words = big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
     t->rank = malloc(t->tf_cap * sizeof *t->rank);
     if (!t->tf || !t->used || !t->stems || !t->words || !t->rank) {
         sl_termer_free(t);
@@ -602,25 +620,9 @@ float sl_tvec_norm(const sl_tvec *v) {
     return sqrtf(s);
 }
 
-/* The DF table is read at random, a few hundred counters per article:
- * on 2 MiB pages those reads stop missing the TLB as well as the cache. */
-enum { HUGE_PAGE = 2 << 20 };
-
 int sl_df_init(sl_df *df) {
-    size_t n = ((size_t)1 << SL_DF_BITS) * sizeof *df->count;
-    void *p = NULL;
     df->docs = 0;
-    df->count = NULL;
-#ifdef MADV_HUGEPAGE
-    if (n >= HUGE_PAGE && posix_memalign(&p, HUGE_PAGE, n) == 0) {
-        madvise(p, n, MADV_HUGEPAGE); /* advice only: fine if refused */
-        memset(p, 0, n);
-        df->count = p;
-        return 0;
-    }
-#endif
-    (void)p;
-    df->count = calloc(1, n);
+    df->count = big_zalloc(((size_t)1 << SL_DF_BITS) * sizeof *df->count);
     return df->count ? 0 : -1;
 }
 
