@@ -357,61 +357,73 @@ static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
     return n;
 }
 
-/* words() with each word's span and lowercased length kept (sl_word). */
+static int put_word(sl_word **buf, size_t *cap, size_t *n, sl_word w) {
+    if (*n == *cap && !grow((void **)buf, cap, *n + 1, sizeof **buf))
+        return 0;
+    (*buf)[(*n)++] = w;
+    return 1;
+}
+
+/* words() with each word's span and lowercased length kept (sl_word).
+ * A word's ASCII runs go through a tight inner loop: most text is ASCII,
+ * and the per-character state of words() cost more than the hashing. */
 size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, int *odd) {
-    size_t n = 0, i = 0, start = 0, end = 0;
-    uint64_t h = FNV_OFF;
-    uint32_t wn = 0, wide = 0, digits = 0;
-    int in = 0;
+    const unsigned char *t = (const unsigned char *)text;
+    size_t n = 0, i = 0;
     *odd = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        size_t at = i;
-        int32_t lc;
-        int k;
-        if (c < 0x80) {
-            i++;
-            lc = ascii_word[c];
-            if (lc) {
-                h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
-                if (!in)
-                    start = at;
-                in = 1;
-                end = i;
-                wn++;
-                digits += c <= '9';
+        int32_t cp, lc;
+        size_t l;
+        if (t[i] < 0x80) {
+            if (!ascii_word[t[i]]) {
+                i++;
                 continue;
             }
-            k = 0;
         } else {
-            int32_t cp;
-            i += sl_utf8_decode(text + i, len - i, &cp);
-            k = word_char(cp, &lc);
-            if (k == 2 || (k == 1 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_NL))
-                *odd = 1; /* CF, NL, NO */
+            l = sl_utf8_decode(text + i, len - i, &cp);
+            int k = word_char(cp, &lc);
+            if (k != 1) {
+                *odd |= k == 2; /* CF */
+                i += l;
+                continue;
+            }
         }
-        if (k == 1) {
+        size_t start = i, end = i;
+        uint64_t h = FNV_OFF;
+        uint32_t wn = 0, wide = 0, digits = 0;
+        for (;;) {
+            size_t run = i;
+            unsigned char c;
+            while (i < len && (c = t[i]) < 0x80 && ascii_word[c]) {
+                h = (h ^ ascii_word[c]) * FNV_PRIME;
+                digits += c <= '9';
+                i++;
+            }
+            wn += (uint32_t)(i - run);
+            if (i > run)
+                end = i;
+            if (i >= len || t[i] < 0x80)
+                break; /* an ASCII separator or the end */
+            l = sl_utf8_decode(text + i, len - i, &cp);
+            int k = word_char(cp, &lc);
+            i += l;
+            if (k == 0)
+                break;
+            if (k == 2) { /* CF: inside a word here, a split for the term reader */
+                *odd = 1;
+                continue;
+            }
+            if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_NL)
+                *odd = 1; /* NL, NO */
             char enc[4];
             h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
-            if (!in)
-                start = at;
-            in = 1;
-            end = i;
             wide = wn + 1;
             wn += (uint32_t)sl_utf8_encode(lc, enc);
-        } else if (k == 0 && in) {
-            if (n == *cap && !grow((void **)buf, cap, n + 1, sizeof **buf))
-                return SIZE_MAX;
-            (*buf)[n++] = (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits};
-            h = FNV_OFF;
-            in = 0;
-            wn = wide = digits = 0;
+            end = i;
         }
-    }
-    if (in) {
-        if (n == *cap && !grow((void **)buf, cap, n + 1, sizeof **buf))
+        if (!put_word(buf, cap, &n,
+                      (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits}))
             return SIZE_MAX;
-        (*buf)[n++] = (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits};
     }
     return n;
 }
