@@ -458,6 +458,54 @@ static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n) {
         memcpy(a, src, n * sizeof *a);
 }
 
+/* Quicksort (median of three, insertion sort below 16) for the usual
+ * sample of a news text, a few hundred hashes: there the radix sort's
+ * eight passes over 256 counters cost more than the keys. */
+enum { SMALL_SORT = 1024 };
+
+static void insertion_sort(uint64_t *a, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] > x; j--)
+            a[j] = a[j - 1];
+        a[j] = x;
+    }
+}
+
+static void quick_sort(uint64_t *a, size_t n) {
+    while (n > 16) {
+        size_t mid = n / 2, last = n - 1;
+        uint64_t t;
+        if (a[mid] < a[0]) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
+        if (a[last] < a[0]) { t = a[last]; a[last] = a[0]; a[0] = t; }
+        if (a[last] < a[mid]) { t = a[last]; a[last] = a[mid]; a[mid] = t; }
+        uint64_t pivot = a[mid];
+        size_t i = 0, j = last;
+        for (;;) { /* Hoare partition: a[0..j] <= pivot <= a[j+1..] */
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            t = a[i];
+            a[i++] = a[j];
+            a[j--] = t;
+        }
+        /* the smaller side recursively, the larger in the loop */
+        if (j + 1 < n - j - 1) {
+            quick_sort(a, j + 1);
+            a += j + 1;
+            n -= j + 1;
+        } else {
+            quick_sort(a + j + 1, n - j - 1);
+            n = j + 1;
+        }
+    }
+    insertion_sort(a, n);
+}
+
 static int cmp_u32(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
@@ -500,7 +548,10 @@ static size_t sample(sl_dedup *d, size_t n) {
             break;
         x = rot23(x ^ rot23_pow(first, SL_DEDUP_SHINGLE - 1)) ^ d->w[i + SL_DEDUP_SHINGLE];
     }
-    radix_sort(d->w, d->s, m);
+    if (m <= SMALL_SORT)
+        quick_sort(d->w, m);
+    else
+        radix_sort(d->w, d->s, m);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (u == 0 || d->w[u - 1] != d->w[i])
