@@ -456,7 +456,8 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if ((st = place_new(c, in->day, r, err)) != SL_OK)
             return st;
-        sl_expander_add(c->expander, &c->doc);
+        if (sl_expander_add(c->expander, &c->doc) < 0)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for the expansion index");
     }
     if (c->words_cap > WORDS_KEEP) { /* one huge text must not pin its buffer */
         free(c->words);

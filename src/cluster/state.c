@@ -136,7 +136,7 @@ static int get_expander(rd *r, sl_expander *x) {
              sl_tvec_reserve(&v, SL_EXPAND_TERMS) < 0 ||
              get(r, v.term, v.n * sizeof *v.term) || get(r, v.w, v.n * sizeof *v.w);
         if (!rc)
-            sl_expander_add(x, &v);
+            rc = sl_expander_add(x, &v) < 0;
     }
     sl_tvec_free(&v);
     return rc ? -1 : 0;
