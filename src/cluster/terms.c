@@ -69,6 +69,7 @@ struct sl_termer {
     lang_stemmer langs[N_LANGS];
     size_t n_langs;
     stem_entry *stems;
+    const sl_df *df; /* of the article being read, for prefetching */
     /* Stems made since the last flush, written to stems in order at the
      * end of the article: the table is larger than the near caches, and
      * writing each at once stalled the scan on its miss. */
@@ -204,6 +205,10 @@ static int tf_add(sl_termer *t, uint64_t term, float w) {
     if (!t->tf[j].term) {
         t->tf[j].term = term;
         t->used[t->tf_n++] = j;
+        /* its DF counter is read once the text is done: asked for now,
+         * while the rest of the text is read, it is there by then */
+        if (t->df)
+            __builtin_prefetch(&t->df->count[term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
     }
     t->tf[j].tf += w;
     return 0;
@@ -516,6 +521,7 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
     struct sb_stemmer *sb = stemmer_for(t, lang);
     out->n = 0;
     t->tf_n = 0;
+    t->df = df;
     int rc = 0;
     if (title && scan(t, sb, title, title_len, TITLE_WEIGHT) < 0)
         rc = -1;
@@ -532,9 +538,7 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
 static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) {
     flush_stems(t);
     df->docs++;
-    /* The DF table is megabytes: ask for all the counters before using one. */
-    for (uint32_t i = 0; i < t->tf_n; i++)
-        __builtin_prefetch(&df->count[t->tf[t->used[i]].term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
+    t->df = NULL; /* its counters were prefetched as terms were first met (tf_add) */
     uint32_t n = 0;
     for (uint32_t i = 0; i < t->tf_n; i++) {
         tf_slot *s = &t->tf[t->used[i]];
