@@ -23,7 +23,7 @@ static const float MIN_SIMILARITY = 0.2f;
  * article's number, which is live while within the last RING; dead ones
  * are squeezed out when their bucket is full, so a bucket holds at most
  * twice its live postings. */
-enum { BUCKET_BITS = 14 };
+enum { BUCKET_BITS = 14, SWEEP_EVERY = 1024, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
 
 typedef struct xpost {
     uint64_t term;
@@ -44,6 +44,7 @@ struct sl_expander {
     uint64_t *slot_seq; /* per ring slot: the article's number */
     uint64_t seq;       /* articles added */
     xbucket *b;         /* 1 << BUCKET_BITS */
+    uint32_t sweep;     /* next bucket to sweep */
     float acc[RING];
     uint32_t cand[RING], first[RING]; /* candidates of one call, in scan order */
     float cand_dot[RING];
@@ -115,24 +116,40 @@ static uint32_t bucket_of(uint64_t term) {
     return (uint32_t)(term >> 40) & ((1u << BUCKET_BITS) - 1);
 }
 
-/* Whether article number seq is still in the ring (once x->seq is the
- * number of the article being added or looked up for). */
-static int live(const sl_expander *x, uint64_t seq) {
-    return x->seq - seq <= RING && seq < x->seq;
+/* Whether article number seq is in the ring when `newest` is the last
+ * article in it. */
+static int live(uint64_t newest, uint64_t seq) {
+    return newest - seq < RING;
+}
+
+/* Drops the dead postings of b (x->seq: the article being added is the
+ * newest), and gives back room a quarter full. */
+static void squeeze(sl_expander *x, xbucket *b) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < b->n; i++)
+        if (live(x->seq, b->p[i].seq))
+            b->p[n++] = b->p[i];
+    b->n = n;
+    if (!n) {
+        free(b->p);
+        b->p = NULL;
+        b->cap = 0;
+    } else if (b->cap > 4 && n * 4 <= b->cap) {
+        xpost *p = realloc(b->p, (b->cap / 2) * sizeof *p);
+        if (p) { /* else keep the larger block */
+            b->p = p;
+            b->cap /= 2;
+        }
+    }
 }
 
 /* A posting appended; a full bucket first drops its dead postings. */
 static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
     xbucket *b = &x->b[bucket_of(term)];
+    if (b->n == b->cap)
+        squeeze(x, b);
     if (b->n == b->cap) {
-        uint32_t n = 0;
-        for (uint32_t i = 0; i < b->n; i++)
-            if (live(x, b->p[i].seq))
-                b->p[n++] = b->p[i];
-        b->n = n;
-    }
-    if (b->n == b->cap || (b->cap > 8 && b->n * 4 < b->cap)) { /* grow, or shrink after a burst */
-        uint32_t cap = b->n * 2 > 4 ? b->n * 2 : 4;
+        uint32_t cap = b->cap ? b->cap * 2 : 4;
         xpost *p = realloc(b->p, cap * sizeof *p);
         if (!p)
             return -1;
@@ -156,6 +173,10 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     int rc = 0;
     for (uint32_t i = 0; i < n && !rc; i++)
         rc = post(x, t[i], w[i], slot);
+    /* Buckets no new term falls into would keep their dead postings: a
+     * few are swept each time, all of them every SWEEP_EVERY articles. */
+    for (uint32_t i = 0; i < SWEEP; i++)
+        squeeze(x, &x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)]);
     x->seq++;
     return rc;
 }
@@ -174,7 +195,7 @@ static uint32_t dots(sl_expander *x, const sl_tvec *doc) {
         float w = doc->w[i];
         for (uint32_t k = 0; k < b->n; k++) {
             const xpost *p = &b->p[k];
-            if (p->term != t || !live(x, p->seq))
+            if (p->term != t || !live(x->seq - 1, p->seq))
                 continue;
             uint32_t slot = p->slot;
             if (x->acc[slot] == 0) {

@@ -118,13 +118,26 @@ static posting *find(bucket *b, uint64_t term, uint32_t h) {
     return NULL;
 }
 
-/* Order inside a bucket does not matter: a handle has one posting per term. */
+/* Order inside a bucket does not matter: a handle has one posting per
+ * term. A bucket a quarter full gives back half its room, so memory
+ * follows the open centroids down. */
 static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
     bucket *b = &x->b[bucket_of(term)];
     posting *p = find(b, term, h);
-    if (p) {
-        *p = b->p[--b->n];
-        x->postings--;
+    if (!p)
+        return;
+    *p = b->p[--b->n];
+    x->postings--;
+    if (!b->n) { /* the vocabulary moves on: an empty bucket holds nothing */
+        free(b->p);
+        b->p = NULL;
+        b->cap = 0;
+    } else if (b->cap > 4 && b->n * 4 <= b->cap) {
+        posting *q = realloc(b->p, (b->cap / 2) * sizeof *q);
+        if (q) { /* else keep the larger block */
+            b->p = q;
+            b->cap /= 2;
+        }
     }
 }
 
