@@ -402,6 +402,28 @@ static void term_index_dots_equal_merged_dots(void **state) {
     sl_tindex_free(x);
 }
 
+/* An article whose terms all share one bucket of the expansion index (a
+ * full bucket is squeezed while the article is being added) is still
+ * found whole by the next one: its own postings are live. */
+static void expansion_keeps_an_article_filling_one_bucket(void **state) {
+    (void)state;
+    sl_expander *x = sl_expander_new();
+    assert_non_null(x);
+    sl_tvec v = {0};
+    uint64_t terms[64];
+    for (uint64_t i = 0; i < 64; i++)
+        terms[i] = (0x2aULL << 40) | (i + 1); /* same bits 40.. : one bucket */
+    for (int round = 0; round < 3; round++) { /* fills, squeezes, reuses */
+        make_vec(&v, terms, 64);
+        assert_int_equal(sl_expander_add(x, &v), 0);
+    }
+    make_vec(&v, terms, 3);
+    assert_int_equal(sl_expander_expand(x, &v, 64), 0);
+    assert_true(has_term(&v, terms[40]) && has_term(&v, terms[63]));
+    sl_tvec_free(&v);
+    sl_expander_free(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_is_one_event_other_topic_is_not),
@@ -415,6 +437,7 @@ int main(void) {
         cmocka_unit_test(open_events_are_bounded),
         cmocka_unit_test(articles_borrow_words_of_close_recent_articles_only),
         cmocka_unit_test(vectors_from_read_words_equal_own_scan),
+        cmocka_unit_test(expansion_keeps_an_article_filling_one_bucket),
         cmocka_unit_test(term_index_dots_equal_merged_dots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
