@@ -166,8 +166,10 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
         n = SL_EXPAND_TERMS;
     uint64_t *t = x->term + (size_t)slot * SL_EXPAND_TERMS;
     float *w = x->w + (size_t)slot * SL_EXPAND_TERMS;
-    memcpy(t, doc->term, n * sizeof *t);
-    memcpy(w, doc->w, n * sizeof *w);
+    if (n) { /* an empty vector may have no arrays */
+        memcpy(t, doc->term, n * sizeof *t);
+        memcpy(w, doc->w, n * sizeof *w);
+    }
     x->n_terms[slot] = n;
     x->slot_seq[slot] = x->seq;
     int rc = 0;

@@ -356,8 +356,10 @@ static void term_index_dots_equal_merged_dots(void **state) {
         }
         /* a new sum: some terms kept (some reweighted), some new */
         assert_int_equal(sl_tvec_reserve(&old, cur[i].n + 1), 0);
-        memcpy(old.term, cur[i].term, cur[i].n * sizeof *old.term);
-        memcpy(old.w, cur[i].w, cur[i].n * sizeof *old.w);
+        if (cur[i].n) {
+            memcpy(old.term, cur[i].term, cur[i].n * sizeof *old.term);
+            memcpy(old.w, cur[i].w, cur[i].n * sizeof *old.w);
+        }
         old.n = cur[i].n;
         assert_int_equal(sl_tvec_reserve(&cur[i], T), 0);
         uint32_t n = 0;
