@@ -123,13 +123,16 @@ static int live(uint64_t newest, uint64_t seq) {
 }
 
 /* Drops the dead postings of b (x->seq: the article being added is the
- * newest), and gives back room a quarter full. */
-static void squeeze(sl_expander *x, xbucket *b) {
+ * newest); with trim, gives back an empty block or half of a quarter-full
+ * one (the sweep does, not a full bucket about to take a posting). */
+static void squeeze(sl_expander *x, xbucket *b, int trim) {
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->n; i++)
         if (live(x->seq, b->p[i].seq))
             b->p[n++] = b->p[i];
     b->n = n;
+    if (!trim)
+        return;
     if (!n) {
         free(b->p);
         b->p = NULL;
@@ -147,7 +150,7 @@ static void squeeze(sl_expander *x, xbucket *b) {
 static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
     xbucket *b = &x->b[bucket_of(term)];
     if (b->n == b->cap)
-        squeeze(x, b);
+        squeeze(x, b, 0);
     if (b->n == b->cap) {
         uint32_t cap = b->cap ? b->cap * 2 : 4;
         xpost *p = realloc(b->p, cap * sizeof *p);
@@ -178,7 +181,7 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     /* Buckets no new term falls into would keep their dead postings: a
      * few are swept each time, all of them every SWEEP_EVERY articles. */
     for (uint32_t i = 0; i < SWEEP; i++)
-        squeeze(x, &x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)]);
+        squeeze(x, &x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)], 1);
     x->seq++;
     return rc;
 }

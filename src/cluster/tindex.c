@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BUCKET_BITS = 15 };
+enum {
+    BUCKET_BITS = 15,
+    SWEEP = 32, /* buckets trimmed per update: all of them every 1024 updates */
+};
 
 typedef struct posting {
     uint64_t term;
@@ -20,6 +23,7 @@ typedef struct bucket {
 struct sl_tindex {
     bucket *b; /* 1 << BUCKET_BITS */
     size_t postings;
+    uint32_t sweep; /* next bucket to trim */
     uint32_t n_handles, cap_handles;
     uint32_t *free_h, n_free;
     uint32_t *slot;    /* per handle, the caller's */
@@ -118,9 +122,7 @@ static posting *find(bucket *b, uint64_t term, uint32_t h) {
     return NULL;
 }
 
-/* Order inside a bucket does not matter: a handle has one posting per
- * term. A bucket a quarter full gives back half its room, so memory
- * follows the open centroids down. */
+/* Order inside a bucket does not matter: a handle has one posting per term. */
 static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
     bucket *b = &x->b[bucket_of(term)];
     posting *p = find(b, term, h);
@@ -128,7 +130,14 @@ static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
         return;
     *p = b->p[--b->n];
     x->postings--;
-    if (!b->n) { /* the vocabulary moves on: an empty bucket holds nothing */
+}
+
+/* An empty bucket gives back its block and a quarter-full one half of it,
+ * so memory follows the open centroids down as the vocabulary moves on.
+ * Done by a sweep over a few buckets per update, not on each drop: a
+ * bucket emptied and refilled within one sweep costs no allocation. */
+static void trim(bucket *b) {
+    if (!b->n) {
         free(b->p);
         b->p = NULL;
         b->cap = 0;
@@ -139,6 +148,11 @@ static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
             b->cap /= 2;
         }
     }
+}
+
+static void sweep(sl_tindex *x) {
+    for (uint32_t i = 0; i < SWEEP; i++)
+        trim(&x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)]);
 }
 
 static int add(sl_tindex *x, uint64_t term, uint32_t h, float w) {
@@ -159,6 +173,7 @@ static int add(sl_tindex *x, uint64_t term, uint32_t h, float w) {
 void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum) {
     for (uint32_t i = 0; i < sum->n; i++)
         drop(x, sum->term[i], h);
+    sweep(x);
     x->free_h[x->n_free++] = h; /* free_h has room for every handle */
 }
 
@@ -182,6 +197,7 @@ int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *
             i++, j++;
         }
     }
+    sweep(x);
     return 0;
 }
 
