@@ -82,11 +82,18 @@ echo
 echo "== speed and memory of the dedup + clustering stage (one core)"
 printf '%-44s %s\n' "storyline cluster --jsonl, duc (stage only)" "$(j "$(cat "$TMP/duc.timing")" articles_per_second) articles/s"
 [ "$BASE" = ok ] && printf '%-44s %s\n' "sklearn baseline end to end (run here)" "$BSPEED articles/s"
-printf '%-44s %s articles/s, clusterer %s MB, peak RSS %s MB after pass 1\n' \
+printf '%-44s %s articles/s (%s per CPU second), clusterer %s MB, peak RSS %s MB after pass 1\n' \
   "replay x$PASSES, new words each pass" "$(j "$last" articles_per_second)" \
+  "$(j "$last" articles_per_cpu_second)" \
   "$(( $(j "$first" clusterer_bytes) / 1048576 ))" "$(( $(j "$first" peak_rss_kb) / 1024 ))"
 printf '%-44s clusterer %s MB, peak RSS %s MB after pass %s (%s articles)\n' "" \
   "$(( $(j "$last" clusterer_bytes) / 1048576 ))" "$(( $(j "$last" peak_rss_kb) / 1024 ))" \
   "$(j "$last" pass)" "$(j "$last" articles)"
-printf '%-44s %s articles/s (later passes are copies of the first)\n' \
-  "replay x$PASSES, same text and dates each pass" "$(j "$COPIES" articles_per_second)"
+printf '%-44s %s articles/s (%s per CPU second; later passes are copies of the first)\n' \
+  "replay x$PASSES, same text and dates each pass" "$(j "$COPIES" articles_per_second)" \
+  "$(j "$COPIES" articles_per_cpu_second)"
+echo
+echo "== placement digests (equal digests: every article placed as before)"
+printf '%-44s %s\n' "duc, gnews outputs (sha256, first 16)" \
+  "$(sha256sum <"$TMP/duc.jsonl" | cut -c1-16) $(sha256sum <"$TMP/gnews.jsonl" | cut -c1-16)"
+printf '%-44s %s %s\n' "replay x$PASSES new words, same text" "$(j "$last" digest)" "$(j "$COPIES" digest)"

@@ -10,6 +10,7 @@
 enum {
     DOC_TERMS = 64,       /* terms kept per article */
     CENTROID_TERMS = 256, /* terms kept per centroid after pruning */
+    WORDS_KEEP = 1 << 16, /* word buffer kept between texts, in words */
 };
 
 /* Same-event articles are days apart, not months: the cosine to an event is
@@ -67,8 +68,10 @@ sl_status sl_clusterer_new(const sl_cluster_options *o, sl_clusterer **out, sl_e
     c->dedup = sl_dedup_new(&dopt);
     c->expander = sl_expander_new();
     c->recent = calloc(o->max_recent_articles, sizeof *c->recent);
+    c->eidx = sl_tindex_new();
+    c->sidx = sl_tindex_new();
     if (sl_df_init(&c->df) < 0 || !c->termer || !c->dedup || !c->expander ||
-        !c->recent) {
+        !c->recent || !c->eidx || !c->sidx) {
         sl_clusterer_free(c);
         return sl_fail(err, SL_ERR_NOMEM, "out of memory for the clusterer");
     }
@@ -88,6 +91,10 @@ void sl_clusterer_free(sl_clusterer *c) {
     free(c->recent);
     sl_tvec_free(&c->doc);
     sl_tvec_free(&c->scratch);
+    sl_tvec_free(&c->scratch2);
+    free(c->words);
+    sl_tindex_free(c->eidx);
+    sl_tindex_free(c->sidx);
     sl_df_free(&c->df);
     sl_termer_free(c->termer);
     sl_dedup_free(c->dedup);
@@ -97,57 +104,41 @@ void sl_clusterer_free(sl_clusterer *c) {
 
 /* ---------------------------------------------------------------- centroids */
 
-static uint32_t tag_of(uint64_t term) {
-    return (uint32_t)(term >> 32) | 1u;
-}
-
-static float cosine(const sl_tvec *doc, const sl_centroid *c) {
-    if (!(c->norm > 0) || !c->slot)
-        return 0;
-    float s = 0;
-    const sl_cslot *slot = c->slot;
-    for (uint32_t i = 0; i < doc->n; i++) {
-        uint64_t t = doc->term[i];
-        uint32_t tag = tag_of(t);
-        for (uint32_t j = (uint32_t)t & c->mask; slot[j].tag; j = (j + 1) & c->mask)
-            if (slot[j].tag == tag) {
-                s += doc->w[i] * slot[j].w;
-                break;
-            }
-    }
-    return s / c->norm;
-}
-
-int sl_centroid_reindex(sl_centroid *c) {
-    uint32_t size = 16;
-    while (size < 2 * c->sum.n)
-        size *= 2;
-    if (size != c->mask + 1 || !c->slot) {
-        sl_cslot *slot = realloc(c->slot, size * sizeof *slot);
-        if (!slot)
-            return -1;
-        c->slot = slot;
-        c->mask = size - 1;
-    }
-    memset(c->slot, 0, size * sizeof *c->slot);
-    for (uint32_t k = 0; k < c->sum.n; k++) {
-        uint32_t j = (uint32_t)c->sum.term[k] & c->mask;
-        while (c->slot[j].tag)
-            j = (j + 1) & c->mask;
-        c->slot[j] = (sl_cslot){tag_of(c->sum.term[k]), c->sum.w[k]};
-    }
-    return 0;
-}
-
 static void centroid_free(sl_centroid *c) {
     sl_tvec_free(&c->sum);
-    free(c->slot);
-    c->slot = NULL;
 }
 
-static int by_abs_weight_desc(const void *a, const void *b) {
-    const float *x = a, *y = b;
-    return (*x < *y) - (*x > *y);
+/* The k-th largest of v[0..n) (v is reordered; 1 <= k <= n): quickselect,
+ * linear on average, where a full sort of hundreds of weights was done to
+ * read one of them. */
+static float kth_largest(float *v, uint32_t n, uint32_t k) {
+    uint32_t lo = 0, hi = n - 1, want = k - 1;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2, s = lo;
+        float t = v[mid];
+        v[mid] = v[hi];
+        v[hi] = t;
+        for (uint32_t i = lo; i < hi; i++)
+            if (v[i] > t) {
+                float u = v[i];
+                v[i] = v[s];
+                v[s++] = u;
+            }
+        v[hi] = v[s];
+        v[s] = t;
+        if (want == s)
+            return t;
+        if (want < s)
+            hi = s - 1;
+        else
+            lo = s + 1;
+    }
+    return v[lo];
+}
+
+int sl_centroid_post(sl_tindex *x, uint32_t h, const sl_centroid *c) {
+    sl_tvec none = {0};
+    return sl_tindex_sync(x, h, &none, &c->sum);
 }
 
 /* Keep the CENTROID_TERMS strongest terms: the k-th largest weight is the
@@ -159,8 +150,7 @@ static int prune(sl_centroid *c, sl_tvec *scratch) {
     if (sl_tvec_reserve(scratch, v->n) < 0)
         return -1;
     memcpy(scratch->w, v->w, v->n * sizeof *v->w);
-    qsort(scratch->w, v->n, sizeof *scratch->w, by_abs_weight_desc);
-    float cut = scratch->w[CENTROID_TERMS - 1];
+    float cut = kth_largest(scratch->w, v->n, CENTROID_TERMS);
     uint32_t n = 0;
     for (uint32_t i = 0; i < v->n && n < CENTROID_TERMS; i++)
         if (v->w[i] >= cut) {
@@ -171,8 +161,10 @@ static int prune(sl_centroid *c, sl_tvec *scratch) {
     return 0;
 }
 
-/* sum += doc, merged through scratch, then pruned; the norm follows. */
-static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch) {
+/* sum += doc, merged through scratch, then pruned (with scratch2); the
+ * norm and the postings of handle h in x follow. */
+static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl_tvec *scratch2,
+                        sl_tindex *x, uint32_t h) {
     sl_tvec *s = &c->sum;
     if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
         return -1;
@@ -192,11 +184,11 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch) {
     scratch->n = n;
     sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
     *s = *scratch;
-    *scratch = t;
-    if (prune(c, scratch) < 0)
+    *scratch = t; /* the old sum, for the postings */
+    if (prune(c, scratch2) < 0)
         return -1;
     c->norm = sl_tvec_norm(s);
-    return sl_centroid_reindex(c);
+    return sl_tindex_sync(x, h, scratch, s);
 }
 
 /* ---------------------------------------------------------------- open sets */
@@ -209,8 +201,11 @@ static int idle_past(int32_t clock, int32_t *touched, int32_t window) {
 }
 
 static void close_event(sl_clusterer *c, size_t i) {
+    sl_tindex_release(c->eidx, c->events[i].h, &c->events[i].c.sum);
     centroid_free(&c->events[i].c);
     c->events[i] = c->events[--c->n_events];
+    if (i < c->n_events)
+        sl_tindex_set_slot(c->eidx, c->events[i].h, (uint32_t)i);
 }
 
 static void close_story(sl_clusterer *c, size_t i) {
@@ -218,8 +213,11 @@ static void close_story(sl_clusterer *c, size_t i) {
     for (size_t e = c->n_events; e-- > 0;)
         if (c->events[e].storyline == id)
             close_event(c, e); /* an event never outlives its storyline */
+    sl_tindex_release(c->sidx, c->stories[i].h, &c->stories[i].c.sum);
     centroid_free(&c->stories[i].c);
     c->stories[i] = c->stories[--c->n_stories];
+    if (i < c->n_stories)
+        sl_tindex_set_slot(c->sidx, c->stories[i].h, (uint32_t)i);
 }
 
 /* Close what has been idle past its window, as the clock moves on. */
@@ -272,8 +270,13 @@ sl_story *sl_cluster_story_slot(sl_clusterer *c) {
         c->stories = s;
         c->cap_stories = cap;
     }
+    uint32_t h;
+    if (sl_tindex_handle(c->sidx, &h) < 0)
+        return NULL;
+    sl_tindex_set_slot(c->sidx, h, (uint32_t)c->n_stories);
     sl_story *s = &c->stories[c->n_stories++];
     memset(s, 0, sizeof *s);
+    s->h = h;
     return s;
 }
 
@@ -286,8 +289,13 @@ sl_event *sl_cluster_event_slot(sl_clusterer *c) {
         c->events = e;
         c->cap_events = cap;
     }
+    uint32_t h;
+    if (sl_tindex_handle(c->eidx, &h) < 0)
+        return NULL;
+    sl_tindex_set_slot(c->eidx, h, (uint32_t)c->n_events);
     sl_event *e = &c->events[c->n_events++];
     memset(e, 0, sizeof *e);
+    e->h = h;
     return e;
 }
 
@@ -315,31 +323,48 @@ static float time_factor(int32_t day, int32_t last) {
     return expf(-d * d / (2 * EVENT_SIGMA_DAYS * EVENT_SIGMA_DAYS));
 }
 
+/* The cosine from a dot product, as cosine() gives it. */
+static float by_norm(float dot, const sl_centroid *c) {
+    if (!(c->norm > 0))
+        return 0;
+    return dot / c->norm;
+}
+
+/* Only events sharing a term with the article can score above 0; among
+ * equal scores the first in the open set wins, as in a scan of the set. */
 static sl_event *best_event(sl_clusterer *c, int32_t day, float *score) {
-    sl_event *best = NULL;
+    const uint32_t *hs;
+    const float *dots;
+    uint32_t n = sl_tindex_dots(c->eidx, &c->doc, &hs, &dots);
+    size_t best = SIZE_MAX;
     *score = 0;
-    for (size_t i = 0; i < c->n_events; i++) {
+    for (uint32_t k = 0; k < n; k++) {
+        size_t i = sl_tindex_slot(c->eidx, hs[k]);
         sl_event *e = &c->events[i];
-        float s = cosine(&c->doc, &e->c) * time_factor(day, e->last);
-        if (s > *score) {
+        float s = by_norm(dots[k], &e->c) * time_factor(day, e->last);
+        if (s > *score || (s == *score && s > 0 && i < best)) {
             *score = s;
-            best = e;
+            best = i;
         }
     }
-    return best;
+    return best == SIZE_MAX ? NULL : &c->events[best];
 }
 
 static sl_story *best_story(sl_clusterer *c, float *score) {
-    sl_story *best = NULL;
+    const uint32_t *hs;
+    const float *dots;
+    uint32_t n = sl_tindex_dots(c->sidx, &c->doc, &hs, &dots);
+    size_t best = SIZE_MAX;
     *score = 0;
-    for (size_t i = 0; i < c->n_stories; i++) {
-        float s = cosine(&c->doc, &c->stories[i].c);
-        if (s > *score) {
+    for (uint32_t k = 0; k < n; k++) {
+        size_t i = sl_tindex_slot(c->sidx, hs[k]);
+        float s = by_norm(dots[k], &c->stories[i].c);
+        if (s > *score || (s == *score && s > 0 && i < best)) {
             *score = s;
-            best = &c->stories[i];
+            best = i;
         }
     }
-    return best;
+    return best == SIZE_MAX ? NULL : &c->stories[best];
 }
 
 static void event_touch(sl_event *e, int32_t day, int32_t clock) {
@@ -392,8 +417,8 @@ static sl_status place_new(sl_clusterer *c, int32_t day, sl_cluster_result *r, s
         r->new_event = 1;
     }
     event_touch(e, day, c->clock);
-    if (centroid_add(&e->c, &c->doc, &c->scratch) < 0 ||
-        (s && centroid_add(&s->c, &c->doc, &c->scratch) < 0))
+    if (centroid_add(&e->c, &c->doc, &c->scratch, &c->scratch2, c->eidx, e->h) < 0 ||
+        (s && centroid_add(&s->c, &c->doc, &c->scratch, &c->scratch2, c->sidx, s->h) < 0))
         return sl_fail(err, SL_ERR_NOMEM, "out of memory for a centroid");
     if (s) {
         s->touched = c->clock;
@@ -414,18 +439,30 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
             return sl_fail(err, SL_ERR_NOMEM, "out of memory shrinking the copy index");
     }
     sl_dup_match m;
-    sl_status st = sl_dedup_add(c->dedup, c->seq, in->text, in->text ? in->text_len : 0, &m);
+    int odd = 0;
+    size_t nw = in->text ? sl_words_read(in->text, in->text_len, &c->words, &c->words_cap, &odd)
+                         : 0;
+    if (nw == SIZE_MAX)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory reading a text");
+    sl_status st = sl_dedup_add_words(c->dedup, c->seq, c->words, nw, &m);
     if (st != SL_OK)
         return sl_fail(err, st, "copy detection failed");
     if (!place_copy(c, &m, r)) {
-        if (sl_termer_vector(c->termer, &c->df, in->lang, in->title, in->title_len, in->text,
-                             in->text_len, DOC_TERMS, &c->doc) < 0)
+        if (sl_termer_vector_words(c->termer, &c->df, in->lang, in->title, in->title_len,
+                                   in->text, in->text_len, c->words, nw, odd, DOC_TERMS,
+                                   &c->doc) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if (sl_expander_expand(c->expander, &c->doc, DOC_TERMS) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if ((st = place_new(c, in->day, r, err)) != SL_OK)
             return st;
-        sl_expander_add(c->expander, &c->doc);
+        if (sl_expander_add(c->expander, &c->doc) < 0)
+            return sl_fail(err, SL_ERR_NOMEM, "out of memory for the expansion index");
+    }
+    if (c->words_cap > WORDS_KEEP) { /* one huge text must not pin its buffer */
+        free(c->words);
+        c->words = NULL;
+        c->words_cap = 0;
     }
     sl_recent *slot = &c->recent[c->seq % c->o.max_recent_articles];
     slot->key = key;
@@ -494,13 +531,12 @@ size_t sl_clusterer_memory(const sl_clusterer *c) {
     size_t m = sizeof *c + ((size_t)1 << SL_DF_BITS) * sizeof *c->df.count +
                c->o.max_recent_articles * sizeof *c->recent + sl_dedup_memory(c->dedup) +
                sl_expander_memory(c->expander) +
-               c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories;
+               c->cap_events * sizeof *c->events + c->cap_stories * sizeof *c->stories +
+               sl_tindex_memory(c->eidx) + sl_tindex_memory(c->sidx);
     for (size_t i = 0; i < c->n_events; i++)
-        m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->events[i].c.mask + 1) * sizeof(sl_cslot);
+        m += c->events[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float));
     for (size_t i = 0; i < c->n_stories; i++)
-        m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float)) +
-             (c->stories[i].c.mask + 1) * sizeof(sl_cslot);
+        m += c->stories[i].c.sum.cap * (sizeof(uint64_t) + sizeof(float));
     return m;
 }
 

@@ -14,24 +14,11 @@
 #include "../dedup/dedup.h"
 #include "expand.h"
 #include "terms.h"
-
-/* One slot of a centroid's term table: the term's high half (0: empty)
- * beside its weight, so that a probe reads one cache line. The low bits
- * chose the slot; a wrong match needs 32 more equal bits (about one probe
- * in 2^32 of a full table's neighbourhood), which only nudges a cosine. */
-typedef struct sl_cslot {
-    uint32_t tag;
-    float w;
-} sl_cslot;
+#include "tindex.h"
 
 typedef struct sl_centroid {
     sl_tvec sum; /* sorted by term, unnormalized */
-    float norm;
-    /* Open-addressing table term -> weight, rebuilt on change: an
-     * article's terms are probed here, 64 lookups instead of a merge over
-     * the centroid's hundreds of terms. */
-    sl_cslot *slot;
-    uint32_t mask;
+    float norm; /* its terms are found through the term index (tindex.h) */
 } sl_centroid;
 
 typedef struct sl_event {
@@ -39,6 +26,7 @@ typedef struct sl_event {
     int32_t first, last; /* days; SL_NO_DAY when only undated articles */
     int32_t touched;     /* stream clock at the last article */
     uint32_t n;
+    uint32_t h; /* handle in the event term index */
     sl_centroid c;
 } sl_event;
 
@@ -46,6 +34,7 @@ typedef struct sl_story {
     uint64_t id;
     int32_t touched;
     uint32_t n;
+    uint32_t h; /* handle in the storyline term index */
     sl_centroid c;
 } sl_story;
 
@@ -68,12 +57,18 @@ struct sl_clusterer {
     uint64_t seq;      /* articles added */
     uint64_t next_event, next_storyline;
     int32_t clock; /* the newest day seen, SL_NO_DAY before any */
-    sl_tvec doc, scratch;
+    sl_tvec doc, scratch, scratch2;
+    sl_word *words; /* the current text read once, for copies and terms */
+    size_t words_cap;
+    /* Open events and storylines by term, so an article is scored only
+     * against those sharing a term with it (tindex.h). */
+    sl_tindex *eidx, *sidx;
 };
 
-/* Rebuild a centroid's term index after its sum changed. */
-int sl_centroid_reindex(sl_centroid *c);
-/* Append a zeroed event / storyline to the open set (NULL when out of memory). */
+/* Postings of a loaded centroid (sum set directly) into the term index. */
+int sl_centroid_post(sl_tindex *x, uint32_t h, const sl_centroid *c);
+/* Append a zeroed event / storyline to the open set, with a term index
+ * handle (NULL when out of memory). */
 sl_event *sl_cluster_event_slot(sl_clusterer *c);
 sl_story *sl_cluster_story_slot(sl_clusterer *c);
 

@@ -8,7 +8,6 @@
 enum {
     RING = 300,      /* recent articles looked at: a few days of a busy feed */
     NEIGHBOURS = 5,  /* articles added to a vector at most */
-    BUCKET_BITS = 15, /* term index heads; RING * 64 live entries */
     MAX_MERGED = (NEIGHBOURS + 1) * SL_EXPAND_TERMS,
 };
 
@@ -16,27 +15,39 @@ enum {
  * would drag the article towards whatever came before it. */
 static const float MIN_SIMILARITY = 0.2f;
 
-#define NO_ENTRY UINT32_MAX
+/* The recent articles' vectors sit in a ring of slots (slot-major arrays),
+ * and their terms in buckets of postings by term hash. A topic word of the
+ * week is in a hundred recent articles: its postings are one contiguous
+ * run, where a chain through the ring was a hundred dependent misses.
+ * Nothing is removed when a slot is overwritten: a posting names its
+ * article's number, which is live while within the last RING; dead ones
+ * are squeezed out when their bucket is full, so a bucket holds at most
+ * twice its live postings. */
+enum { BUCKET_BITS = 14, SWEEP_EVERY = 1024, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
 
-/* One term of one recent article. Entries of a bucket are chained newest
- * first, and an article's own entries by falling position, so a true chain
- * falls strictly in (article, position). A ring slot is overwritten in
- * place: a chain ends at the first entry that breaks that order (it was
- * overwritten) or has left the ring; nothing is ever unlinked. */
-typedef struct entry {
+typedef struct xpost {
     uint64_t term;
-    uint64_t seq;
+    uint64_t seq; /* the article's number */
     float w;
-    uint32_t next;
-} entry;
+    uint32_t slot; /* seq % RING, kept: a division per posting met is dear */
+} xpost;
+
+typedef struct xbucket {
+    xpost *p;
+    uint32_t n, cap;
+} xbucket;
 
 struct sl_expander {
-    entry *ent;        /* RING * SL_EXPAND_TERMS, slot-major */
+    uint64_t *term; /* RING * SL_EXPAND_TERMS */
+    float *w;
     uint32_t *n_terms; /* per ring slot */
-    uint32_t *head;    /* 1 << BUCKET_BITS */
-    uint64_t seq;      /* articles added */
+    uint64_t *slot_seq; /* per ring slot: the article's number */
+    uint64_t seq;       /* articles added */
+    xbucket *b;         /* 1 << BUCKET_BITS */
+    uint32_t sweep;     /* next bucket to sweep */
     float acc[RING];
-    uint32_t touched[RING], n_touched;
+    uint32_t cand[RING], first[RING]; /* candidates of one call, in scan order */
+    float cand_dot[RING];
     uint64_t *mterm; /* merge buffers */
     float *mw, *keep;
 };
@@ -45,26 +56,32 @@ sl_expander *sl_expander_new(void) {
     sl_expander *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    x->ent = calloc((size_t)RING * SL_EXPAND_TERMS, sizeof *x->ent);
+    x->term = calloc((size_t)RING * SL_EXPAND_TERMS, sizeof *x->term);
+    x->w = calloc((size_t)RING * SL_EXPAND_TERMS, sizeof *x->w);
     x->n_terms = calloc(RING, sizeof *x->n_terms);
-    x->head = malloc(((size_t)1 << BUCKET_BITS) * sizeof *x->head);
+    x->slot_seq = calloc(RING, sizeof *x->slot_seq);
+    x->b = calloc((size_t)1 << BUCKET_BITS, sizeof *x->b);
     x->mterm = malloc(2 * MAX_MERGED * sizeof *x->mterm);
     x->mw = malloc(2 * MAX_MERGED * sizeof *x->mw);
     x->keep = malloc(MAX_MERGED * sizeof *x->keep);
-    if (!x->ent || !x->n_terms || !x->head || !x->mterm || !x->mw || !x->keep) {
+    if (!x->term || !x->w || !x->n_terms || !x->slot_seq || !x->b || !x->mterm || !x->mw ||
+        !x->keep) {
         sl_expander_free(x);
         return NULL;
     }
-    memset(x->head, 0xff, ((size_t)1 << BUCKET_BITS) * sizeof *x->head);
     return x;
 }
 
 void sl_expander_free(sl_expander *x) {
     if (!x)
         return;
-    free(x->ent);
+    free(x->term);
+    free(x->w);
     free(x->n_terms);
-    free(x->head);
+    free(x->slot_seq);
+    for (size_t i = 0; x->b && i < (size_t)1 << BUCKET_BITS; i++)
+        free(x->b[i].p);
+    free(x->b);
     free(x->mterm);
     free(x->mw);
     free(x->keep);
@@ -72,8 +89,12 @@ void sl_expander_free(sl_expander *x) {
 }
 
 size_t sl_expander_memory(const sl_expander *x) {
-    return sizeof *x + (size_t)RING * SL_EXPAND_TERMS * sizeof *x->ent +
-           RING * sizeof *x->n_terms + ((size_t)1 << BUCKET_BITS) * sizeof *x->head +
+    size_t posts = 0;
+    for (size_t i = 0; i < (size_t)1 << BUCKET_BITS; i++)
+        posts += x->b[i].cap;
+    return sizeof *x + (size_t)RING * SL_EXPAND_TERMS * (sizeof *x->term + sizeof *x->w) +
+           RING * (sizeof *x->n_terms + sizeof *x->slot_seq) +
+           ((size_t)1 << BUCKET_BITS) * sizeof *x->b + posts * sizeof(xpost) +
            2 * MAX_MERGED * (sizeof *x->mterm + sizeof *x->mw) + MAX_MERGED * sizeof *x->keep;
 }
 
@@ -85,64 +106,149 @@ int sl_expander_get(const sl_expander *x, uint32_t i, sl_tvec *out) {
     uint32_t slot = (uint32_t)((x->seq - sl_expander_count(x) + i) % RING), n = x->n_terms[slot];
     if (sl_tvec_reserve(out, n ? n : 1) < 0)
         return -1;
-    const entry *e = &x->ent[(size_t)slot * SL_EXPAND_TERMS];
-    for (uint32_t k = 0; k < n; k++) {
-        out->term[k] = e[k].term;
-        out->w[k] = e[k].w;
-    }
+    memcpy(out->term, x->term + (size_t)slot * SL_EXPAND_TERMS, n * sizeof *out->term);
+    memcpy(out->w, x->w + (size_t)slot * SL_EXPAND_TERMS, n * sizeof *out->w);
     out->n = n;
     return 0;
 }
 
-static uint32_t bucket(uint64_t term) {
-    return (uint32_t)(term >> 17) & ((1u << BUCKET_BITS) - 1);
+static uint32_t bucket_of(uint64_t term) {
+    return (uint32_t)(term >> 40) & ((1u << BUCKET_BITS) - 1);
 }
 
-void sl_expander_add(sl_expander *x, const sl_tvec *doc) {
-    uint32_t slot = (uint32_t)(x->seq % RING), n = doc->n;
-    if (n > SL_EXPAND_TERMS)
-        n = SL_EXPAND_TERMS;
-    entry *e = &x->ent[(size_t)slot * SL_EXPAND_TERMS];
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t b = bucket(doc->term[i]);
-        e[i] = (entry){doc->term[i], x->seq, doc->w[i], x->head[b]};
-        x->head[b] = slot * SL_EXPAND_TERMS + i;
-    }
-    x->n_terms[slot] = n;
-    x->seq++;
+/* Whether article number seq is in the ring when `newest` is the last
+ * article in it. */
+static int live(uint64_t newest, uint64_t seq) {
+    return newest - seq < RING;
 }
 
-/* Cosines of doc to the recent articles sharing a term with it, into acc. */
-static void score_recent(sl_expander *x, const sl_tvec *doc) {
-    x->n_touched = 0;
-    uint64_t oldest = x->seq > RING ? x->seq - RING : 0;
-    for (uint32_t i = 0; i < doc->n; i++) {
-        uint64_t before = UINT64_MAX;
-        uint32_t before_k = NO_ENTRY;
-        for (uint32_t k = x->head[bucket(doc->term[i])]; k != NO_ENTRY;) {
-            const entry *e = &x->ent[k];
-            if (e->seq > before || (e->seq == before && k >= before_k) || e->seq < oldest)
-                break;
-            before = e->seq;
-            before_k = k;
-            if (e->term == doc->term[i]) {
-                uint32_t slot = k / SL_EXPAND_TERMS;
-                if (x->acc[slot] == 0)
-                    x->touched[x->n_touched++] = slot;
-                x->acc[slot] += doc->w[i] * e->w;
-            }
-            k = e->next;
+/* Drops the dead postings of b (x->seq: the article being added is the
+ * newest); with trim, gives back an empty block or half of a quarter-full
+ * one (the sweep does, not a full bucket about to take a posting). */
+static void squeeze(sl_expander *x, xbucket *b, int trim) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < b->n; i++)
+        if (live(x->seq, b->p[i].seq))
+            b->p[n++] = b->p[i];
+    b->n = n;
+    if (!trim)
+        return;
+    if (!n) {
+        free(b->p);
+        b->p = NULL;
+        b->cap = 0;
+    } else if (b->cap > 4 && n * 4 <= b->cap) {
+        xpost *p = realloc(b->p, (b->cap / 2) * sizeof *p);
+        if (p) { /* else keep the larger block */
+            b->p = p;
+            b->cap /= 2;
         }
     }
 }
 
-/* The NEIGHBOURS best slots at or above MIN_SIMILARITY; acc is cleared. */
-static uint32_t best_slots(sl_expander *x, uint32_t *best, float *sim) {
+/* A posting appended; a full bucket first drops its dead postings. */
+static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
+    xbucket *b = &x->b[bucket_of(term)];
+    if (b->n == b->cap)
+        squeeze(x, b, 0);
+    if (b->n == b->cap) {
+        uint32_t cap = b->cap ? b->cap * 2 : 4;
+        xpost *p = realloc(b->p, cap * sizeof *p);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    b->p[b->n++] = (xpost){term, x->seq, w, slot};
+    return 0;
+}
+
+int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
+    uint32_t slot = (uint32_t)(x->seq % RING), n = doc->n;
+    if (n > SL_EXPAND_TERMS)
+        n = SL_EXPAND_TERMS;
+    uint64_t *t = x->term + (size_t)slot * SL_EXPAND_TERMS;
+    float *w = x->w + (size_t)slot * SL_EXPAND_TERMS;
+    if (n) { /* an empty vector may have no arrays */
+        memcpy(t, doc->term, n * sizeof *t);
+        memcpy(w, doc->w, n * sizeof *w);
+    }
+    x->n_terms[slot] = n;
+    x->slot_seq[slot] = x->seq;
+    int rc = 0;
+    for (uint32_t i = 0; i < n && !rc; i++)
+        rc = post(x, t[i], w[i], slot);
+    /* Buckets no new term falls into would keep their dead postings: a
+     * few are swept each time, all of them every SWEEP_EVERY articles. */
+    for (uint32_t i = 0; i < SWEEP; i++)
+        squeeze(x, &x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)], 1);
+    x->seq++;
+    return rc;
+}
+
+/* Cosines of doc to the live recent articles sharing a term with it, in
+ * the order a scan of doc's terms meets them; returns how many. */
+static uint32_t dots(sl_expander *x, const sl_tvec *doc) {
     uint32_t n = 0;
-    for (uint32_t t = 0; t < x->n_touched; t++) {
-        uint32_t slot = x->touched[t];
-        float s = x->acc[slot];
-        x->acc[slot] = 0;
+    for (uint32_t i = 0; i < doc->n; i++)
+        __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
+    for (uint32_t i = 0; i < doc->n; i++)
+        __builtin_prefetch(x->b[bucket_of(doc->term[i])].p);
+    for (uint32_t i = 0; i < doc->n; i++) {
+        const xbucket *b = &x->b[bucket_of(doc->term[i])];
+        uint64_t t = doc->term[i];
+        float w = doc->w[i];
+        for (uint32_t k = 0; k < b->n; k++) {
+            const xpost *p = &b->p[k];
+            if (p->term != t || !live(x->seq - 1, p->seq))
+                continue;
+            uint32_t slot = p->slot;
+            if (x->acc[slot] == 0) {
+                x->first[n] = i;
+                x->cand[n++] = slot;
+            }
+            x->acc[slot] += w * p->w;
+        }
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        x->cand_dot[k] = x->acc[x->cand[k]];
+        x->acc[x->cand[k]] = 0;
+    }
+    return n;
+}
+
+/* The recent articles sharing a term with doc, with their cosines, in the
+ * order a scan of doc's terms meets them, newest first among those met at
+ * the same term (the order ties are settled in); returns how many. */
+static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
+    uint32_t n = dots(x, doc);
+    const uint32_t *first = x->first;
+    /* A bucket keeps its postings in arrival order (appends at the end,
+     * squeezing keeps order), so the articles first met at one term came
+     * oldest first: each such run is reversed. */
+    for (uint32_t a = 0; a < n;) {
+        uint32_t b = a + 1;
+        while (b < n && first[b] == first[a])
+            b++;
+        for (uint32_t i = a, j = b - 1; i < j; i++, j--) {
+            uint32_t c = x->cand[i];
+            float d = x->cand_dot[i];
+            x->cand[i] = x->cand[j];
+            x->cand_dot[i] = x->cand_dot[j];
+            x->cand[j] = c;
+            x->cand_dot[j] = d;
+        }
+        a = b;
+    }
+    return n;
+}
+
+/* The NEIGHBOURS best slots at or above MIN_SIMILARITY. */
+static uint32_t best_slots(sl_expander *x, uint32_t nc, uint32_t *best, float *sim) {
+    uint32_t n = 0;
+    for (uint32_t t = 0; t < nc; t++) {
+        uint32_t slot = x->cand[t];
+        float s = x->cand_dot[t];
         if (s < MIN_SIMILARITY)
             continue;
         uint32_t j = n < NEIGHBOURS ? n++ : NEIGHBOURS;
@@ -162,19 +268,19 @@ static uint32_t best_slots(sl_expander *x, uint32_t *best, float *sim) {
 }
 
 /* out = a + s * (slot's vector), both sorted by term; returns out's length. */
-static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const entry *b,
-                      uint32_t bn, float s, uint64_t *ot, float *ow) {
+static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const uint64_t *bt,
+                      const float *bw, uint32_t bn, float s, uint64_t *ot, float *ow) {
     uint32_t i = 0, j = 0, n = 0;
     while (i < an || j < bn) {
-        if (j >= bn || (i < an && at[i] < b[j].term)) {
+        if (j >= bn || (i < an && at[i] < bt[j])) {
             ot[n] = at[i];
             ow[n++] = aw[i++];
-        } else if (i >= an || b[j].term < at[i]) {
-            ot[n] = b[j].term;
-            ow[n++] = s * b[j++].w;
+        } else if (i >= an || bt[j] < at[i]) {
+            ot[n] = bt[j];
+            ow[n++] = s * bw[j++];
         } else {
             ot[n] = at[i];
-            ow[n++] = aw[i++] + s * b[j++].w;
+            ow[n++] = aw[i++] + s * bw[j++];
         }
     }
     return n;
@@ -210,10 +316,10 @@ static float kth_largest(float *v, uint32_t n, uint32_t k) {
 int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     if (!doc->n)
         return 0;
-    score_recent(x, doc);
+    uint32_t nc = candidates(x, doc);
     uint32_t best[NEIGHBOURS];
     float sim[NEIGHBOURS];
-    uint32_t nb = best_slots(x, best, sim);
+    uint32_t nb = best_slots(x, nc, best, sim);
     if (!nb)
         return 0;
     uint64_t *t0 = x->mterm, *t1 = x->mterm + MAX_MERGED;
@@ -222,8 +328,8 @@ int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     memcpy(t0, doc->term, n * sizeof *t0);
     memcpy(w0, doc->w, n * sizeof *w0);
     for (uint32_t i = 0; i < nb; i++) {
-        const entry *e = &x->ent[(size_t)best[i] * SL_EXPAND_TERMS];
-        n = merge(t0, w0, n, e, x->n_terms[best[i]], sim[i], t1, w1);
+        size_t at = (size_t)best[i] * SL_EXPAND_TERMS;
+        n = merge(t0, w0, n, x->term + at, x->w + at, x->n_terms[best[i]], sim[i], t1, w1);
         uint64_t *tt = t0;
         float *tw = w0;
         t0 = t1, w0 = w1, t1 = tt, w1 = tw;

@@ -25,8 +25,10 @@ void sl_expander_free(sl_expander *x);
  * unchanged). */
 int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k);
 
-/* Remember doc as a recent article (its first SL_EXPAND_TERMS terms). */
-void sl_expander_add(sl_expander *x, const sl_tvec *doc);
+/* Remember doc as a recent article (its first SL_EXPAND_TERMS terms).
+ * 0, or -1 when out of memory (its terms may then be missing from the
+ * index: later expansions may miss it as a neighbour). */
+int sl_expander_add(sl_expander *x, const sl_tvec *doc);
 
 size_t sl_expander_memory(const sl_expander *x);
 

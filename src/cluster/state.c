@@ -124,7 +124,7 @@ static int get_centroid(rd *r, sl_centroid *c) {
         return -1;
     c->sum.n = n;
     c->norm = sl_tvec_norm(&c->sum);
-    return sl_centroid_reindex(c);
+    return 0;
 }
 
 static int get_expander(rd *r, sl_expander *x) {
@@ -136,7 +136,7 @@ static int get_expander(rd *r, sl_expander *x) {
              sl_tvec_reserve(&v, SL_EXPAND_TERMS) < 0 ||
              get(r, v.term, v.n * sizeof *v.term) || get(r, v.w, v.n * sizeof *v.w);
         if (!rc)
-            sl_expander_add(x, &v);
+            rc = sl_expander_add(x, &v) < 0;
     }
     sl_tvec_free(&v);
     return rc ? -1 : 0;
@@ -167,13 +167,14 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
         if (!e || get(r, &e->id, sizeof e->id) || get(r, &e->storyline, sizeof e->storyline) ||
             get(r, &e->first, sizeof e->first) || get(r, &e->last, sizeof e->last) ||
             get(r, &e->touched, sizeof e->touched) || get(r, &e->n, sizeof e->n) ||
-            get_centroid(r, &e->c))
+            get_centroid(r, &e->c) || sl_centroid_post(c->eidx, e->h, &e->c) < 0)
             return -1;
     }
     for (uint64_t i = 0; i < n_st; i++) {
         sl_story *s = sl_cluster_story_slot(c);
         if (!s || get(r, &s->id, sizeof s->id) || get(r, &s->touched, sizeof s->touched) ||
-            get(r, &s->n, sizeof s->n) || get_centroid(r, &s->c))
+            get(r, &s->n, sizeof s->n) || get_centroid(r, &s->c) ||
+            sl_centroid_post(c->sidx, s->h, &s->c) < 0)
             return -1;
     }
     for (uint64_t k = c->seq - n_recent; k < c->seq; k++)

@@ -28,7 +28,12 @@ static const char *const words[] = {
     "your",    "yours",
 };
 
+/* No word above is longer: most words are, and need no search. */
+enum { LONGEST = 7 };
+
 int sl_stopword(const char *w, size_t n) {
+    if (n > LONGEST)
+        return 0;
     size_t lo = 0, hi = sizeof words / sizeof words[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

@@ -5,9 +5,21 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <utf8proc.h>
 
 #include "../util/hash.h"
+
+/* sl_hash_mix64, inlined here: it runs once per word and per shingle, and
+ * the call costs more than its five operations. Same values. */
+static inline uint64_t mix64(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
 #include "../util/utf8.h"
 #include "stopwords.h"
 
@@ -16,8 +28,9 @@ enum {
     MAX_TEXT = 64 * 1024,   /* the first 64 KiB say what an article is about */
     TITLE_WEIGHT = 2,       /* a title word counts as two body words */
     STEM_CACHE_BITS = 14,
-    WORD_CACHE_BITS = 16,
+    WORD_CACHE_BITS = 17, /* 2 MiB: a month of news's words stay stemmed */
     STEM_LEN = 24,
+    PENDING_STEMS = 256,
     N_LANGS = 8,
     /* IDF as if the stream began after this many unrelated articles: on a
      * store of five articles about one story their shared words are not
@@ -56,8 +69,32 @@ struct sl_termer {
     lang_stemmer langs[N_LANGS];
     size_t n_langs;
     stem_entry *stems;
+    const sl_df *df; /* of the article being read, for prefetching */
+    /* Stems made since the last flush, written to stems in order at the
+     * end of the article: the table is larger than the near caches, and
+     * writing each at once stalled the scan on its miss. */
+    stem_entry pend[PENDING_STEMS];
+    uint32_t n_pend;
     tf_slot *rank; /* scratch for choosing the top k */
 };
+
+/* The DF table and the word cache are read at random, hundreds of times
+ * per article: on 2 MiB pages those reads stop missing the TLB as well as
+ * the cache. Zeroed; released with free(). */
+enum { HUGE_PAGE = 2 << 20 };
+
+static void *big_zalloc(size_t n) {
+    void *p = NULL;
+#ifdef MADV_HUGEPAGE
+    if (n >= HUGE_PAGE && posix_memalign(&p, HUGE_PAGE, n) == 0) {
+        madvise(p, n, MADV_HUGEPAGE); /* advice only: fine if refused */
+        memset(p, 0, n);
+        return p;
+    }
+#endif
+    (void)p;
+    return calloc(1, n);
+}
 
 /* Snowball's names for the ISO 639-1 codes we may see. */
 static const char *snowball_name(const char *code) {
@@ -79,11 +116,11 @@ sl_termer *sl_termer_new(void) {
     sl_termer *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->tf_cap = 4096;
+    t->tf_cap = 1024; /* 16 KiB: an article's terms probe within L1; grows for long ones */
     t->tf = calloc(t->tf_cap, sizeof *t->tf);
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
-    t->words = calloc((size_t)1 << WORD_CACHE_BITS, sizeof *t->words);
+    t->words = big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
     t->rank = malloc(t->tf_cap * sizeof *t->rank);
     if (!t->tf || !t->used || !t->stems || !t->words || !t->rank) {
         sl_termer_free(t);
@@ -168,20 +205,34 @@ static int tf_add(sl_termer *t, uint64_t term, float w) {
     if (!t->tf[j].term) {
         t->tf[j].term = term;
         t->used[t->tf_n++] = j;
+        /* its DF counter is read once the text is done: asked for now,
+         * while the rest of the text is read, it is there by then */
+        if (t->df)
+            __builtin_prefetch(&t->df->count[term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
     }
     t->tf[j].tf += w;
     return 0;
 }
 
+static void flush_stems(sl_termer *t) {
+    for (uint32_t i = 0; i < t->n_pend; i++) {
+        stem_entry *e = &t->stems[t->pend[i].term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
+        if (e->term != t->pend[i].term)
+            *e = t->pend[i];
+    }
+    t->n_pend = 0;
+}
+
 static void remember_stem(sl_termer *t, uint64_t term, const char *s, size_t n) {
-    stem_entry *e = &t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
-    if (e->term == term)
-        return;
+    if (t->n_pend == PENDING_STEMS)
+        flush_stems(t);
+    stem_entry *e = &t->pend[t->n_pend++];
     if (n >= STEM_LEN)
         n = STEM_LEN - 1;
     e->term = term;
     memcpy(e->stem, s, n);
     e->stem[n] = 0;
+    __builtin_prefetch(&t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)], 1);
 }
 
 const char *sl_termer_stem(const sl_termer *t, uint64_t term) {
@@ -208,6 +259,52 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
     return term;
 }
 
+/* The word cache is keyed by a hash of the lowercased word taken while
+ * it is read (FNV-1a over its code points, as the copy detector's reader
+ * takes it, then the stemmer mixed in and the whole finalized), so a word already met costs no copy and no second
+ * pass; the lowercased text is rebuilt from the source only when the word
+ * misses the cache and must be stemmed. */
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/* ASCII letters and digits lowercased; 0 for everything else. */
+static const uint8_t ascii_lower[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+static int word_cp(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
+}
+
+/* The lowercased UTF-8 of a word read from src[0..len) (all word
+ * characters, short enough to fit MAX_WORD) into out; returns its length. */
+static size_t lower_word(const char *src, size_t len, char *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = (unsigned char)src[i];
+        if (ch < 0x80) {
+            out[n++] = (char)ascii_lower[ch];
+            i++;
+        } else {
+            int32_t cp;
+            i += sl_utf8_decode(src + i, len - i, &cp);
+            n += sl_utf8_encode(utf8proc_tolower(cp), out + n);
+        }
+    }
+    return n;
+}
+
 /* Words wait in a short queue between being read and being looked up in
  * the word cache, their cache slot prefetched meanwhile: new vocabulary
  * misses the cache, and the misses of several words then overlap instead
@@ -216,8 +313,10 @@ enum { PENDING = 8 };
 
 typedef struct pending_word {
     uint64_t h;
-    uint32_t n, digits;
-    char w[MAX_WORD + 4];
+    const char *src; /* the word as written */
+    uint32_t len;    /* its bytes in the source */
+    uint32_t n;      /* bytes once lowercased */
+    uint32_t digits;
 } pending_word;
 
 typedef struct word_queue {
@@ -228,27 +327,25 @@ typedef struct word_queue {
 static int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p, float weight) {
     word_entry *e = &t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
     if (e->word != p->h) {
+        char w[MAX_WORD + 4];
+        size_t n = lower_word(p->src, p->len, w);
         e->word = p->h;
-        e->term = word_term(t, sb, p->w, p->n, (int)p->digits);
+        e->term = word_term(t, sb, w, n, (int)p->digits);
     }
     return e->term ? tf_add(t, e->term, weight) : 0;
 }
 
 /* Queue one word; the oldest is looked up when the queue is full. */
-static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const char *w,
-                     size_t n, size_t digits, float weight) {
+static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const pending_word *w,
+                     float weight) {
     if (wq->n == PENDING) {
         if (add_word(t, sb, &wq->q[wq->head], weight) < 0)
             return -1;
         wq->head = (wq->head + 1) % PENDING;
         wq->n--;
     }
-    pending_word *p = &wq->q[(wq->head + wq->n++) % PENDING];
-    p->h = sl_hash64(w, n, (uint64_t)(uintptr_t)sb) | 1;
-    p->n = (uint32_t)n;
-    p->digits = (uint32_t)digits;
-    memcpy(p->w, w, n);
-    __builtin_prefetch(&t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
+    wq->q[(wq->head + wq->n++) % PENDING] = *w;
+    __builtin_prefetch(&t->words[w->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
     return 0;
 }
 
@@ -259,55 +356,107 @@ static int drain(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, float weig
     return 0;
 }
 
-static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
-    char word[MAX_WORD + 4];
+/* One word from p[*i] (a word character) to its end; *i moves past it.
+ * Returns 0 when it is longer than MAX_WORD (junk, skipped). */
+static int read_word(const char *p, size_t n, size_t *i, uint64_t seed, pending_word *w) {
+    size_t at = *i, wn = 0, digits = 0;
+    uint64_t h = FNV_OFF;
+    int too_long = 0;
+    while (at < n) {
+        unsigned char ch = (unsigned char)p[at];
+        if (ch < 0x80) {
+            unsigned char lc = ascii_lower[ch];
+            if (!lc)
+                break;
+            if (wn + 1 > MAX_WORD) {
+                too_long = 1;
+            } else {
+                h = (h ^ lc) * FNV_PRIME;
+                wn++;
+            }
+            digits += (ch >= '0' && ch <= '9');
+            at++;
+            continue;
+        }
+        int32_t cp;
+        size_t len = sl_utf8_decode(p + at, n - at, &cp);
+        if (!word_cp(cp))
+            break;
+        if (wn + 4 > MAX_WORD) {
+            too_long = 1;
+        } else {
+            char enc[4];
+            int32_t lc = utf8proc_tolower(cp);
+            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+            wn += sl_utf8_encode(lc, enc);
+        }
+        at += len;
+    }
+    w->h = mix64(h ^ seed) | 1;
+    w->src = p + *i;
+    w->len = (uint32_t)(at - *i);
+    w->n = (uint32_t)wn;
+    w->digits = (uint32_t)digits;
+    *i = at;
+    return !too_long;
+}
+
+static uint64_t seed_of(const struct sb_stemmer *sb) {
+    return mix64((uint64_t)(uintptr_t)sb ^ 0x77c0de5eedULL);
+}
+
+/* The words the copy detector read (sl_words_read), as scan would have
+ * read them: same words, same order, the too long ones skipped. The caller
+ * has checked that the text has no character the two readers split
+ * differently and fits MAX_TEXT. */
+static int from_words(sl_termer *t, struct sb_stemmer *sb, const char *text, const sl_word *w,
+                      size_t nw, float weight) {
     word_queue wq;
     wq.head = wq.n = 0;
-    size_t wn = 0, digits = 0, i = 0;
-    int too_long = 0;
+    uint64_t seed = seed_of(sb);
+    for (size_t i = 0; i < nw; i++) {
+        /* scan's cap: a non-ASCII character counts 4 bytes against it */
+        if (w[i].n > MAX_WORD || (w[i].last_wide && w[i].last_wide - 1 + 4 > MAX_WORD))
+            continue;
+        pending_word p = {mix64(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
+                          w[i].digits};
+        if (push_word(t, sb, &wq, &p, weight) < 0)
+            return -1;
+    }
+    return drain(t, sb, &wq, weight);
+}
+
+static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
+    word_queue wq;
+    wq.head = wq.n = 0;
+    uint64_t seed = seed_of(sb);
     if (n > MAX_TEXT)
         n = MAX_TEXT;
-    while (i <= n) {
-        int32_t cp = 0;
-        size_t len = 1;
-        int is_word = 0;
-        if (i < n && (unsigned char)p[i] < 0x80) {
-            unsigned char ch = (unsigned char)p[i];
-            is_word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                      (ch >= '0' && ch <= '9');
-            cp = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-            if (is_word) {
-                if (wn + 1 > MAX_WORD)
-                    too_long = 1;
-                else
-                    word[wn++] = (char)cp;
-                digits += (ch >= '0' && ch <= '9');
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch < 0x80) {
+            if (!ascii_lower[ch]) {
                 i++;
                 continue;
             }
-        } else if (i < n) {
-            len = sl_utf8_decode(p + i, n - i, &cp);
-            utf8proc_category_t c = utf8proc_category(cp);
-            is_word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-                      c == UTF8PROC_CATEGORY_ND;
-        }
-        if (is_word) {
-            if (wn + 4 > MAX_WORD) {
-                too_long = 1;
-            } else {
-                wn += sl_utf8_encode(utf8proc_tolower(cp), word + wn);
-                digits += (cp >= '0' && cp <= '9');
+        } else {
+            int32_t cp;
+            size_t len = sl_utf8_decode(p + i, n - i, &cp);
+            if (!word_cp(cp)) {
+                i += len;
+                continue;
             }
-        } else if (wn) {
-            if (!too_long && push_word(t, sb, &wq, word, wn, digits, weight) < 0)
-                return -1;
-            wn = digits = 0;
-            too_long = 0;
         }
-        i += len;
+        pending_word w;
+        if (read_word(p, n, &i, seed, &w) && push_word(t, sb, &wq, &w, weight) < 0)
+            return -1;
     }
     return drain(t, sb, &wq, weight);
+}
+
+static int by_term_cmp(const void *a, const void *b) {
+    const tf_slot *x = a, *y = b;
+    return x->term < y->term ? -1 : x->term > y->term;
 }
 
 /* Total order: heavier first, then by term, so the chosen set does not
@@ -345,26 +494,51 @@ static void select_top(tf_slot *r, uint32_t n, uint32_t k) {
     }
 }
 
-static int by_term(const void *a, const void *b) {
-    const tf_slot *x = a, *y = b;
-    return x->term < y->term ? -1 : x->term > y->term;
+/* Sorts r[0..n) by term: at most k (64) items, where an inlined insertion
+ * sort beats qsort's calls through a comparator. Terms are distinct. */
+static void sort_by_term(tf_slot *r, uint32_t n) {
+    for (uint32_t i = 1; i < n; i++) {
+        tf_slot x = r[i];
+        uint32_t j = i;
+        for (; j > 0 && r[j - 1].term > x.term; j--)
+            r[j] = r[j - 1];
+        r[j] = x;
+    }
 }
+
+static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out);
 
 int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *title,
                      size_t title_len, const char *text, size_t text_len, uint32_t k,
                      sl_tvec *out) {
+    return sl_termer_vector_words(t, df, lang, title, title_len, text, text_len, NULL, 0, 1, k,
+                                  out);
+}
+
+int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char *title,
+                           size_t title_len, const char *text, size_t text_len,
+                           const sl_word *w, size_t nw, int odd, uint32_t k, sl_tvec *out) {
     struct sb_stemmer *sb = stemmer_for(t, lang);
     out->n = 0;
     t->tf_n = 0;
+    t->df = df;
     int rc = 0;
     if (title && scan(t, sb, title, title_len, TITLE_WEIGHT) < 0)
         rc = -1;
-    if (!rc && text && scan(t, sb, text, text_len, 1) < 0)
-        rc = -1;
+    if (!rc && text) {
+        if (!odd && text_len <= MAX_TEXT)
+            rc = from_words(t, sb, text, w, nw, 1);
+        else
+            rc = scan(t, sb, text, text_len, 1);
+    }
+    return vectorize(t, df, rc, k, out);
+}
+
+/* The counted terms weighted, the k best kept, sorted and normalized. */
+static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) {
+    flush_stems(t);
     df->docs++;
-    /* The DF table is megabytes: ask for all the counters before using one. */
-    for (uint32_t i = 0; i < t->tf_n; i++)
-        __builtin_prefetch(&df->count[t->tf[t->used[i]].term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
+    t->df = NULL; /* its counters were prefetched as terms were first met (tf_add) */
     uint32_t n = 0;
     for (uint32_t i = 0; i < t->tf_n; i++) {
         tf_slot *s = &t->tf[t->used[i]];
@@ -389,7 +563,10 @@ int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *titl
         if (t->rank[i].tf > 0)
             t->rank[m++] = t->rank[i];
     n = m;
-    qsort(t->rank, n, sizeof *t->rank, by_term);
+    if (n <= 256)
+        sort_by_term(t->rank, n);
+    else
+        qsort(t->rank, n, sizeof *t->rank, by_term_cmp);
     if (sl_tvec_reserve(out, n) < 0)
         return -1;
     for (uint32_t i = 0; i < n; i++) {
@@ -449,7 +626,7 @@ float sl_tvec_norm(const sl_tvec *v) {
 
 int sl_df_init(sl_df *df) {
     df->docs = 0;
-    df->count = calloc((size_t)1 << SL_DF_BITS, sizeof *df->count);
+    df->count = big_zalloc(((size_t)1 << SL_DF_BITS) * sizeof *df->count);
     return df->count ? 0 : -1;
 }
 

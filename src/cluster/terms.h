@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../dedup/dedup.h"
+
 /* Sorted by term so two vectors meet in one merge pass. */
 typedef struct sl_tvec {
     uint64_t *term;
@@ -45,6 +47,12 @@ void sl_termer_free(sl_termer *t);
 int sl_termer_vector(sl_termer *t, sl_df *df, const char *lang, const char *title,
                      size_t title_len, const char *text, size_t text_len, uint32_t k,
                      sl_tvec *out);
+
+/* The same, with the text's words already read by sl_words_read (w, nw,
+ * odd), so that copy detection and vectorizing read the text once. */
+int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char *title,
+                           size_t title_len, const char *text, size_t text_len,
+                           const sl_word *w, size_t nw, int odd, uint32_t k, sl_tvec *out);
 
 /* The stem behind a term of the last vectors made, for evidence; NULL if
  * it has been forgotten (a small ring of recent stems is kept). */

@@ -14,6 +14,17 @@
 #include <utf8proc.h>
 
 #include "../util/hash.h"
+
+/* sl_hash_mix64, inlined here: it runs once per word and per shingle, and
+ * the call costs more than its five operations. Same values. */
+static inline uint64_t mix64(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
 #include "../util/utf8.h"
 
 /* Tuning, measured with bench/dedup.sh; -D overrides are for that bench. */
@@ -304,7 +315,7 @@ static const uint8_t ascii_word[128] = {
 static int push_word(sl_dedup *d, size_t *n, uint64_t h, uint64_t *ex) {
     if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
         return 0;
-    uint64_t w = sl_hash_mix64(h);
+    uint64_t w = mix64(h);
     d->w[(*n)++] = w;
     *ex = (*ex ^ w) * 0x9E3779B97F4A7C15ULL;
     *ex ^= *ex >> 29;
@@ -346,6 +357,77 @@ static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
     return n;
 }
 
+static int put_word(sl_word **buf, size_t *cap, size_t *n, sl_word w) {
+    if (*n == *cap && !grow((void **)buf, cap, *n + 1, sizeof **buf))
+        return 0;
+    (*buf)[(*n)++] = w;
+    return 1;
+}
+
+/* words() with each word's span and lowercased length kept (sl_word).
+ * A word's ASCII runs go through a tight inner loop: most text is ASCII,
+ * and the per-character state of words() cost more than the hashing. */
+size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, int *odd) {
+    const unsigned char *t = (const unsigned char *)text;
+    size_t n = 0, i = 0;
+    *odd = 0;
+    while (i < len) {
+        int32_t cp, lc;
+        size_t l;
+        if (t[i] < 0x80) {
+            if (!ascii_word[t[i]]) {
+                i++;
+                continue;
+            }
+        } else {
+            l = sl_utf8_decode(text + i, len - i, &cp);
+            int k = word_char(cp, &lc);
+            if (k != 1) {
+                *odd |= k == 2; /* CF */
+                i += l;
+                continue;
+            }
+        }
+        size_t start = i, end = i;
+        uint64_t h = FNV_OFF;
+        uint32_t wn = 0, wide = 0, digits = 0;
+        for (;;) {
+            size_t run = i;
+            unsigned char c;
+            while (i < len && (c = t[i]) < 0x80 && ascii_word[c]) {
+                h = (h ^ ascii_word[c]) * FNV_PRIME;
+                digits += c <= '9';
+                i++;
+            }
+            wn += (uint32_t)(i - run);
+            if (i > run)
+                end = i;
+            if (i >= len || t[i] < 0x80)
+                break; /* an ASCII separator or the end */
+            l = sl_utf8_decode(text + i, len - i, &cp);
+            int k = word_char(cp, &lc);
+            i += l;
+            if (k == 0)
+                break;
+            if (k == 2) { /* CF: inside a word here, a split for the term reader */
+                *odd = 1;
+                continue;
+            }
+            if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_NL)
+                *odd = 1; /* NL, NO */
+            char enc[4];
+            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
+            wide = wn + 1;
+            wn += (uint32_t)sl_utf8_encode(lc, enc);
+            end = i;
+        }
+        if (!put_word(buf, cap, &n,
+                      (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits}))
+            return SIZE_MAX;
+    }
+    return n;
+}
+
 /* LSD radix sort of a[0..n) using tmp[0..n): linear whatever the input,
  * and several times faster than qsort on a few hundred hashes. Passes whose
  * byte is the same for every key are skipped. */
@@ -376,12 +458,70 @@ static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n) {
         memcpy(a, src, n * sizeof *a);
 }
 
+/* Quicksort (median of three, insertion sort below 16) for the usual
+ * sample of a news text, a few hundred hashes: there the radix sort's
+ * eight passes over 256 counters cost more than the keys. */
+enum { SMALL_SORT = 1024 };
+
+static void insertion_sort(uint64_t *a, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] > x; j--)
+            a[j] = a[j - 1];
+        a[j] = x;
+    }
+}
+
+static void quick_sort(uint64_t *a, size_t n) {
+    while (n > 16) {
+        size_t mid = n / 2, last = n - 1;
+        uint64_t t;
+        if (a[mid] < a[0]) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
+        if (a[last] < a[0]) { t = a[last]; a[last] = a[0]; a[0] = t; }
+        if (a[last] < a[mid]) { t = a[last]; a[last] = a[mid]; a[mid] = t; }
+        uint64_t pivot = a[mid];
+        size_t i = 0, j = last;
+        for (;;) { /* Hoare partition: a[0..j] <= pivot <= a[j+1..] */
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            t = a[i];
+            a[i++] = a[j];
+            a[j--] = t;
+        }
+        /* the smaller side recursively, the larger in the loop */
+        if (j + 1 < n - j - 1) {
+            quick_sort(a, j + 1);
+            a += j + 1;
+            n -= j + 1;
+        } else {
+            quick_sort(a + j + 1, n - j - 1);
+            n = j + 1;
+        }
+    }
+    insertion_sort(a, n);
+}
+
 static int cmp_u32(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
 #define SAMPLE_BOUND (UINT64_MAX / SL_DEDUP_SAMPLE_P)
+
+static inline uint64_t rot23(uint64_t x) {
+    return (x << 23) | (x >> 41);
+}
+
+/* x rotated left by 23 * k bits. */
+static inline uint64_t rot23_pow(uint64_t x, unsigned k) {
+    unsigned r = (23u * k) & 63u;
+    return r ? (x << r) | (x >> (64 - r)) : x;
+}
 
 /* Replaces the n word hashes in d->w by the sorted, distinct sampled
  * shingle hashes; returns their count, or SIZE_MAX on OOM. In place:
@@ -392,15 +532,26 @@ static size_t sample(sl_dedup *d, size_t n) {
     if (!grow((void **)&d->s, &d->scap, n + 1, sizeof *d->s))
         return SIZE_MAX;
     size_t m = 0;
-    for (size_t i = 0; i + SL_DEDUP_SHINGLE <= n; i++) {
-        uint64_t x = 0;
-        for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
-            x = ((x << 23) | (x >> 41)) ^ d->w[i + j];
-        x = sl_hash_mix64(x);
-        if (x < SAMPLE_BOUND)
-            d->w[m++] = x;
+    /* The shingle at i is the words i..i+S-1 folded by x = rot23(x) ^ w,
+     * that is the XOR of word i+j rotated by 23 * (S-1-j): the next one
+     * rotates it once more, drops word i (now rotated 23 * S) and takes
+     * word i+S. Same values as folding each shingle afresh. */
+    uint64_t x = 0;
+    for (size_t j = 0; j < SL_DEDUP_SHINGLE; j++)
+        x = rot23(x) ^ d->w[j];
+    for (size_t i = 0;; i++) {
+        uint64_t y = mix64(x);
+        uint64_t first = d->w[i]; /* read before slot m <= i is written */
+        if (y < SAMPLE_BOUND)
+            d->w[m++] = y;
+        if (i + SL_DEDUP_SHINGLE >= n)
+            break;
+        x = rot23(x ^ rot23_pow(first, SL_DEDUP_SHINGLE - 1)) ^ d->w[i + SL_DEDUP_SHINGLE];
     }
-    radix_sort(d->w, d->s, m);
+    if (m <= SMALL_SORT)
+        quick_sort(d->w, m);
+    else
+        radix_sort(d->w, d->s, m);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (u == 0 || d->w[u - 1] != d->w[i])
@@ -617,20 +768,14 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
     return SL_OK;
 }
 
-sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m) {
-    sl_dup_match tmp;
-    if (!m)
-        m = &tmp;
-    memset(m, 0, sizeof *m);
-    if (!d || (!text && len))
-        return SL_ERR_ARG;
-    uint64_t ex;
-    size_t nw = words(d, text, len, &ex);
+/* The verdict on the nw word hashes in d->w (ex: their sequence's hash),
+ * and the text indexed unless it was a copy. */
+static sl_status add_hashed(sl_dedup *d, uint64_t key, size_t nw, uint64_t ex, sl_dup_match *m) {
     if (nw == SIZE_MAX)
         return SL_ERR_NOMEM;
     if (nw == 0)
         return SL_OK;
-    ex = sl_hash_mix64(ex ^ nw);
+    ex = mix64(ex ^ nw);
     sl_status st = SL_OK;
     if (!find_exact(d, ex, m)) {
         size_t ns = sample(d, nw);
@@ -645,6 +790,36 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
     if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP)
         scratch_free(d);
     return st;
+}
+
+sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m) {
+    sl_dup_match tmp;
+    if (!m)
+        m = &tmp;
+    memset(m, 0, sizeof *m);
+    if (!d || (!text && len))
+        return SL_ERR_ARG;
+    uint64_t ex;
+    size_t nw = words(d, text, len, &ex);
+    return add_hashed(d, key, nw, ex, m);
+}
+
+sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t n,
+                             sl_dup_match *m) {
+    sl_dup_match tmp;
+    if (!m)
+        m = &tmp;
+    memset(m, 0, sizeof *m);
+    if (!d || (!w && n))
+        return SL_ERR_ARG;
+    uint64_t ex = 0x5eedd0c5ULL;
+    size_t nw = 0;
+    if (n > d->wcap && !grow((void **)&d->w, &d->wcap, n, sizeof *d->w))
+        return SL_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (!push_word(d, &nw, w[i].h, &ex))
+            return SL_ERR_NOMEM;
+    return add_hashed(d, key, nw, ex, m);
 }
 
 sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,

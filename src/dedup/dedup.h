@@ -65,6 +65,27 @@ void sl_dedup_free(sl_dedup *d);
 sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, sl_dup_match *m);
 size_t sl_dedup_memory(const sl_dedup *d);  /* bytes held, for the memory bench */
 
+/* One word of a text as the copy detector reads it, with what a term
+ * reader needs to use the same pass (the clusterer reads each text once). */
+typedef struct sl_word {
+    uint64_t h;         /* FNV-1a over its lowercased code points; sl_hash_mix64(h) is
+                           the word's hash here */
+    uint32_t at, len;   /* its bytes in the text */
+    uint32_t n;         /* UTF-8 bytes once lowercased */
+    uint32_t last_wide; /* 1 + lowercased bytes before its last non-ASCII character; 0: none */
+    uint32_t digits;    /* ASCII digits */
+} sl_word;
+
+/* The words of text into *buf (grown as needed, *cap its size). *odd is
+ * set when the text holds characters that this reader takes into or
+ * within words and a plain letter/digit/mark reader would split at (format
+ * characters, letter-like and other numbers). Returns the count, or
+ * SIZE_MAX when out of memory. */
+size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, int *odd);
+/* sl_dedup_add on a text already read by sl_words_read. */
+sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t n,
+                             sl_dup_match *m);
+
 /* The stream has reached `day`: documents indexed from now on are stamped
  * with it, and those stamped before day - window are forgotten (a copy is
  * looked for among the texts of the last `window` days and the last

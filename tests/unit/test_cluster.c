@@ -272,6 +272,160 @@ static void articles_borrow_words_of_close_recent_articles_only(void **state) {
     sl_expander_free(x);
 }
 
+/* Vectorizing from the copy detector's words (one read of the text) gives
+ * the vector the term reader's own scan gives, bit for bit: accents, curly
+ * quotes, digits, words over the 64-byte cap (one with a non-ASCII letter
+ * at the cap), format characters (the text then falls back to a scan). */
+static void vectors_from_read_words_equal_own_scan(void **state) {
+    (void)state;
+    static char big[70000];
+    for (size_t i = 0; i < sizeof big - 1; i++)
+        big[i] = "ferry strike harbour "[i % 21];
+    big[sizeof big - 1] = 0;
+    char longw[200];
+    memset(longw, 'a', 63);
+    memcpy(longw + 63, " ", 1);
+    memset(longw + 64, 'b', 61);
+    memcpy(longw + 125, "\xC3\xA9 ", 3);
+    memset(longw + 128, 'c', 70);
+    longw[198] = 0;
+    const char *texts[] = {
+        "Ferry crews in Marrow Bay walked off the job on Tuesday, 2021 pay 4x4 talks.",
+        "Caf\xC3\xA9 owners in Z\xC3\xBCrich said \xE2\x80\x9Cno\xE2\x80\x9D to the "
+        "STRASSE plan \xE2\x80\x94 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 too.",
+        longw,
+        "soft\xC2\xADhyphen and \xE2\x85\xAB twelve, \xC2\xBD half",
+        "",
+        big,
+    };
+    sl_termer *ta = sl_termer_new(), *tb = sl_termer_new();
+    sl_df da, db;
+    assert_true(ta && tb && sl_df_init(&da) == 0 && sl_df_init(&db) == 0);
+    sl_tvec va = {0}, vb = {0};
+    sl_word *w = NULL;
+    size_t cap = 0;
+    for (int round = 0; round < 2; round++) /* the second meets the word cache */
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+            size_t len = strlen(texts[i]);
+            int odd;
+            size_t n = sl_words_read(texts[i], len, &w, &cap, &odd);
+            assert_true(n != SIZE_MAX);
+            const char *lang = i == 1 ? "de" : "en";
+            assert_int_equal(sl_termer_vector(ta, &da, lang, "Harbour strike", 14, texts[i], len,
+                                              64, &va), 0);
+            assert_int_equal(sl_termer_vector_words(tb, &db, lang, "Harbour strike", 14,
+                                                    texts[i], len, w, n, odd, 64, &vb), 0);
+            assert_int_equal(va.n, vb.n);
+            assert_memory_equal(va.term, vb.term, va.n * sizeof *va.term);
+            assert_memory_equal(va.w, vb.w, va.n * sizeof *va.w);
+        }
+    free(w);
+    sl_tvec_free(&va);
+    sl_tvec_free(&vb);
+    sl_df_free(&da);
+    sl_df_free(&db);
+    sl_termer_free(ta);
+    sl_termer_free(tb);
+}
+
+/* The term index gives the dot products a merge gives, through adds,
+ * weight changes, terms leaving and handles released and reused. */
+static void term_index_dots_equal_merged_dots(void **state) {
+    (void)state;
+    enum { N = 40, T = 300 };
+    sl_tindex *x = sl_tindex_new();
+    assert_non_null(x);
+    sl_tvec cur[N], old = {0}, doc = {0};
+    uint32_t h[N];
+    int open[N] = {0};
+    memset(cur, 0, sizeof cur);
+    uint64_t r = 12345;
+    for (int step = 0; step < 2000; step++) {
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint32_t i = (uint32_t)(r >> 33) % N;
+        if (open[i] && (r >> 20) % 7 == 0) { /* close it */
+            sl_tindex_release(x, h[i], &cur[i]);
+            open[i] = 0;
+            continue;
+        }
+        if (!open[i]) {
+            assert_int_equal(sl_tindex_handle(x, &h[i]), 0);
+            sl_tindex_set_slot(x, h[i], i);
+            cur[i].n = 0;
+            open[i] = 1;
+        }
+        /* a new sum: some terms kept (some reweighted), some new */
+        assert_int_equal(sl_tvec_reserve(&old, cur[i].n + 1), 0);
+        if (cur[i].n) {
+            memcpy(old.term, cur[i].term, cur[i].n * sizeof *old.term);
+            memcpy(old.w, cur[i].w, cur[i].n * sizeof *old.w);
+        }
+        old.n = cur[i].n;
+        assert_int_equal(sl_tvec_reserve(&cur[i], T), 0);
+        uint32_t n = 0;
+        for (uint64_t t = 1; t <= T; t++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            if ((r >> 40) % 5 == 0) {
+                cur[i].term[n] = t * 0x9E3779B97F4A7C15ULL;
+                cur[i].w[n++] = (float)((r >> 33) % 100 + 1) / 100.0f;
+            }
+        }
+        cur[i].n = n;
+        /* sorted by term, as sums are */
+        for (uint32_t a = 1; a < n; a++)
+            for (uint32_t b = a; b > 0 && cur[i].term[b - 1] > cur[i].term[b]; b--) {
+                uint64_t tt = cur[i].term[b];
+                float tw = cur[i].w[b];
+                cur[i].term[b] = cur[i].term[b - 1];
+                cur[i].w[b] = cur[i].w[b - 1];
+                cur[i].term[b - 1] = tt;
+                cur[i].w[b - 1] = tw;
+            }
+        assert_int_equal(sl_tindex_sync(x, h[i], &old, &cur[i]), 0);
+        if (step % 50 == 0) { /* a query: every open sum's dot, none else */
+            make_vec(&doc, cur[(i + 1) % N].term, cur[(i + 1) % N].n < 64 ? cur[(i + 1) % N].n : 64);
+            const uint32_t *hs;
+            const float *dots;
+            uint32_t m = sl_tindex_dots(x, &doc, &hs, &dots), seen = 0;
+            for (uint32_t k = 0; k < m; k++) {
+                uint32_t j = sl_tindex_slot(x, hs[k]);
+                assert_true(open[j] && h[j] == hs[k]);
+                assert_true(dots[k] == sl_tvec_dot(&doc, &cur[j]));
+            }
+            for (uint32_t j = 0; j < N; j++)
+                seen += open[j] && sl_tvec_dot(&doc, &cur[j]) > 0;
+            assert_int_equal(seen, m);
+        }
+    }
+    for (uint32_t j = 0; j < N; j++)
+        sl_tvec_free(&cur[j]);
+    sl_tvec_free(&old);
+    sl_tvec_free(&doc);
+    sl_tindex_free(x);
+}
+
+/* An article whose terms all share one bucket of the expansion index (a
+ * full bucket is squeezed while the article is being added) is still
+ * found whole by the next one: its own postings are live. */
+static void expansion_keeps_an_article_filling_one_bucket(void **state) {
+    (void)state;
+    sl_expander *x = sl_expander_new();
+    assert_non_null(x);
+    sl_tvec v = {0};
+    uint64_t terms[64];
+    for (uint64_t i = 0; i < 64; i++)
+        terms[i] = (0x2aULL << 40) | (i + 1); /* same bits 40.. : one bucket */
+    for (int round = 0; round < 3; round++) { /* fills, squeezes, reuses */
+        make_vec(&v, terms, 64);
+        assert_int_equal(sl_expander_add(x, &v), 0);
+    }
+    make_vec(&v, terms, 3);
+    assert_int_equal(sl_expander_expand(x, &v, 64), 0);
+    assert_true(has_term(&v, terms[40]) && has_term(&v, terms[63]));
+    sl_tvec_free(&v);
+    sl_expander_free(x);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_is_one_event_other_topic_is_not),
@@ -284,6 +438,9 @@ int main(void) {
         cmocka_unit_test(days_and_options),
         cmocka_unit_test(open_events_are_bounded),
         cmocka_unit_test(articles_borrow_words_of_close_recent_articles_only),
+        cmocka_unit_test(vectors_from_read_words_equal_own_scan),
+        cmocka_unit_test(expansion_keeps_an_article_filling_one_bucket),
+        cmocka_unit_test(term_index_dots_equal_merged_dots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dedup/dedup.h"
@@ -360,6 +361,45 @@ static void invalid_utf8_and_repeated_words_do_not_crash(void **state) {
     sl_dedup_free(d);
 }
 
+/* The clusterer reads a text once (sl_words_read) for copies and terms:
+ * the verdicts must be those of sl_dedup_add on the raw text. */
+static void words_read_once_give_the_same_verdicts(void **state) {
+    (void)state;
+    static char texts[8][4096];
+    size_t lens[8];
+    lens[0] = join(texts[0], sizeof texts[0], NULL, 0, 6);
+    lens[1] = join(texts[1], sizeof texts[1], "MARROW BAY (Wire) \xE2\x80\x94 ", 0, 6);
+    lens[2] = join(texts[2], sizeof texts[2], NULL, 2, 5);
+    lens[3] = join(texts[3], sizeof texts[3], "Caf\xC3\xA9 Z\xC3\xBCrich \xE2\x80\x9Cquoted\xE2\x80\x9D: ",
+                   3, 9);
+    lens[4] = join(texts[4], sizeof texts[4], "soft\xC2\xADhyphen \xE2\x85\xAB \xC2\xBD ", 0, 4);
+    lens[5] = join(texts[5], sizeof texts[5], NULL, 7, 10);
+    lens[6] = 0;
+    lens[7] = join(texts[7], sizeof texts[7], "\xFF\xC3 broken ", 0, 10);
+    sl_dedup *a = fresh(0), *b = fresh(0);
+    sl_word *w = NULL;
+    size_t cap = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < 8; i++) {
+            uint64_t key = round * 8 + i;
+            int odd = -1;
+            size_t n = sl_words_read(texts[i], lens[i], &w, &cap, &odd);
+            assert_true(n != SIZE_MAX);
+            assert_int_equal(odd, i == 4);
+            for (size_t k = 0; k < n; k++) /* spans lie in the text, in order */
+                assert_true(w[k].len && w[k].at + w[k].len <= lens[i] &&
+                            (k == 0 || w[k - 1].at + w[k - 1].len < w[k].at));
+            sl_dup_match x = add(a, key, texts[i], lens[i]), y;
+            assert_int_equal(sl_dedup_add_words(b, key, w, n, &y), SL_OK);
+            assert_int_equal(x.kind, y.kind);
+            assert_int_equal(x.of, y.of);
+            assert_true(x.similarity == y.similarity);
+        }
+    free(w);
+    sl_dedup_free(a);
+    sl_dedup_free(b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exact_copy_ignores_whitespace_and_punctuation),
@@ -373,6 +413,7 @@ int main(void) {
         cmocka_unit_test(documents_older_than_the_window_are_forgotten),
         cmocka_unit_test(greek_and_cyrillic_texts_work),
         cmocka_unit_test(invalid_utf8_and_repeated_words_do_not_crash),
+        cmocka_unit_test(words_read_once_give_the_same_verdicts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,233 @@
+/* tindex.c — postings of open centroids by term (see tindex.h). */
+#include "tindex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    BUCKET_BITS = 15,
+    SWEEP = 32, /* buckets trimmed per update: all of them every 1024 updates */
+};
+
+typedef struct posting {
+    uint64_t term;
+    uint32_t h;
+    float w;
+} posting;
+
+typedef struct bucket {
+    posting *p;
+    uint32_t n, cap;
+} bucket;
+
+struct sl_tindex {
+    bucket *b; /* 1 << BUCKET_BITS */
+    size_t postings;
+    uint32_t sweep; /* next bucket to trim */
+    uint32_t n_handles, cap_handles;
+    uint32_t *free_h, n_free;
+    uint32_t *slot;    /* per handle, the caller's */
+    float *acc;        /* per handle, zero between calls */
+    uint8_t *seen;     /* per handle, zero between calls */
+    uint32_t *touched; /* handles met by the current call */
+    float *dots;
+};
+
+/* The high bits: the low ones already pick slots in the centroid and DF
+ * tables, and a bucket should not follow them. */
+static uint32_t bucket_of(uint64_t term) {
+    return (uint32_t)(term >> 40) & ((1u << BUCKET_BITS) - 1);
+}
+
+sl_tindex *sl_tindex_new(void) {
+    sl_tindex *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->b = calloc((size_t)1 << BUCKET_BITS, sizeof *x->b);
+    if (!x->b) {
+        free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void sl_tindex_free(sl_tindex *x) {
+    if (!x)
+        return;
+    for (size_t i = 0; i < (size_t)1 << BUCKET_BITS; i++)
+        free(x->b[i].p);
+    free(x->b);
+    free(x->free_h);
+    free(x->slot);
+    free(x->acc);
+    free(x->seen);
+    free(x->touched);
+    free(x->dots);
+    free(x);
+}
+
+size_t sl_tindex_memory(const sl_tindex *x) {
+    size_t m = sizeof *x + ((size_t)1 << BUCKET_BITS) * sizeof *x->b;
+    for (size_t i = 0; i < (size_t)1 << BUCKET_BITS; i++)
+        m += x->b[i].cap * sizeof(posting);
+    return m + (size_t)x->cap_handles * (3 * sizeof(uint32_t) + 2 * sizeof(float) + 1);
+}
+
+#define GROW(p, cap)                                                   \
+    do {                                                               \
+        void *q_ = realloc((p), (size_t)(cap) * sizeof *(p));          \
+        if (!q_)                                                       \
+            return -1;                                                 \
+        (p) = q_;                                                      \
+    } while (0)
+
+static int grow_handles(sl_tindex *x) {
+    uint32_t cap = x->cap_handles ? x->cap_handles * 2 : 64;
+    GROW(x->free_h, cap);
+    GROW(x->slot, cap);
+    GROW(x->acc, cap);
+    GROW(x->seen, cap);
+    GROW(x->touched, cap);
+    GROW(x->dots, cap);
+    memset(x->acc + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->acc);
+    memset(x->seen + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->seen);
+    x->cap_handles = cap;
+    return 0;
+}
+
+int sl_tindex_handle(sl_tindex *x, uint32_t *h) {
+    if (x->n_free) {
+        *h = x->free_h[--x->n_free];
+        return 0;
+    }
+    if (x->n_handles == x->cap_handles && grow_handles(x) < 0)
+        return -1;
+    *h = x->n_handles++;
+    x->slot[*h] = 0;
+    return 0;
+}
+
+void sl_tindex_set_slot(sl_tindex *x, uint32_t h, uint32_t slot) {
+    x->slot[h] = slot;
+}
+
+uint32_t sl_tindex_slot(const sl_tindex *x, uint32_t h) {
+    return x->slot[h];
+}
+
+static posting *find(bucket *b, uint64_t term, uint32_t h) {
+    for (uint32_t i = 0; i < b->n; i++)
+        if (b->p[i].term == term && b->p[i].h == h)
+            return &b->p[i];
+    return NULL;
+}
+
+/* Order inside a bucket does not matter: a handle has one posting per term. */
+static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
+    bucket *b = &x->b[bucket_of(term)];
+    posting *p = find(b, term, h);
+    if (!p)
+        return;
+    *p = b->p[--b->n];
+    x->postings--;
+}
+
+/* An empty bucket gives back its block and a quarter-full one half of it,
+ * so memory follows the open centroids down as the vocabulary moves on.
+ * Done by a sweep over a few buckets per update, not on each drop: a
+ * bucket emptied and refilled within one sweep costs no allocation. */
+static void trim(bucket *b) {
+    if (!b->n) {
+        free(b->p);
+        b->p = NULL;
+        b->cap = 0;
+    } else if (b->cap > 4 && b->n * 4 <= b->cap) {
+        posting *q = realloc(b->p, (b->cap / 2) * sizeof *q);
+        if (q) { /* else keep the larger block */
+            b->p = q;
+            b->cap /= 2;
+        }
+    }
+}
+
+static void sweep(sl_tindex *x) {
+    for (uint32_t i = 0; i < SWEEP; i++)
+        trim(&x->b[x->sweep++ & ((1u << BUCKET_BITS) - 1)]);
+}
+
+static int add(sl_tindex *x, uint64_t term, uint32_t h, float w) {
+    bucket *b = &x->b[bucket_of(term)];
+    if (b->n == b->cap) {
+        uint32_t cap = b->cap ? b->cap * 2 : 4;
+        posting *p = realloc(b->p, cap * sizeof *p);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    b->p[b->n++] = (posting){term, h, w};
+    x->postings++;
+    return 0;
+}
+
+void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum) {
+    for (uint32_t i = 0; i < sum->n; i++)
+        drop(x, sum->term[i], h);
+    sweep(x);
+    x->free_h[x->n_free++] = h; /* free_h has room for every handle */
+}
+
+int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
+    uint32_t i = 0, j = 0;
+    while (i < old->n || j < cur->n) {
+        if (j >= cur->n || (i < old->n && old->term[i] < cur->term[j])) {
+            drop(x, old->term[i++], h);
+        } else if (i >= old->n || cur->term[j] < old->term[i]) {
+            if (add(x, cur->term[j], h, cur->w[j]) < 0)
+                return -1;
+            j++;
+        } else {
+            if (old->w[i] != cur->w[j]) {
+                posting *p = find(&x->b[bucket_of(cur->term[j])], cur->term[j], h);
+                if (p)
+                    p->w = cur->w[j];
+                else if (add(x, cur->term[j], h, cur->w[j]) < 0)
+                    return -1;
+            }
+            i++, j++;
+        }
+    }
+    sweep(x);
+    return 0;
+}
+
+uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,
+                        const float **dots) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < doc->n; i++)
+        __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
+    for (uint32_t i = 0; i < doc->n; i++) {
+        const bucket *b = &x->b[bucket_of(doc->term[i])];
+        uint64_t t = doc->term[i];
+        float w = doc->w[i];
+        for (uint32_t k = 0; k < b->n; k++) {
+            const posting *p = &b->p[k];
+            if (p->term != t)
+                continue;
+            if (!x->seen[p->h]) {
+                x->seen[p->h] = 1;
+                x->touched[n++] = p->h;
+            }
+            x->acc[p->h] += w * p->w;
+        }
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t h = x->touched[k];
+        x->dots[k] = x->acc[h];
+        x->acc[h] = 0;
+        x->seen[h] = 0;
+    }
+    *hs = x->touched;
+    *dots = x->dots;
+    return n;
+}
