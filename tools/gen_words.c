@@ -140,7 +140,12 @@ static const char lookup_src[] =
     "        if (!e)\n"
     "            return 0;\n"
     "        const char *c = sl_words_blob + (e & 0xFFFFFFu) - 1;\n"
-    "        if (memcmp(c, w, n) == 0 && c[n] == 0)\n"
+    "        /* Byte by byte up to the entry's NUL: a memcmp of n bytes would\n"
+    "         * read past a shorter entry at the blob's end. */\n"
+    "        size_t k = 0;\n"
+    "        while (k < n && c[k] && c[k] == w[k])\n"
+    "            k++;\n"
+    "        if (k == n && c[n] == 0)\n"
     "            return e >> 24;\n"
     "    }\n"
     "}\n";
