@@ -7,6 +7,7 @@
  * digits or words), scale, range, unit; hedge and change are read backwards
  * from where it starts. Dates, clock times, ordinals, ids and names with a
  * number ("G7", "S&P 500") are refused there. Lexicons: quantity_lex.c. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -340,7 +341,7 @@ typedef struct core {
 
 /* "twenty five" adds up, "two three" does not. */
 static int can_add(double cur, double v) {
-    long c = (long)cur % 100;
+    long c = (long)fmod(cur, 100); /* fmod: cur may be past long's range */
     if (c == 0)
         return 1;
     return c >= 20 && c % 10 == 0 && v < 10;
@@ -510,7 +511,7 @@ static size_t parse_core(const scan *sc, size_t i, size_t end, core *c) {
             return w;
         }
         c->words = 1;
-        c->frac = c->v != (double)(long long)c->v; /* "two-thirds" */
+        c->frac = c->v != floor(c->v); /* "two-thirds" */
         k = w;
     } else
         return i;
@@ -821,7 +822,7 @@ static int refused(const scan *sc, size_t end, const core *c, size_t *next) {
         const char *w = sc->it[k + 1].lw;
         if (!strcmp(w, "st") || !strcmp(w, "nd") || !strcmp(w, "rd") || !strcmp(w, "th"))
             return *next = k + 2, 1;
-        if (!strcmp(w, "s") && !x->dot && (long)x->v % 10 == 0)
+        if (!strcmp(w, "s") && !x->dot && fmod(x->v, 10) == 0)
             return *next = k + 2, 1; /* 1990s */
     }
     if (x->lead0 && x->ndig >= 2 && !x->dot)

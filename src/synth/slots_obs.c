@@ -151,9 +151,9 @@ static int round_number(double v)
 {
     if (v <= 0)
         return 0;
-    while (v >= 10 && v == (double)(long long)(v / 10) * 10)
+    while (v >= 10 && fmod(v, 10) == 0) /* fmod: v may be past any integer type */
         v /= 10;
-    return v < 10 && v == (double)(long long)v;
+    return v < 10 && v == floor(v);
 }
 
 /* The rounding a written number shows: 1,200 to the hundred, 4.5 to the
