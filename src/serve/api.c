@@ -139,9 +139,11 @@ static void health(sl_api *api, sl_reply *r)
     }
     sl_buf_printf(&r->body,
                   "{\"status\":\"ok\",\"version\":\"%s\",\"api\":1,\"articles\":%lld,"
-                  "\"sources\":%lld,\"ingest\":%s}\n",
+                  "\"sources\":%lld,\"ingest\":%s,\"limits\":{\"query_ms\":%u,"
+                  "\"idle_seconds\":%u,\"max_page\":%u,\"max_body_bytes\":%zu}}\n",
                   SL_VERSION, (long long)n_articles, (long long)n_sources,
-                  api->o->allow_ingest ? "true" : "false");
+                  api->o->allow_ingest ? "true" : "false", api->o->query_ms,
+                  api->o->idle_seconds, api->o->max_page, api->o->max_body_bytes);
 }
 
 /* ------------------------------------------------------------ storylines */

@@ -145,6 +145,41 @@ elif mode == "idle":
     time.sleep(0.5)
     st, _, d = get("/api/v1/health")
     check("and after they go", st == 200, str(st))
+elif mode == "slow":
+    # Run with --idle-seconds 2: a client trickling a header byte every
+    # half second never completes a request and must be dropped after
+    # about 2 s (libmicrohttpd's own timeout would wait forever), while a
+    # client that completes requests keeps its connection.
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    t0 = time.time(); closed = None
+    s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")
+    while time.time() - t0 < 8:
+        try:
+            s.sendall(b"X")
+            s.settimeout(0.5)
+            if s.recv(4096) == b"":
+                closed = time.time() - t0
+                break
+        except socket.timeout:
+            continue
+        except OSError:
+            closed = time.time() - t0
+            break
+    s.close()
+    check("a slowloris client is dropped after --idle-seconds", closed is not None and 1.5 <= closed <= 5, closed)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    ok_all = True
+    for i in range(4):
+        c.request("GET", "/api/v1/health"); r = c.getresponse(); r.read()
+        ok_all = ok_all and r.status == 200 and not r.will_close
+        time.sleep(0.9)
+    c.close()
+    check("a keep-alive client that keeps asking is not dropped", ok_all)
+    st, _, d = get("/api/v1/health")
+    h = json.loads(d)
+    check("health reports the limits it was started with", h.get("limits", {}).get("idle_seconds") == 2 and h["limits"].get("query_ms") == 1, d[:300])
+    st, _, d = get("/api/v1/storylines/1")
+    check("with --query-ms 1 a request is answered in time or refused with 503 over_time_limit", st == 200 or (st == 503 and error_code(d) == "over_time_limit"), "%d %s" % (st, d[:100]))
 elif mode == "count":
     st, _, d = get("/api/v1/health")
     print(json.loads(d)["articles"])
@@ -179,6 +214,14 @@ serve_stop
 
 serve_start "$DB"
 checks idle
+serve_stop
+
+"$SL_BIN" serve --db "$DB" --port 0 --query-ms 0 >/dev/null 2>&1
+assert_exit "--query-ms 0 is a usage error" $? 2
+"$SL_BIN" serve --db "$DB" --port 0 --idle-seconds x >/dev/null 2>&1
+assert_exit "--idle-seconds x is a usage error" $? 2
+serve_start "$DB" --idle-seconds 2 --query-ms 1
+checks slow
 serve_stop
 
 # Live: another process ingests into the same store while the server runs;
