@@ -4,6 +4,7 @@
  * with a stable code. Lists are paged (limit, offset) and bounded by
  * max_page; a store statement past the request's time budget gives 503. */
 #include "api.h"
+#include "story_json.h"
 #include "ui.h"
 #include "../store/store_int.h"
 #include "../util/utf8.h"
@@ -191,8 +192,13 @@ static int report_json(void *ud, FILE *f)
     return sl_report_write(ud, SL_REPORT_JSON, f, &err) == SL_OK ? 0 : -1;
 }
 
-static void story(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
+/* The compact by-reference JSON (story_json.h), or with ?full=1 the whole
+ * report JSON (article texts and every span's text repeated). */
+static void story(sl_api *api, const sl_request *rq, sl_story_kind kind, int64_t id,
+                  sl_reply *r)
 {
+    const char *full = rq->arg(rq->ud, "full");
+    int want_full = full && strcmp(full, "0") != 0;
     sl_synthesis *y = NULL;
     sl_error err = {0};
     sl_status st = sl_store_synthesis(api->store, kind, id, NULL, &y, &err);
@@ -205,7 +211,8 @@ static void story(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
         store_error(r, st, &err);
         return;
     }
-    if (write_via_file(&r->body, report_json, y) != 0)
+    if (want_full ? write_via_file(&r->body, report_json, y) != 0
+                  : sl_story_json(y, &r->body) != 0)
         sl_api_error(r, 500, "internal", "could not write the story");
     else
         r->cacheable = 1;
@@ -528,9 +535,9 @@ void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
     } else if (!strcmp(p, "/api/v1/storylines")) {
         storylines(api, rq, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/storylines/")) > 0) {
-        story(api, SL_STORY_STORYLINE, id, r);
+        story(api, rq, SL_STORY_STORYLINE, id, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/events/")) > 0) {
-        story(api, SL_STORY_EVENT, id, r);
+        story(api, rq, SL_STORY_EVENT, id, r);
     } else if (!strcmp(p, "/api/v1/articles")) {
         articles(api, rq, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/articles/")) > 0) {

@@ -66,6 +66,21 @@ if mode == "read":
         check("storylines filtered by %s: %d" % (q, n), st == 200 and len(json.loads(d)["storylines"]) == n, d[:100])
     st, _, d = get("/api/v1/storylines/%d" % ls[0]["id"])
     check("a storyline answers 200", st == 200, str(st))
+    sj = json.loads(d)
+    arts = {x["id"]: x for x in sj["articles"]}
+    check("a storyline lists each article once, without its text", len(arts) == len(sj["articles"]) == 16 and all("text" not in x for x in sj["articles"]), d[:200])
+    spans = [sp for x in sj["summary"] for sp in x["sources"]] + [sp for e in sj["entities"] for sp in e["mentions"]] + [sp for q in sj["quotes"] for sp in q["sources"]]
+    check("its spans are [article, start, end] of its articles", spans and all(len(sp) == 3 and sp[0] in arts and 0 <= sp[1] <= sp[2] for sp in spans), spans[:3])
+    texts = {}
+    def text_of(i):
+        if i not in texts:
+            texts[i] = json.loads(get("/api/v1/articles/%d" % i)[2])["article"]["text"].encode()
+        return texts[i]
+    good = sj["summary"] and all(x["text"] and (x["compressed"] or text_of(x["sources"][0][0])[x["sources"][0][1]:x["sources"][0][2]].decode() == x["text"]) for x in sj["summary"])
+    check("summary sentences carry their words, the span's own unless compressed", good, sj["summary"][:2])
+    q = sj["quotes"][0]["sources"][0]
+    check("a quote's span reads as a quote in its article", len(text_of(q[0])[q[1]:q[2]]) > 5, q)
+    check("a storyline's JSON is compact (under a third of the full report's)", len(d) * 3 < len(get("/api/v1/storylines/%d?full=1" % ls[0]["id"])[2]), len(d))
     st, _, d = get("/api/v1/articles?limit=3")
     a = json.loads(d)
     check("articles are paged", st == 200 and len(a["articles"]) == 3 and a["next"] == 3, d[:200])
