@@ -6,6 +6,7 @@
 #include "api.h"
 #include "story_json.h"
 #include "ui.h"
+#include "../store/search.h"
 #include "../store/store_int.h"
 #include "../util/utf8.h"
 
@@ -305,7 +306,7 @@ static int hit_item(void *ud, const sl_search_hit *h)
     sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)h->id);
     json_strs(b, "title", h->title, "published", h->published, "outlet", h->outlet, "snippet",
               h->snippet, NULL);
-    sl_buf_printf(b, ",\"rank\":%.4f}", h->rank);
+    sl_buf_printf(b, ",\"rank\":%.6g}", h->rank);
     return 0;
 }
 
@@ -328,12 +329,15 @@ static void search(sl_api *api, const sl_request *rq, sl_reply *r)
     sl_buf_puts(&r->body, ",\"hits\":[");
     list_ctx l = {&r->body, 0};
     sl_error err = {0};
-    sl_status st = sl_store_search(api->store, q, limit, hit_item, &l, &err);
+    sl_search_stats ss;
+    sl_status st = sl_store_search_recent(api->store, q, limit, hit_item, &l, &ss, &err);
     if (st != SL_OK) {
         store_error(r, st, &err);
         return;
     }
-    sl_buf_puts(&r->body, "]}\n");
+    sl_buf_printf(&r->body, "],\"ranked_over\":%lld,\"total_estimate\":%lld,\"exact\":%s}\n",
+                  (long long)ss.ranked_over, (long long)ss.total_estimate,
+                  ss.exact ? "true" : "false");
     r->cacheable = 1;
 }
 

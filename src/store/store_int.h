@@ -37,6 +37,9 @@ typedef enum sl_stmt_id {
     SL_ST_INS_QUOTE,
     SL_ST_INS_TIMEX,
     SL_ST_INS_QUANTITY,
+    SL_ST_SEARCH_RECENT, /* search.h: the newest matches with their term counts */
+    SL_ST_SEARCH_FETCH,  /* search.h: the shown hits' rows, in rank order */
+    SL_ST_MAX_ID,
     SL_ST__N
 } sl_stmt_id;
 
@@ -46,6 +49,7 @@ struct sl_store {
     sqlite3_stmt *st[SL_ST__N];
     int in_batch;
     int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: statements run unbounded */
+    int search_fn;       /* search.h's FTS5 function is registered */
 };
 
 /* Bound every statement from now on to ms milliseconds of wall time (0:
