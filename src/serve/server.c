@@ -34,7 +34,7 @@ typedef struct cached {
  * timeout restarts on every byte, so a client sending a header byte every
  * few seconds would hold its connection forever. Here the clock runs from
  * the connection's start or its last answered request until the next
- * request's headers are complete. */
+ * request has been read whole. */
 typedef struct watched {
     struct watched *prev, *next;
     int fd;
@@ -127,8 +127,9 @@ static watched *watched_of(struct MHD_Connection *c)
     return ci ? ci->socket_context : NULL;
 }
 
-/* The request's headers are in (in_request 1), or its answer went out and
- * the connection waits for the next one (0). */
+/* The whole request is in (in_request 1: its answer is being made or sent),
+ * or its answer went out and the connection waits for the next one (0). A
+ * body trickled in byte by byte counts against the wait, as headers do. */
 static void watch_mark(sl_server *s, struct MHD_Connection *c, int in_request)
 {
     watched *w = watched_of(c);
@@ -283,6 +284,7 @@ static enum MHD_Result dispatch(sl_server *s, struct MHD_Connection *c, const ch
                                 const char *method, const sl_buf *body, const char *ctype)
 {
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    watch_mark(s, c, 1); /* the whole request is in, body too */
     sl_buf key;
     sl_buf_init(&key);
     sl_buf_puts(&key, url);
@@ -359,7 +361,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
     sl_server *s = cls;
     (void)version;
-    watch_mark(s, c, 1);
     if (strcmp(method, "POST") != 0) {
         /* Answer on the second call, once libmicrohttpd has read the whole
          * request: a response queued on the first call (headers only) makes
