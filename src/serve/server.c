@@ -430,6 +430,10 @@ sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error 
         free(s);
         return st;
     }
+    /* Map the file: the store is mostly read, and searches touch pages
+     * all over the index; reading them through mmap saves a pread per page
+     * the 32 MiB page cache misses. Best effort. */
+    sqlite3_exec(s->store->db, "PRAGMA mmap_size=4294967296", NULL, NULL, NULL);
     s->api.store = s->store;
     s->api.o = &s->o;
 

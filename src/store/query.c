@@ -436,21 +436,37 @@ enum { TF_PHRASES = 32 };  /* phrases scored; later ones still match */
 enum { TF_HEAD = 4 };      /* sl_tf's blob: phrases, doc tokens, rows, tokens */
 static const double TITLE_WEIGHT = 5.0, BM25_K1 = 1.2, BM25_B = 0.75;
 
-/* sl_tf(article_fts): an int64 blob [phrases, tokens of this row, rows in
- * the index, tokens in the index, then per phrase the weighted count of
- * its matches in this row (title x5, text x1)]. The index totals are kept
- * by FTS5, so asking per row costs nothing. */
+/* Per store handle: the FTS5 function is registered, and every indexed
+ * row's length in tokens by id (capped at 65,535; 0: unknown), loaded
+ * past `loaded` on demand. A row re-indexed in place keeps its old length
+ * until the handle is reopened: BM25 barely moves, and ids only grow. */
+struct sl_search_state {
+    int tf_registered;
+    uint16_t *len;
+    int64_t cap, loaded;
+};
+
+void sl_search_state_free(struct sl_search_state *ss) {
+    if (ss)
+        free(ss->len);
+    free(ss);
+}
+
+/* sl_tf(article_fts): an int64 blob [phrases, 0, rows in the index,
+ * tokens in the index, then per phrase the weighted count of its matches
+ * in this row (title x5, text x1)]. The index totals are kept by FTS5, so
+ * asking per row costs nothing; the row's own length is not asked here
+ * (xColumnSize runs a statement per row) but read for the whole window at
+ * once (window_lengths). */
 static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
                   sqlite3_value **v) {
     (void)nv, (void)v;
     int64_t out[TF_HEAD + TF_PHRASES] = {0};
-    int np = api->xPhraseCount(fts), n_inst = 0, tok = 0;
+    int np = api->xPhraseCount(fts), n_inst = 0;
     sqlite3_int64 rows = 0, total = 0;
     if (np > TF_PHRASES)
         np = TF_PHRASES;
-    int rc = api->xColumnSize(fts, -1, &tok);
-    if (rc == SQLITE_OK)
-        rc = api->xRowCount(fts, &rows);
+    int rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK)
         rc = api->xColumnTotalSize(fts, -1, &total);
     if (rc == SQLITE_OK)
@@ -465,13 +481,17 @@ static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    out[0] = np, out[1] = tok, out[2] = rows, out[3] = total;
+    out[0] = np, out[1] = 0, out[2] = rows, out[3] = total;
     sqlite3_result_blob(ctx, out, (int)((TF_HEAD + np) * sizeof *out), SQLITE_TRANSIENT);
 }
 
 /* Register sl_tf on this connection once. */
 static int register_tf(sl_store *s, sl_error *err) {
-    if (s->search_fn)
+    if (!s->search && !(s->search = calloc(1, sizeof *s->search))) {
+        sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
+        return -1;
+    }
+    if (s->search->tf_registered)
         return 0;
     fts5_api *fts = NULL;
     sqlite3_stmt *st = NULL;
@@ -484,7 +504,7 @@ static int register_tf(sl_store *s, sl_error *err) {
         sl_fail(err, SL_ERR_STORE, "%s: cannot register the search function", s->path);
         return -1;
     }
-    s->search_fn = 1;
+    s->search->tf_registered = 1;
     return 0;
 }
 
@@ -520,7 +540,6 @@ static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *er
         size_t i = w->n++;
         w->c[i].id = sqlite3_column_int64(st, 0);
         w->np = (int)b[0];
-        w->doc_tokens[i] = b[1];
         w->rows = b[2];
         w->tokens = b[3];
         for (int p = 0; p < w->np; p++)
@@ -533,6 +552,78 @@ static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *er
                              : sl_store_fail(s, err, "searching");
     sqlite3_reset(st);
     return res;
+}
+
+/* "[id,id,...]" of the first n candidates into buf (n <= the window). */
+static size_t id_list(const window *w, size_t n, char buf[SL_SEARCH_WINDOW * 21 + 2]) {
+    char *o = buf;
+    *o++ = '[';
+    for (size_t i = 0; i < n; i++)
+        o += sprintf(o, "%s%lld", i ? "," : "", (long long)w->c[i].id);
+    *o++ = ']';
+    *o = 0;
+    return (size_t)(o - buf);
+}
+
+/* Lengths of every row with an id above ss->loaded. */
+static sl_status load_lengths(sl_store *s, struct sl_search_state *ss, sl_error *err) {
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_LENGTHS, err);
+    if (!st)
+        return SL_ERR_STORE;
+    sqlite3_bind_int64(st, 1, ss->loaded);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (id <= 0 || id > INT32_MAX)
+            continue;
+        if (id >= ss->cap) {
+            int64_t cap = ss->cap ? ss->cap : 4096;
+            while (cap <= id)
+                cap *= 2;
+            uint16_t *len = realloc(ss->len, (size_t)cap * sizeof *len);
+            if (!len) {
+                sqlite3_reset(st);
+                return sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
+            }
+            memset(len + ss->cap, 0, (size_t)(cap - ss->cap) * sizeof *len);
+            ss->len = len;
+            ss->cap = cap;
+        }
+        const unsigned char *p = sqlite3_column_blob(st, 1);
+        const unsigned char *end = p + sqlite3_column_bytes(st, 1);
+        int64_t tokens = 0;
+        while (p && p < end) { /* SQLite varints: 7 bits a byte, high bit: more */
+            uint64_t v = 0;
+            for (int b = 0; p < end && b < 9; b++) {
+                v = (v << 7) | (*p & 0x7f);
+                if (!(*p++ & 0x80))
+                    break;
+            }
+            tokens += (int64_t)v;
+        }
+        ss->len[id] = (uint16_t)(tokens > 65535 ? 65535 : tokens < 1 ? 1 : tokens);
+        ss->loaded = id;
+    }
+    sl_status res = rc == SQLITE_DONE ? SL_OK : sl_store_fail(s, err, "searching");
+    sqlite3_reset(st);
+    return res;
+}
+
+/* Each candidate's length; rows newer than the loaded ones load first. */
+static sl_status window_lengths(sl_store *s, window *w, sl_error *err) {
+    struct sl_search_state *ss = s->search;
+    if (w->n && w->c[0].id > ss->loaded) {
+        sl_status st = load_lengths(s, ss, err);
+        if (st != SL_OK)
+            return st;
+    }
+    int64_t avg = w->rows > 0 ? w->tokens / w->rows : 1;
+    for (size_t i = 0; i < w->n; i++) {
+        int64_t id = w->c[i].id;
+        uint16_t l = id > 0 && id < ss->cap ? ss->len[id] : 0;
+        w->doc_tokens[i] = l ? l : avg;
+    }
+    return SL_OK;
 }
 
 /* About how many articles match: the window's share of the id range it
@@ -595,16 +686,12 @@ static void score_window(window *w, int64_t total) {
 /* Hand out the top hits: their rows in one statement, in rank order. */
 static sl_status emit_hits(sl_store *s, const window *w, size_t n, const char *query,
                            sl_hit_fn cb, void *ud, sl_error *err) {
-    char ids[SL_SEARCH_WINDOW * 21 + 2], *o = ids;
-    *o++ = '[';
-    for (size_t i = 0; i < n; i++)
-        o += sprintf(o, "%s%lld", i ? "," : "", (long long)w->c[i].id);
-    *o++ = ']';
-    *o = 0;
+    char ids[SL_SEARCH_WINDOW * 21 + 2];
+    size_t len = id_list(w, n, ids);
     sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_FETCH, err);
     if (!st)
         return SL_ERR_STORE;
-    sqlite3_bind_text(st, 1, ids, (int)(o - ids), SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, ids, (int)len, SQLITE_STATIC);
     sl_snip_terms terms;
     sl_snip_terms_parse(&terms, query);
     char snip[1024];
@@ -641,6 +728,8 @@ static sl_status search_recent(sl_store *s, const char *q, int64_t limit, sl_hit
         return sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
     sl_status st = read_window(s, q, w, err);
     *hits = 0;
+    if (st == SL_OK)
+        st = window_lengths(s, w, err);
     if (st == SL_OK) {
         int exact;
         int64_t total = estimate_total(s, w, &exact);
@@ -668,7 +757,7 @@ sl_status sl_store_search_recent(sl_store *s, const char *query, int64_t limit, 
     if (query[strspn(query, " \t\r\n")] == 0)
         return sl_fail(err, SL_ERR_ARG, "empty search query");
     if (register_tf(s, err) != 0)
-        return SL_ERR_STORE;
+        return err && err->status == SL_ERR_NOMEM ? SL_ERR_NOMEM : SL_ERR_STORE;
     size_t hits;
     sl_status st = search_recent(s, query, limit, cb, ud, stats, &hits, err);
     if (st != SL_ERR_ARG || hits)
@@ -698,12 +787,23 @@ static const char latin1_fold[64] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
  * tokenizer sees it for the text news uses: ASCII letters and digits, and
  * any other character but the Latin-1 signs and the general and CJK
  * punctuation blocks (curly quotes, dashes, ellipsis). *len: its bytes. */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
+    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
+    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+};
+
 static int word_char(const char *s, const char *end, size_t *len) {
     const unsigned char *p = (const unsigned char *)s;
     unsigned char c = *p;
     *len = 1;
     if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+        return ascii_word[c];
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if ((size_t)((const unsigned char *)end - p) < n)
         n = (size_t)((const unsigned char *)end - p);

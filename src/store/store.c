@@ -77,6 +77,10 @@ static const char *const stmt_sql[SL_ST__N] = {
     [SL_ST_SEARCH_FETCH] = "SELECT a.id, a.title, a.published, a.outlet, a.text"
                            " FROM json_each(?1) AS j CROSS JOIN article AS a ON a.id = j.value"
                            " ORDER BY j.key",
+    /* Every document's length in tokens (a varint per column), loaded
+     * once and then for new rows only: a look-up per ranked row costs more
+     * than the rest of a search. */
+    [SL_ST_SEARCH_LENGTHS] = "SELECT id, sz FROM article_fts_docsize WHERE id > ?1 ORDER BY id",
     [SL_ST_MAX_ID] = "SELECT max(id) FROM article",
     [SL_ST_COUNT] = "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM source)",
     [SL_ST_DATA_VERSION] = "PRAGMA data_version",
@@ -196,6 +200,7 @@ void sl_store_close(sl_store *s) {
         return;
     for (int i = 0; i < SL_ST__N; i++)
         sqlite3_finalize(s->st[i]);
+    sl_search_state_free(s->search);
     sqlite3_close_v2(s->db);
     free(s->path);
     free(s);
