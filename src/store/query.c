@@ -462,13 +462,26 @@ static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
                   sqlite3_value **v) {
     (void)nv, (void)v;
     int64_t out[TF_HEAD + TF_PHRASES] = {0};
-    int np = api->xPhraseCount(fts), n_inst = 0;
-    sqlite3_int64 rows = 0, total = 0;
+    int np = api->xPhraseCount(fts), n_inst = 0, rc = SQLITE_OK;
     if (np > TF_PHRASES)
         np = TF_PHRASES;
-    int rc = api->xRowCount(fts, &rows);
-    if (rc == SQLITE_OK)
-        rc = api->xColumnTotalSize(fts, -1, &total);
+    /* The totals once per query: FTS5 re-reads its averages record on each
+     * ask. Kept as the query's auxiliary data. */
+    sqlite3_int64 *totals = api->xGetAuxdata(fts, 0);
+    if (!totals) {
+        totals = sqlite3_malloc(2 * sizeof *totals);
+        if (!totals) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        rc = api->xRowCount(fts, &totals[0]);
+        if (rc == SQLITE_OK)
+            rc = api->xColumnTotalSize(fts, -1, &totals[1]);
+        if (rc == SQLITE_OK)
+            rc = api->xSetAuxdata(fts, totals, sqlite3_free);
+        else
+            sqlite3_free(totals);
+    }
     if (rc == SQLITE_OK)
         rc = api->xInstCount(fts, &n_inst);
     for (int i = 0; rc == SQLITE_OK && i < n_inst; i++) {
@@ -481,7 +494,7 @@ static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    out[0] = np, out[1] = 0, out[2] = rows, out[3] = total;
+    out[0] = np, out[1] = 0, out[2] = totals[0], out[3] = totals[1];
     sqlite3_result_blob(ctx, out, (int)((TF_HEAD + np) * sizeof *out), SQLITE_TRANSIENT);
 }
 
