@@ -831,15 +831,35 @@ static int word_char(const char *s, const char *end, size_t *len) {
 /* Skip to the next word character; then past the word. */
 static const char *skip_sep(const char *p, const char *end) {
     size_t n;
-    while (p < end && !word_char(p, end, &n))
-        p += n;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) { /* most bytes: no call */
+            if (ascii_word[c])
+                break;
+            p++;
+        } else if (!word_char(p, end, &n)) {
+            p += n;
+        } else {
+            break;
+        }
+    }
     return p;
 }
 
 static const char *skip_word(const char *p, const char *end) {
     size_t n;
-    while (p < end && word_char(p, end, &n))
-        p += n;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (!ascii_word[c])
+                break;
+            p++;
+        } else if (word_char(p, end, &n)) {
+            p += n;
+        } else {
+            break;
+        }
+    }
     return p;
 }
 
@@ -870,6 +890,7 @@ static int add_term(sl_snip_terms *t, const char *p, const char *end, int prefix
     }
     if (!len || u < e)
         return 0;
+    t->first[(unsigned char)t->buf[used]] = 1;
     t->t[t->n].off = (unsigned short)used;
     t->t[t->n].len = (unsigned short)len;
     t->t[t->n].prefix = prefix;
@@ -926,6 +947,9 @@ void sl_snip_terms_parse(sl_snip_terms *t, const char *q) {
 /* 1 when the text word [p, end) is one of the terms. */
 static int word_matches(const sl_snip_terms *t, const char *p, const char *end) {
     const unsigned char *e = (const unsigned char *)end;
+    size_t step0;
+    if (!t->first[fold_at((const unsigned char *)p, e, &step0)])
+        return 0; /* most words: no term starts like them */
     for (size_t i = 0; i < t->n; i++) {
         const char *term = t->buf + t->t[i].off;
         size_t len = t->t[i].len, k = 0;

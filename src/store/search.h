@@ -49,6 +49,7 @@ typedef struct sl_snip_terms {
     } t[SL_SNIP_TERMS];
     size_t n;
     char buf[512];
+    unsigned char first[256]; /* 1 for each term's first (folded) byte */
 } sl_snip_terms;
 void sl_snip_terms_parse(sl_snip_terms *t, const char *query);
 
