@@ -452,8 +452,9 @@ void sl_search_state_free(struct sl_search_state *ss) {
     free(ss);
 }
 
-/* sl_tf(article_fts): an int64 blob [phrases, 0, rows in the index,
- * tokens in the index, then per phrase the weighted count of its matches
+/* sl_tf(article_fts): an int64 blob [phrases, the token offset of the
+ * first match in the text (-1: none), rows in the index, tokens in the
+ * index, then per phrase the weighted count of its matches
  * in this row (title x5, text x1)]. The index totals are kept by FTS5, so
  * asking per row costs nothing; the row's own length is not asked here
  * (xColumnSize runs a statement per row) but read for the whole window at
@@ -484,17 +485,20 @@ static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
     }
     if (rc == SQLITE_OK)
         rc = api->xInstCount(fts, &n_inst);
+    int64_t first = -1;
     for (int i = 0; rc == SQLITE_OK && i < n_inst; i++) {
         int ph, col, off;
         rc = api->xInst(fts, i, &ph, &col, &off);
         if (rc == SQLITE_OK && ph < np)
             out[TF_HEAD + ph] += col == 0 ? (int64_t)TITLE_WEIGHT : 1;
+        if (rc == SQLITE_OK && col == 1 && (first < 0 || off < first))
+            first = off;
     }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    out[0] = np, out[1] = 0, out[2] = totals[0], out[3] = totals[1];
+    out[0] = np, out[1] = first, out[2] = totals[0], out[3] = totals[1];
     sqlite3_result_blob(ctx, out, (int)((TF_HEAD + np) * sizeof *out), SQLITE_TRANSIENT);
 }
 
@@ -524,6 +528,7 @@ static int register_tf(sl_store *s, sl_error *err) {
 typedef struct cand {
     int64_t id;
     double score;
+    int64_t first; /* token offset of its first match in the text, or -1 */
 } cand;
 
 typedef struct window {
@@ -552,6 +557,7 @@ static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *er
             continue;
         size_t i = w->n++;
         w->c[i].id = sqlite3_column_int64(st, 0);
+        w->c[i].first = b[1];
         w->np = (int)b[0];
         w->rows = b[2];
         w->tokens = b[3];
@@ -669,7 +675,7 @@ static int by_score(const void *a, const void *b) {
  * variant, never negative), with each phrase's
  * document frequency taken from the window: exact when every match is in
  * it, else its share of the window times the estimated total. */
-static void score_window(window *w, int64_t total) {
+static void score_window(window *w, int64_t total, size_t k) {
     double idf[TF_PHRASES];
     double n_rows = w->rows > 0 ? (double)w->rows : 1;
     double avgdl = w->tokens > 0 ? (double)w->tokens / n_rows : 1;
@@ -693,7 +699,21 @@ static void score_window(window *w, int64_t total) {
         }
         w->c[i].score = sc;
     }
-    qsort(w->c, w->n, sizeof *w->c, by_score);
+    /* Only the first k need order: for a page of 10, ten passes of
+     * selection beat sorting all 256. */
+    if (k > 32 || k >= w->n) {
+        qsort(w->c, w->n, sizeof *w->c, by_score);
+        return;
+    }
+    for (size_t i = 0; i < k; i++) {
+        size_t best = i;
+        for (size_t j = i + 1; j < w->n; j++)
+            if (by_score(&w->c[j], &w->c[best]) < 0)
+                best = j;
+        cand tmp = w->c[i];
+        w->c[i] = w->c[best];
+        w->c[best] = tmp;
+    }
 }
 
 /* Hand out the top hits: their rows in one statement, in rank order. */
@@ -717,11 +737,11 @@ static sl_status emit_hits(sl_store *s, const window *w, size_t n, const char *q
         h.published = col_text(st, 2);
         h.outlet = col_text(st, 3);
         const char *text = col_text(st, 4);
-        sl_snip(text ? text : "", text ? (size_t)sqlite3_column_bytes(st, 4) : 0, &terms, snip,
-                sizeof snip);
-        h.snippet = snip;
         while (k < n && w->c[k].id != h.id)
             k++; /* a row deleted meanwhile is skipped */
+        sl_snip(text ? text : "", text ? (size_t)sqlite3_column_bytes(st, 4) : 0, &terms,
+                k < n ? w->c[k].first : -1, snip, sizeof snip);
+        h.snippet = snip;
         h.rank = k < n ? w->c[k].score : 0;
         if (!h.title)
             h.title = "";
@@ -746,8 +766,8 @@ static sl_status search_recent(sl_store *s, const char *q, int64_t limit, sl_hit
     if (st == SL_OK) {
         int exact;
         int64_t total = estimate_total(s, w, &exact);
-        score_window(w, total);
         size_t n = limit > 0 && (uint64_t)limit < w->n ? (size_t)limit : w->n;
+        score_window(w, total, n);
         if (stats) {
             stats->ranked_over = (int64_t)w->n;
             stats->total_estimate = total;
@@ -977,16 +997,34 @@ static int next_word(const char **p, const char *end, const char **ws, const cha
     return 1;
 }
 
-size_t sl_snip(const char *text, size_t len, const sl_snip_terms *t, char *out, size_t cap) {
+/* With FTS5's word offset of a match: walk to it without comparing words,
+ * and take the first match within a few words of it; 0 when there is
+ * none there (the tokenizers disagree), and the caller scans. */
+static int snip_from_hint(const char *text, const char *end, const sl_snip_terms *t,
+                          int64_t hint, const char **from) {
+    const char *ring[5], *p = text, *ws, *we;
+    for (int64_t i = 0; next_word(&p, end, &ws, &we) && i <= hint + 4; i++) {
+        ring[i % 5] = ws;
+        if (i + 4 >= hint && word_matches(t, ws, we)) {
+            *from = ring[(i >= 4 ? i - 4 : 0) % 5];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t sl_snip(const char *text, size_t len, const sl_snip_terms *t, int64_t hint, char *out,
+               size_t cap) {
     const char *end = text + len, *p = text, *ws, *we;
+    const char *from = text;
+    int found = hint >= 0 && t->n && snip_from_hint(text, end, t, hint, &from);
     /* One pass: a ring of the last SL_SNIP_WORDS words, counting matches;
      * the window with the most wins, started a few words before its first
      * match. It stops early once a window holds as many matches as terms. */
     const char *starts[SL_SNIP_WORDS];
     unsigned char hit[SL_SNIP_WORDS] = {0};
     size_t n = 0, in = 0, best = 0;
-    const char *from = text;
-    while (t->n && next_word(&p, end, &ws, &we)) {
+    while (!found && t->n && next_word(&p, end, &ws, &we)) {
         size_t slot = n % SL_SNIP_WORDS;
         in -= hit[slot];
         starts[slot] = ws;

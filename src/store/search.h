@@ -21,6 +21,7 @@
 #define SL_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "storyline.h"
 
@@ -55,9 +56,12 @@ void sl_snip_terms_parse(sl_snip_terms *t, const char *query);
 
 /* A window of about SL_SNIP_WORDS words of text with the most query words,
  * each marked [like this], "..." where the text goes on; NUL-terminated in
- * out (cap bytes, cut at a character). The length written. The first words
- * of the text when nothing matches. */
+ * out (cap bytes, cut at a word). The length written. The first words of
+ * the text when nothing matches. hint: the word offset of a match as FTS5
+ * counts words (-1: unknown), so the text before it is skipped without
+ * comparing words; the window then starts a few words before it. */
 enum { SL_SNIP_WORDS = 16 };
-size_t sl_snip(const char *text, size_t len, const sl_snip_terms *t, char *out, size_t cap);
+size_t sl_snip(const char *text, size_t len, const sl_snip_terms *t, int64_t hint, char *out,
+               size_t cap);
 
 #endif

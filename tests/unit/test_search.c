@@ -173,19 +173,24 @@ static void snippets_mark_query_words(void **state) {
     const char *text = "Before anything else. The strike went on as the ferry crews\n\nwaited for "
                        "talks in Marrow Bay’s town hall, and nothing else happened for days "
                        "and days and days and days.";
-    sl_snip(text, strlen(text), &t, out, sizeof out);
+    sl_snip(text, strlen(text), &t, -1, out, sizeof out);
     assert_non_null(strstr(out, "[ferry]"));
     assert_non_null(strstr(out, "[talks] [in]"));
     assert_non_null(strstr(out, "[Bay]’s"));
     assert_null(strstr(out, "[strike]"));
     assert_null(strstr(out, "\n"));
     assert_true(strncmp(out, "...", 3) == 0);
+    char hinted[256]; /* FTS5's offset of "ferry" (word 9) gives the same window */
+    sl_snip(text, strlen(text), &t, 9, hinted, sizeof hinted);
+    assert_non_null(strstr(hinted, "[ferry]"));
+    sl_snip(text, strlen(text), &t, 40, hinted, sizeof hinted); /* a wrong hint: scanned */
+    assert_non_null(strstr(hinted, "[ferry]"));
     sl_snip_terms_parse(&t, "cafe");
-    sl_snip("Le Café", 8, &t, out, sizeof out);
+    sl_snip("Le Café", 8, &t, -1, out, sizeof out);
     assert_string_equal(out, "Le [Café]");
-    sl_snip("", 0, &t, out, sizeof out);
+    sl_snip("", 0, &t, -1, out, sizeof out);
     assert_string_equal(out, "");
-    sl_snip("tiny café text", 15, &t, out, 16); /* cut at a word, never inside one */
+    sl_snip("tiny café text", 15, &t, -1, out, 16); /* cut at a word, never inside one */
     assert_true(strlen(out) < 16);
 }
 
