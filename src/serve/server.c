@@ -370,6 +370,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             *con_cls = get_marker;
             return MHD_YES;
         }
+        if (*size) { /* a body on a GET means nothing: read past it */
+            *size = 0;
+            return MHD_YES;
+        }
         return dispatch(s, c, url, method, NULL, NULL);
     }
     conn_ctx *cx = *con_cls;

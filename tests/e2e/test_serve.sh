@@ -124,6 +124,8 @@ if mode == "read":
     check("a huge header is refused with a 4xx", r[:12] in (b"HTTP/1.1 431", b"HTTP/1.1 413", b"HTTP/1.1 400") or r == b"", r[:60])
     r = raw(b"NONSENSE\r\n\r\n")
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
+    st, _, d = get("/api/v1/health", body=b"x" * 5000)
+    check("a GET with a body is answered (the body is ignored)", st == 200 and json.loads(d)["status"] == "ok", d[:100])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
     st, ct, d = get("/")
