@@ -433,7 +433,7 @@ sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_
  * search.h: the newest SL_SEARCH_WINDOW matches, ranked here by BM25. */
 
 enum { TF_PHRASES = 32 };  /* phrases scored; later ones still match */
-enum { TF_HEAD = 4 };      /* sl_tf's blob: phrases, doc tokens, rows, tokens */
+enum { TF_HEAD = 4 };      /* sl_tf's blob: phrases, first match, rows, tokens */
 static const double TITLE_WEIGHT = 5.0, BM25_K1 = 1.2, BM25_B = 0.75;
 
 /* Per store handle: the FTS5 function is registered, and every indexed
@@ -551,9 +551,13 @@ static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *er
     w->n = 0;
     w->np = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && w->n < SL_SEARCH_WINDOW) {
-        const int64_t *b = sqlite3_column_blob(st, 1);
-        size_t nb = (size_t)sqlite3_column_bytes(st, 1) / sizeof *b;
-        if (!b || nb < TF_HEAD || nb < TF_HEAD + (size_t)b[0])
+        int64_t b[TF_HEAD + TF_PHRASES];
+        const void *blob = sqlite3_column_blob(st, 1);
+        size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
+        if (!blob || bytes < TF_HEAD * sizeof *b || bytes > sizeof b)
+            continue;
+        memcpy(b, blob, bytes); /* SQLite promises no alignment */
+        if (b[0] < 0 || bytes < (TF_HEAD + (size_t)b[0]) * sizeof *b)
             continue;
         size_t i = w->n++;
         w->c[i].id = sqlite3_column_int64(st, 0);
