@@ -146,6 +146,9 @@ static void health(sl_api *api, sl_reply *r)
                   SL_VERSION, (long long)n_articles, (long long)n_sources,
                   api->o->allow_ingest ? "true" : "false", api->o->query_ms,
                   api->o->idle_seconds, api->o->max_page, api->o->max_body_bytes);
+    /* Counting a large store's rows takes a scan: the answer is kept until
+     * the store changes, like any other. */
+    r->cacheable = 1;
 }
 
 /* ------------------------------------------------------------ storylines */
