@@ -433,7 +433,6 @@ sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_
  * search.h: the newest SL_SEARCH_WINDOW matches, ranked here by BM25. */
 
 enum { TF_PHRASES = 32 };  /* phrases scored; later ones still match */
-enum { TF_HEAD = 4 };      /* sl_tf's blob: phrases, first match, rows, tokens */
 static const double TITLE_WEIGHT = 5.0, BM25_K1 = 1.2, BM25_B = 0.75;
 
 /* Per store handle: the FTS5 function is registered, and every indexed
@@ -452,45 +451,59 @@ void sl_search_state_free(struct sl_search_state *ss) {
     free(ss);
 }
 
-/* sl_tf(article_fts): an int64 blob [phrases, the token offset of the
- * first match in the text (-1: none), rows in the index, tokens in the
- * index, then per phrase the weighted count of its matches
- * in this row (title x5, text x1)]. The index totals are kept by FTS5, so
- * asking per row costs nothing; the row's own length is not asked here
- * (xColumnSize runs a statement per row) but read for the whole window at
- * once (window_lengths). */
+typedef struct cand {
+    int64_t id;
+    double score;
+    int64_t first; /* token offset of its first match in the text, or -1 */
+} cand;
+
+typedef struct window {
+    cand c[SL_SEARCH_WINDOW];
+    int32_t tf[SL_SEARCH_WINDOW][TF_PHRASES];
+    int64_t doc_tokens[SL_SEARCH_WINDOW];
+    size_t n;
+    int np;
+    int have_totals;
+    int64_t rows, tokens;
+} window;
+
+/* sl_tf(article_fts, window): called for each matching row, newest first;
+ * appends the row to the window (passed as a pointer: no value is made
+ * and read back per row) with, per phrase, the weighted count of its
+ * matches (title x5, text x1) and the word offset of its first match in
+ * the text. The index totals are asked once per query (FTS5 re-reads its
+ * averages record on each ask); the row's own length is not asked here
+ * (xColumnSize runs a statement per row) but kept in memory
+ * (window_lengths). Returns NULL. */
 static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
                   sqlite3_value **v) {
-    (void)nv, (void)v;
-    int64_t out[TF_HEAD + TF_PHRASES] = {0};
+    window *w = nv == 1 ? sqlite3_value_pointer(v[0], "sl_window") : NULL;
+    if (!w || w->n >= SL_SEARCH_WINDOW) {
+        sqlite3_result_error(ctx, "sl_tf: no window", -1);
+        return;
+    }
     int np = api->xPhraseCount(fts), n_inst = 0, rc = SQLITE_OK;
     if (np > TF_PHRASES)
         np = TF_PHRASES;
-    /* The totals once per query: FTS5 re-reads its averages record on each
-     * ask. Kept as the query's auxiliary data. */
-    sqlite3_int64 *totals = api->xGetAuxdata(fts, 0);
-    if (!totals) {
-        totals = sqlite3_malloc(2 * sizeof *totals);
-        if (!totals) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        rc = api->xRowCount(fts, &totals[0]);
+    if (!w->have_totals) {
+        sqlite3_int64 rows = 0, tokens = 0;
+        rc = api->xRowCount(fts, &rows);
         if (rc == SQLITE_OK)
-            rc = api->xColumnTotalSize(fts, -1, &totals[1]);
-        if (rc == SQLITE_OK)
-            rc = api->xSetAuxdata(fts, totals, sqlite3_free);
-        else
-            sqlite3_free(totals);
+            rc = api->xColumnTotalSize(fts, -1, &tokens);
+        w->rows = rows;
+        w->tokens = tokens;
+        w->have_totals = rc == SQLITE_OK;
     }
+    size_t i = w->n;
+    memset(w->tf[i], 0, sizeof w->tf[i]);
+    int64_t first = -1;
     if (rc == SQLITE_OK)
         rc = api->xInstCount(fts, &n_inst);
-    int64_t first = -1;
-    for (int i = 0; rc == SQLITE_OK && i < n_inst; i++) {
+    for (int k = 0; rc == SQLITE_OK && k < n_inst; k++) {
         int ph, col, off;
-        rc = api->xInst(fts, i, &ph, &col, &off);
+        rc = api->xInst(fts, k, &ph, &col, &off);
         if (rc == SQLITE_OK && ph < np)
-            out[TF_HEAD + ph] += col == 0 ? (int64_t)TITLE_WEIGHT : 1;
+            w->tf[i][ph] += col == 0 ? (int32_t)TITLE_WEIGHT : 1;
         if (rc == SQLITE_OK && col == 1 && (first < 0 || off < first))
             first = off;
     }
@@ -498,8 +511,10 @@ static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    out[0] = np, out[1] = first, out[2] = totals[0], out[3] = totals[1];
-    sqlite3_result_blob(ctx, out, (int)((TF_HEAD + np) * sizeof *out), SQLITE_TRANSIENT);
+    w->c[i].id = api->xRowid(fts);
+    w->c[i].first = first;
+    w->np = np;
+    w->n++;
 }
 
 /* Register sl_tf on this connection once. */
@@ -525,51 +540,23 @@ static int register_tf(sl_store *s, sl_error *err) {
     return 0;
 }
 
-typedef struct cand {
-    int64_t id;
-    double score;
-    int64_t first; /* token offset of its first match in the text, or -1 */
-} cand;
-
-typedef struct window {
-    cand c[SL_SEARCH_WINDOW];
-    int32_t tf[SL_SEARCH_WINDOW][TF_PHRASES];
-    int64_t doc_tokens[SL_SEARCH_WINDOW];
-    size_t n;
-    int np;
-    int64_t rows, tokens;
-} window;
-
 /* Read the newest matches and their counts; SL_ERR_ARG for a bad query. */
 static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *err) {
     sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_RECENT, err);
     if (!st)
         return SL_ERR_STORE;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, SL_SEARCH_WINDOW);
-    int rc;
     w->n = 0;
     w->np = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && w->n < SL_SEARCH_WINDOW) {
-        int64_t b[TF_HEAD + TF_PHRASES];
-        const void *blob = sqlite3_column_blob(st, 1);
-        size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
-        if (!blob || bytes < TF_HEAD * sizeof *b || bytes > sizeof b)
-            continue;
-        memcpy(b, blob, bytes); /* SQLite promises no alignment */
-        if (b[0] < 0 || bytes < (TF_HEAD + (size_t)b[0]) * sizeof *b)
-            continue;
-        size_t i = w->n++;
-        w->c[i].id = sqlite3_column_int64(st, 0);
-        w->c[i].first = b[1];
-        w->np = (int)b[0];
-        w->rows = b[2];
-        w->tokens = b[3];
-        for (int p = 0; p < w->np; p++)
-            w->tf[i][p] = (int32_t)b[TF_HEAD + p];
-    }
+    w->have_totals = 0;
+    w->rows = w->tokens = 0;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, SL_SEARCH_WINDOW);
+    sqlite3_bind_pointer(st, 3, w, "sl_window", NULL);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
     sl_status res = SL_OK;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE)
         res = query_error(s) ? sl_fail(err, SL_ERR_ARG, "bad search query: %s",
                                        sqlite3_errmsg(s->db))
                              : sl_store_fail(s, err, "searching");

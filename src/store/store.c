@@ -68,10 +68,10 @@ static const char *const stmt_sql[SL_ST__N] = {
     [SL_ST_INS_QUANTITY] = "INSERT INTO quantity(article, idx, start, \"end\", value, low, high,"
                            " bound, change, unit, unit_start, unit_end, about_start, about_end)"
                            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
-    /* sl_tf is query.c's FTS5 function: term counts and lengths for BM25.
+    /* sl_tf is query.c's FTS5 function: it collects term counts for BM25.
      * FTS5 walks rowids backwards without sorting, so only the window's
      * rows are ever scored. */
-    [SL_ST_SEARCH_RECENT] = "SELECT rowid, sl_tf(article_fts) FROM article_fts"
+    [SL_ST_SEARCH_RECENT] = "SELECT sl_tf(article_fts, ?3) FROM article_fts"
                             " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
     /* CROSS JOIN keeps json_each outside: a primary-key look-up per hit. */
     [SL_ST_SEARCH_FETCH] = "SELECT a.id, a.title, a.published, a.outlet, a.text"
