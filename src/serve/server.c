@@ -7,6 +7,7 @@
  * is built once per change of the store, not once per request. */
 #include "api.h"
 #include "../core/draft.h"
+#include "../store/search.h"
 #include "../store/store_int.h"
 #include "../util/utf8.h"
 
@@ -438,6 +439,8 @@ sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error 
      * all over the index; reading them through mmap saves a pread per page
      * the 32 MiB page cache misses. Best effort. */
     sqlite3_exec(s->store->db, "PRAGMA mmap_size=4294967296", NULL, NULL, NULL);
+    sl_error werr = {0}; /* best effort too: a failure shows on the first search */
+    sl_store_search_warm(s->store, &werr);
     s->api.store = s->store;
     s->api.o = &s->o;
 

@@ -772,6 +772,14 @@ static sl_status search_recent(sl_store *s, const char *q, int64_t limit, sl_hit
     return st;
 }
 
+sl_status sl_store_search_warm(sl_store *s, sl_error *err) {
+    if (!s)
+        return sl_fail(err, SL_ERR_ARG, "no store");
+    if (register_tf(s, err) != 0)
+        return err && err->status == SL_ERR_NOMEM ? SL_ERR_NOMEM : SL_ERR_STORE;
+    return load_lengths(s, s->search, err);
+}
+
 sl_status sl_store_search_recent(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
                                  void *ud, sl_search_stats *stats, sl_error *err) {
     if (stats)

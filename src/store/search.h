@@ -39,6 +39,10 @@ typedef struct sl_search_stats {
 sl_status sl_store_search_recent(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
                                  void *ud, sl_search_stats *stats, sl_error *err);
 
+/* Load what the first search would (the search function, every document's
+ * length), so that it does not pay for it; a server calls it at start. */
+sl_status sl_store_search_warm(sl_store *s, sl_error *err);
+
 /* The words of an FTS5 query worth marking in a snippet: barewords and
  * phrase words, lowercased, "word*" as a prefix; operators, column names
  * and what follows NOT are left out. */
