@@ -6,8 +6,10 @@
 #   * search: a different FTS5 query on every request (no cache help);
 #   * the same storyline JSON as a static file from nginx, one worker: the
 #     physical limit of HTTP on this machine;
-# with requests/s, p99 latency, errors and the server's RSS before and
-# after. Usage: bench/serve.sh [N] [SECONDS]
+# with requests/s, p99 latency, errors, the server's CPU time per request
+# (from /proc: what one free core could serve, whatever else runs on the
+# machine) and the server's memory before and after (RSS counts the mapped
+# store file; anon is its own heap). Usage: bench/serve.sh [N] [SECONDS]
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD=${BUILD:-$SRC/build}
@@ -33,27 +35,36 @@ SPID=$!
 for _ in $(seq 100); do grep -q serving "$TMP/serve.err" && break; sleep 0.1; done
 PORT=$(sed -n 's/.*:\([0-9][0-9]*\)\/.*/\1/p' "$TMP/serve.err")
 URL=http://127.0.0.1:$PORT
-rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
+rss() { awk '/VmRSS/ {r = int($2/1024)} /RssAnon/ {a = int($2/1024)} END {print r " MB (anon " a " MB)"}' "/proc/$1/status"; }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 SID=$(curl -s --noproxy '*' "$URL/api/v1/storylines?limit=1" |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["storylines"][0]["id"])')
 curl -s --noproxy '*' "$URL/api/v1/storylines/$SID" >"$TMP/story.json"
 echo "store: $N articles; storyline S$SID JSON is $(wc -c <"$TMP/story.json") bytes"
 RSS0=$(rss "$SPID")
 
-# wrk_run NAME URL [SCRIPT]: one line of results.
+# wrk_run NAME PID URL [SCRIPT]: one line of results; PID is the process
+# that serves (its CPU time is read before and after).
 wrk_run() {
-    local name=$1 url=$2 script=${3:-}
+    local name=$1 pid=$2 url=$3 script=${4:-}
+    local t0 t1
+    t0=$(ticks "$pid")
     taskset -c 1 wrk -t1 -c64 -d"${SECS}s" --latency ${script:+-s "$script"} "$url" >"$TMP/wrk.out" 2>&1
-    python3 - "$name" "$TMP/wrk.out" <<'PY'
+    t1=$(ticks "$pid")
+    python3 - "$name" "$TMP/wrk.out" "$((t1 - t0))" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 name, t = sys.argv[1], open(sys.argv[2]).read()
+cpu_s = int(sys.argv[3]) / int(sys.argv[4])
 rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", t).group(1))
 p99 = re.search(r"99%\s+([0-9.]+)(us|ms|s)", t)
 ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
 errs = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
 errs += int(non2xx.group(1)) if non2xx else 0
-print("%-34s %10.0f req/s   p99 %7.2f ms   errors %d" % (name, rps, ms, errs))
+n = int(re.search(r"(\d+) requests in", t).group(1))
+us = cpu_s * 1e6 / n if n else 0
+print("%-32s %8.0f req/s  p99 %7.2f ms  errors %d  cpu %6.1f us/req (one core: %6.0f/s)"
+      % (name, rps, ms, errs, us, 1e6 / us if us else 0))
 PY
 }
 
@@ -88,8 +99,8 @@ end
 LUA
 
 echo "one core for the server, one for wrk; 64 connections, ${SECS}s each"
-wrk_run "storyline: storyline JSON" "$URL/api/v1/storylines/$SID"
-wrk_run "storyline: search (uncached)" "$URL" "$TMP/search.lua"
+wrk_run "storyline: storyline JSON" "$SPID" "$URL/api/v1/storylines/$SID"
+wrk_run "storyline: search (uncached)" "$SPID" "$URL" "$TMP/search.lua"
 RSS1=$(rss "$SPID")
 
 NPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -114,5 +125,6 @@ CONF
 taskset -c 0 nginx -c "$TMP/nginx.conf" -p "$TMP" &
 NPID=$!
 sleep 0.5
-wrk_run "nginx: the same JSON as a file" "http://127.0.0.1:$NPORT/story.json"
-echo "storyline serve RSS: ${RSS0} MB before, ${RSS1} MB after"
+NWORKER=$(pgrep -P "$NPID" | head -1)
+wrk_run "nginx: the same JSON as a file" "${NWORKER:-$NPID}" "http://127.0.0.1:$NPORT/story.json"
+echo "storyline serve memory: ${RSS0} before, ${RSS1} after"

@@ -29,6 +29,22 @@ static int parse(cli_ctx *ctx, int argc, char **argv, sl_server_options *o) {
                 return CLI_USAGE;
             }
             o->port = (uint16_t)v;
+        } else if ((m = cli_opt(&a, "--query-ms")) != 0) {
+            if (m < 0 || cli_parse_count("serve", "--query-ms", a.val, &v))
+                return CLI_USAGE;
+            if (v < 1 || v > 3600000) {
+                cli_error("serve: --query-ms is 1 to 3600000 milliseconds");
+                return CLI_USAGE;
+            }
+            o->query_ms = (unsigned)v;
+        } else if ((m = cli_opt(&a, "--idle-seconds")) != 0) {
+            if (m < 0 || cli_parse_count("serve", "--idle-seconds", a.val, &v))
+                return CLI_USAGE;
+            if (v < 1 || v > 86400) {
+                cli_error("serve: --idle-seconds is 1 to 86400 seconds");
+                return CLI_USAGE;
+            }
+            o->idle_seconds = (unsigned)v;
         } else if ((m = cli_common_opt(&a, ctx, &help)) <= 0) {
             return m < 0 ? CLI_USAGE : cli_unknown(&a);
         }

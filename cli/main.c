@@ -218,6 +218,7 @@ static const struct {
      "2 usage, 3 store error\n"},
     {"serve",
      "usage: storyline serve [--host ADDR] [--port N] [--allow-ingest]\n"
+     "                       [--query-ms N] [--idle-seconds N]\n"
      "\n"
      "Serve the store over HTTP until SIGINT or SIGTERM: the JSON API under\n"
      "/api/v1/ (docs/API.md). Another process may ingest into the same store\n"
@@ -227,6 +228,10 @@ static const struct {
      "  --host ADDR      the address to listen on (default 127.0.0.1, loopback)\n"
      "  --port N         the TCP port (default 8080; 0 picks a free one)\n"
      "  --allow-ingest   accept POST /api/v1/articles (off by default)\n"
+     "  --query-ms N     one request's store time; past it the answer is 503\n"
+     "                   over_time_limit (default 2000)\n"
+     "  --idle-seconds N close a connection with no complete request for N\n"
+     "                   seconds, however slowly it trickles bytes (default 15)\n"
      "  --db FILE        the database\n"
      "\n"
      "exit: 0 stopped by a signal, 1 cannot listen, 2 usage, 3 store error\n"},

@@ -4,7 +4,9 @@
  * with a stable code. Lists are paged (limit, offset) and bounded by
  * max_page; a store statement past the request's time budget gives 503. */
 #include "api.h"
+#include "story_json.h"
 #include "ui.h"
+#include "../store/search.h"
 #include "../store/store_int.h"
 #include "../util/utf8.h"
 
@@ -139,9 +141,14 @@ static void health(sl_api *api, sl_reply *r)
     }
     sl_buf_printf(&r->body,
                   "{\"status\":\"ok\",\"version\":\"%s\",\"api\":1,\"articles\":%lld,"
-                  "\"sources\":%lld,\"ingest\":%s}\n",
+                  "\"sources\":%lld,\"ingest\":%s,\"limits\":{\"query_ms\":%u,"
+                  "\"idle_seconds\":%u,\"max_page\":%u,\"max_body_bytes\":%zu}}\n",
                   SL_VERSION, (long long)n_articles, (long long)n_sources,
-                  api->o->allow_ingest ? "true" : "false");
+                  api->o->allow_ingest ? "true" : "false", api->o->query_ms,
+                  api->o->idle_seconds, api->o->max_page, api->o->max_body_bytes);
+    /* Counting a large store's rows takes a scan: the answer is kept until
+     * the store changes, like any other. */
+    r->cacheable = 1;
 }
 
 /* ------------------------------------------------------------ storylines */
@@ -189,8 +196,13 @@ static int report_json(void *ud, FILE *f)
     return sl_report_write(ud, SL_REPORT_JSON, f, &err) == SL_OK ? 0 : -1;
 }
 
-static void story(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
+/* The compact by-reference JSON (story_json.h), or with ?full=1 the whole
+ * report JSON (article texts and every span's text repeated). */
+static void story(sl_api *api, const sl_request *rq, sl_story_kind kind, int64_t id,
+                  sl_reply *r)
 {
+    const char *full = rq->arg(rq->ud, "full");
+    int want_full = full && strcmp(full, "0") != 0;
     sl_synthesis *y = NULL;
     sl_error err = {0};
     sl_status st = sl_store_synthesis(api->store, kind, id, NULL, &y, &err);
@@ -203,7 +215,8 @@ static void story(sl_api *api, sl_story_kind kind, int64_t id, sl_reply *r)
         store_error(r, st, &err);
         return;
     }
-    if (write_via_file(&r->body, report_json, y) != 0)
+    if (want_full ? write_via_file(&r->body, report_json, y) != 0
+                  : sl_story_json(y, &r->body) != 0)
         sl_api_error(r, 500, "internal", "could not write the story");
     else
         r->cacheable = 1;
@@ -296,7 +309,7 @@ static int hit_item(void *ud, const sl_search_hit *h)
     sl_buf_printf(b, "%s{\"id\":%lld,", l->n++ ? "," : "", (long long)h->id);
     json_strs(b, "title", h->title, "published", h->published, "outlet", h->outlet, "snippet",
               h->snippet, NULL);
-    sl_buf_printf(b, ",\"rank\":%.4f}", h->rank);
+    sl_buf_printf(b, ",\"rank\":%.6g}", h->rank);
     return 0;
 }
 
@@ -319,12 +332,15 @@ static void search(sl_api *api, const sl_request *rq, sl_reply *r)
     sl_buf_puts(&r->body, ",\"hits\":[");
     list_ctx l = {&r->body, 0};
     sl_error err = {0};
-    sl_status st = sl_store_search(api->store, q, limit, hit_item, &l, &err);
+    sl_search_stats ss;
+    sl_status st = sl_store_search_recent(api->store, q, limit, hit_item, &l, &ss, &err);
     if (st != SL_OK) {
         store_error(r, st, &err);
         return;
     }
-    sl_buf_puts(&r->body, "]}\n");
+    sl_buf_printf(&r->body, "],\"ranked_over\":%lld,\"total_estimate\":%lld,\"exact\":%s}\n",
+                  (long long)ss.ranked_over, (long long)ss.total_estimate,
+                  ss.exact ? "true" : "false");
     r->cacheable = 1;
 }
 
@@ -526,9 +542,9 @@ void sl_api_handle(sl_api *api, const sl_request *rq, sl_reply *r)
     } else if (!strcmp(p, "/api/v1/storylines")) {
         storylines(api, rq, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/storylines/")) > 0) {
-        story(api, SL_STORY_STORYLINE, id, r);
+        story(api, rq, SL_STORY_STORYLINE, id, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/events/")) > 0) {
-        story(api, SL_STORY_EVENT, id, r);
+        story(api, rq, SL_STORY_EVENT, id, r);
     } else if (!strcmp(p, "/api/v1/articles")) {
         articles(api, rq, r);
     } else if ((id = sl_api_path_id(p, "/api/v1/articles/")) > 0) {

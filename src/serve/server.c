@@ -7,14 +7,18 @@
  * is built once per change of the store, not once per request. */
 #include "api.h"
 #include "../core/draft.h"
+#include "../store/search.h"
 #include "../store/store_int.h"
 #include "../util/utf8.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 
 #define CACHE_SLOTS 1024
 #define CACHE_BYTES (64u << 20)
@@ -27,8 +31,25 @@ typedef struct cached {
     size_t bytes;
 } cached;
 
+/* One open connection, for the slow-client watchdog: libmicrohttpd's own
+ * timeout restarts on every byte, so a client sending a header byte every
+ * few seconds would hold its connection forever. Here the clock runs from
+ * the connection's start or its last answered request until the next
+ * request has been read whole. */
+typedef struct watched {
+    struct watched *prev, *next;
+    int fd;
+    int in_request; /* headers complete: the request is being served */
+    int64_t since;  /* CLOCK_MONOTONIC ns: waiting for a request since */
+} watched;
+
 struct sl_server {
     struct MHD_Daemon *d;
+    pthread_t watchdog;
+    pthread_mutex_t lock; /* guards conns and stopping */
+    pthread_cond_t wake;
+    watched conns;        /* list head */
+    int stopping, watching;
     sl_store *store;
     sl_server_options o;
     sl_api api;
@@ -55,6 +76,94 @@ void sl_server_options_default(sl_server_options *o)
     o->idle_seconds = 15;
     o->max_page = 200;
     o->query_ms = 2000;
+}
+
+/* ------------------------------------------------------------ watchdog */
+
+static int64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    sl_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        watched *w = calloc(1, sizeof *w);
+        if (!w || !ci) {
+            free(w);
+            return; /* unwatched: libmicrohttpd's own timeout still applies */
+        }
+        w->fd = ci->connect_fd;
+        w->since = now_ns();
+        pthread_mutex_lock(&s->lock);
+        w->next = s->conns.next;
+        w->prev = &s->conns;
+        s->conns.next->prev = w;
+        s->conns.next = w;
+        pthread_mutex_unlock(&s->lock);
+        *socket_ctx = w;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_ctx) {
+        /* Called before libmicrohttpd closes the descriptor, so the
+         * watchdog never shuts down a reused one. */
+        watched *w = *socket_ctx;
+        pthread_mutex_lock(&s->lock);
+        w->prev->next = w->next;
+        w->next->prev = w->prev;
+        pthread_mutex_unlock(&s->lock);
+        free(w);
+        *socket_ctx = NULL;
+    }
+}
+
+static watched *watched_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* The whole request is in (in_request 1: its answer is being made or sent),
+ * or its answer went out and the connection waits for the next one (0). A
+ * body trickled in byte by byte counts against the wait, as headers do. */
+static void watch_mark(sl_server *s, struct MHD_Connection *c, int in_request)
+{
+    watched *w = watched_of(c);
+    if (!w || w->in_request == in_request)
+        return;
+    pthread_mutex_lock(&s->lock);
+    w->in_request = in_request;
+    w->since = now_ns();
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* Once a second, shut down the socket of every connection that has waited
+ * idle_seconds for a complete request; libmicrohttpd then sees the
+ * connection end and closes it in its own thread. */
+static void *watchdog(void *ud)
+{
+    sl_server *s = ud;
+    int64_t limit = (int64_t)s->o.idle_seconds * 1000000000;
+    pthread_mutex_lock(&s->lock);
+    while (!s->stopping) {
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        t.tv_sec += 1;
+        pthread_cond_timedwait(&s->wake, &s->lock, &t);
+        int64_t now = now_ns();
+        for (watched *w = s->conns.next; w != &s->conns; w = w->next)
+            if (!w->in_request && w->fd >= 0 && now - w->since > limit) {
+                shutdown(w->fd, SHUT_RDWR);
+                w->fd = -1; /* once */
+            }
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
 }
 
 /* ------------------------------------------------------------ cache */
@@ -176,6 +285,7 @@ static enum MHD_Result dispatch(sl_server *s, struct MHD_Connection *c, const ch
                                 const char *method, const sl_buf *body, const char *ctype)
 {
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    watch_mark(s, c, 1); /* the whole request is in, body too */
     sl_buf key;
     sl_buf_init(&key);
     sl_buf_puts(&key, url);
@@ -242,14 +352,31 @@ static enum MHD_Result reply_error(struct MHD_Connection *c, unsigned status, co
     return ret;
 }
 
+/* A GET's per-request context: its headers have been seen. */
+static char get_marker_byte;
+#define get_marker ((void *)&get_marker_byte)
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version,
                                   const char *data, size_t *size, void **con_cls)
 {
     sl_server *s = cls;
     (void)version;
-    if (strcmp(method, "POST") != 0)
+    if (strcmp(method, "POST") != 0) {
+        /* Answer on the second call, once libmicrohttpd has read the whole
+         * request: a response queued on the first call (headers only) makes
+         * it close the connection, since it cannot tell where the next
+         * request would start; every client would reconnect per request. */
+        if (!*con_cls) {
+            *con_cls = get_marker;
+            return MHD_YES;
+        }
+        if (*size) { /* a body on a GET means nothing: read past it */
+            *size = 0;
+            return MHD_YES;
+        }
         return dispatch(s, c, url, method, NULL, NULL);
+    }
     conn_ctx *cx = *con_cls;
     if (!cx) {
         if (!(cx = calloc(1, sizeof *cx)))
@@ -280,13 +407,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
                     enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)c, (void)toe;
+    (void)toe;
+    watch_mark(cls, c, 0);
     conn_ctx *cx = *con_cls;
-    if (cx) {
+    if (cx && cx != get_marker) {
         sl_buf_free(&cx->body);
         free(cx);
-        *con_cls = NULL;
     }
+    *con_cls = NULL;
 }
 
 /* ------------------------------------------------------------ lifecycle */
@@ -299,11 +427,20 @@ sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error 
         return sl_fail(err, SL_ERR_NOMEM, "serve: out of memory");
     s->o = *o;
     s->version = -2;
+    s->conns.next = s->conns.prev = &s->conns;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->wake, NULL);
     sl_status st = sl_store_open(o->db, &s->store, err);
     if (st != SL_OK) {
         free(s);
         return st;
     }
+    /* Map the file: the store is mostly read, and searches touch pages
+     * all over the index; reading them through mmap saves a pread per page
+     * the 32 MiB page cache misses. Best effort. */
+    sqlite3_exec(s->store->db, "PRAGMA mmap_size=4294967296", NULL, NULL, NULL);
+    sl_error werr = {0}; /* best effort too: a failure shows on the first search */
+    sl_store_search_warm(s->store, &werr);
     s->api.store = s->store;
     s->api.o = &s->o;
 
@@ -327,7 +464,8 @@ sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error 
     }
     s->d = MHD_start_daemon(
         flags, o->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, addr,
-        MHD_OPTION_NOTIFY_COMPLETED, on_done, s, MHD_OPTION_CONNECTION_LIMIT,
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+        MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)o->max_connections, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->idle_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header_bytes + 16384),
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
@@ -339,6 +477,7 @@ sl_status sl_server_start(const sl_server_options *o, sl_server **out, sl_error 
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
     s->port = info ? info->port : o->port;
+    s->watching = o->idle_seconds && pthread_create(&s->watchdog, NULL, watchdog, s) == 0;
     *out = s;
     return SL_OK;
 }
@@ -349,8 +488,17 @@ void sl_server_stop(sl_server *s)
 {
     if (!s)
         return;
+    if (s->watching) {
+        pthread_mutex_lock(&s->lock);
+        s->stopping = 1;
+        pthread_cond_signal(&s->wake);
+        pthread_mutex_unlock(&s->lock);
+        pthread_join(s->watchdog, NULL);
+    }
     MHD_stop_daemon(s->d);
     cache_clear(s);
     sl_store_close(s->store);
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
     free(s);
 }

@@ -5,6 +5,7 @@
  * through the JSON API. No external resource is referenced: the pages work
  * offline and leak nothing. Text from the store is escaped everywhere. */
 #include "ui.h"
+#include "../store/search.h"
 #include "../store/store_int.h"
 
 #include <stdlib.h>
@@ -171,8 +172,12 @@ static void home(sl_api *api, const sl_request *rq, sl_reply *r)
         sl_buf_puts(b, "<h1>Articles matching \xE2\x80\x9C");
         esc0(b, q);
         sl_buf_puts(b, "\xE2\x80\x9D</h1><ol>");
-        st = sl_store_search(api->store, q, 100, hit_li, &l, &err);
+        sl_search_stats ss;
+        st = sl_store_search_recent(api->store, q, 100, hit_li, &l, &ss, &err);
         sl_buf_puts(b, "</ol>");
+        if (st == SL_OK && !ss.exact)
+            sl_buf_printf(b, "<p>The best of the %lld newest of about %lld matching articles.</p>",
+                          (long long)ss.ranked_over, (long long)ss.total_estimate);
     } else {
         sl_buf_puts(b, "<h1>Stories, newest first</h1><ol>");
         st = sl_store_stories(api->store, limit, offset, storyline_li, &l, &err);

@@ -4,10 +4,12 @@
  * Row and hit strings point into SQLite's memory: they are valid during the
  * callback only. "Not found" is SL_END (not an error) with err naming the id.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "search.h"
 #include "store_int.h"
 #include "../core/draft.h"
 #include "../segment/segment.h"
@@ -424,4 +426,659 @@ sl_status sl_store_search(sl_store *s, const char *query, int64_t limit, sl_hit_
     if (st2 != SL_OK && err)
         *err = second;
     return st2;
+}
+
+/* ------------------------------------------------------------ recent search
+ *
+ * search.h: the newest SL_SEARCH_WINDOW matches, ranked here by BM25. */
+
+enum { TF_PHRASES = 32 };  /* phrases scored; later ones still match */
+static const double TITLE_WEIGHT = 5.0, BM25_K1 = 1.2, BM25_B = 0.75;
+
+/* Per store handle: the FTS5 function is registered, and every indexed
+ * row's length in tokens by id (capped at 65,535; 0: unknown), loaded
+ * past `loaded` on demand. A row re-indexed in place keeps its old length
+ * until the handle is reopened: BM25 barely moves, and ids only grow. */
+struct sl_search_state {
+    int tf_registered;
+    uint16_t *len;
+    int64_t cap, loaded;
+};
+
+void sl_search_state_free(struct sl_search_state *ss) {
+    if (ss)
+        free(ss->len);
+    free(ss);
+}
+
+typedef struct cand {
+    int64_t id;
+    double score;
+    int64_t first; /* token offset of its first match in the text, or -1 */
+} cand;
+
+typedef struct window {
+    cand c[SL_SEARCH_WINDOW];
+    int32_t tf[SL_SEARCH_WINDOW][TF_PHRASES];
+    int64_t doc_tokens[SL_SEARCH_WINDOW];
+    size_t n;
+    int np;
+    int have_totals;
+    int64_t rows, tokens;
+} window;
+
+/* sl_tf(article_fts, window): called for each matching row, newest first;
+ * appends the row to the window (passed as a pointer: no value is made
+ * and read back per row) with, per phrase, the weighted count of its
+ * matches (title x5, text x1) and the word offset of its first match in
+ * the text. The index totals are asked once per query (FTS5 re-reads its
+ * averages record on each ask); the row's own length is not asked here
+ * (xColumnSize runs a statement per row) but kept in memory
+ * (window_lengths). Returns NULL. */
+static void tf_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
+                  sqlite3_value **v) {
+    window *w = nv == 1 ? sqlite3_value_pointer(v[0], "sl_window") : NULL;
+    if (!w || w->n >= SL_SEARCH_WINDOW) {
+        sqlite3_result_error(ctx, "sl_tf: no window", -1);
+        return;
+    }
+    int np = api->xPhraseCount(fts), n_inst = 0, rc = SQLITE_OK;
+    if (np > TF_PHRASES)
+        np = TF_PHRASES;
+    if (!w->have_totals) {
+        sqlite3_int64 rows = 0, tokens = 0;
+        rc = api->xRowCount(fts, &rows);
+        if (rc == SQLITE_OK)
+            rc = api->xColumnTotalSize(fts, -1, &tokens);
+        w->rows = rows;
+        w->tokens = tokens;
+        w->have_totals = rc == SQLITE_OK;
+    }
+    size_t i = w->n;
+    memset(w->tf[i], 0, sizeof w->tf[i]);
+    int64_t first = -1;
+    if (rc == SQLITE_OK)
+        rc = api->xInstCount(fts, &n_inst);
+    for (int k = 0; rc == SQLITE_OK && k < n_inst; k++) {
+        int ph, col, off;
+        rc = api->xInst(fts, k, &ph, &col, &off);
+        if (rc == SQLITE_OK && ph < np)
+            w->tf[i][ph] += col == 0 ? (int32_t)TITLE_WEIGHT : 1;
+        if (rc == SQLITE_OK && col == 1 && (first < 0 || off < first))
+            first = off;
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    w->c[i].id = api->xRowid(fts);
+    w->c[i].first = first;
+    w->np = np;
+    w->n++;
+}
+
+/* Register sl_tf on this connection once. */
+static int register_tf(sl_store *s, sl_error *err) {
+    if (!s->search && !(s->search = calloc(1, sizeof *s->search))) {
+        sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
+        return -1;
+    }
+    if (s->search->tf_registered)
+        return 0;
+    fts5_api *fts = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&fts, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (!fts || fts->xCreateFunction(fts, "sl_tf", NULL, tf_fn, NULL) != SQLITE_OK) {
+        sl_fail(err, SL_ERR_STORE, "%s: cannot register the search function", s->path);
+        return -1;
+    }
+    s->search->tf_registered = 1;
+    return 0;
+}
+
+/* Read the newest matches and their counts; SL_ERR_ARG for a bad query. */
+static sl_status read_window(sl_store *s, const char *q, window *w, sl_error *err) {
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_RECENT, err);
+    if (!st)
+        return SL_ERR_STORE;
+    w->n = 0;
+    w->np = 0;
+    w->have_totals = 0;
+    w->rows = w->tokens = 0;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, SL_SEARCH_WINDOW);
+    sqlite3_bind_pointer(st, 3, w, "sl_window", NULL);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    sl_status res = SL_OK;
+    if (rc != SQLITE_DONE)
+        res = query_error(s) ? sl_fail(err, SL_ERR_ARG, "bad search query: %s",
+                                       sqlite3_errmsg(s->db))
+                             : sl_store_fail(s, err, "searching");
+    sqlite3_reset(st);
+    return res;
+}
+
+/* "[id,id,...]" of the first n candidates into buf (n <= the window). */
+static size_t id_list(const window *w, size_t n, char buf[SL_SEARCH_WINDOW * 21 + 2]) {
+    char *o = buf;
+    *o++ = '[';
+    for (size_t i = 0; i < n; i++)
+        o += sprintf(o, "%s%lld", i ? "," : "", (long long)w->c[i].id);
+    *o++ = ']';
+    *o = 0;
+    return (size_t)(o - buf);
+}
+
+/* Lengths of every row with an id above ss->loaded. */
+static sl_status load_lengths(sl_store *s, struct sl_search_state *ss, sl_error *err) {
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_LENGTHS, err);
+    if (!st)
+        return SL_ERR_STORE;
+    sqlite3_bind_int64(st, 1, ss->loaded);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (id <= 0 || id > INT32_MAX)
+            continue;
+        if (id >= ss->cap) {
+            int64_t cap = ss->cap ? ss->cap : 4096;
+            while (cap <= id)
+                cap *= 2;
+            uint16_t *len = realloc(ss->len, (size_t)cap * sizeof *len);
+            if (!len) {
+                sqlite3_reset(st);
+                return sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
+            }
+            memset(len + ss->cap, 0, (size_t)(cap - ss->cap) * sizeof *len);
+            ss->len = len;
+            ss->cap = cap;
+        }
+        const unsigned char *p = sqlite3_column_blob(st, 1);
+        const unsigned char *end = p + sqlite3_column_bytes(st, 1);
+        int64_t tokens = 0;
+        while (p && p < end) { /* SQLite varints: 7 bits a byte, high bit: more */
+            uint64_t v = 0;
+            for (int b = 0; p < end && b < 9; b++) {
+                v = (v << 7) | (*p & 0x7f);
+                if (!(*p++ & 0x80))
+                    break;
+            }
+            tokens += (int64_t)v;
+        }
+        ss->len[id] = (uint16_t)(tokens > 65535 ? 65535 : tokens < 1 ? 1 : tokens);
+        ss->loaded = id;
+    }
+    sl_status res = rc == SQLITE_DONE ? SL_OK : sl_store_fail(s, err, "searching");
+    sqlite3_reset(st);
+    return res;
+}
+
+/* Each candidate's length; rows newer than the loaded ones load first. */
+static sl_status window_lengths(sl_store *s, window *w, sl_error *err) {
+    struct sl_search_state *ss = s->search;
+    if (w->n && w->c[0].id > ss->loaded) {
+        sl_status st = load_lengths(s, ss, err);
+        if (st != SL_OK)
+            return st;
+    }
+    int64_t avg = w->rows > 0 ? w->tokens / w->rows : 1;
+    for (size_t i = 0; i < w->n; i++) {
+        int64_t id = w->c[i].id;
+        uint16_t l = id > 0 && id < ss->cap ? ss->len[id] : 0;
+        w->doc_tokens[i] = l ? l : avg;
+    }
+    return SL_OK;
+}
+
+/* About how many articles match: the window's share of the id range it
+ * covers, scaled to all ids (ids are dense: articles are never renumbered). */
+static int64_t estimate_total(sl_store *s, const window *w, int *exact) {
+    *exact = w->n < SL_SEARCH_WINDOW;
+    if (*exact)
+        return (int64_t)w->n;
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_MAX_ID, NULL);
+    int64_t max_id = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        max_id = sqlite3_column_int64(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    int64_t span = max_id - w->c[w->n - 1].id + 1;
+    int64_t est = span > 0 ? (int64_t)((double)w->n * (double)max_id / (double)span) : 0;
+    if (est < (int64_t)w->n)
+        est = (int64_t)w->n;
+    return w->rows > 0 && est > w->rows ? w->rows : est;
+}
+
+static int by_score(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->id < y->id ? 1 : x->id > y->id ? -1 : 0; /* newer first on ties */
+}
+
+/* BM25 as FTS5 computes it (title words weighted; the IDF of Lucene's
+ * variant, never negative), with each phrase's
+ * document frequency taken from the window: exact when every match is in
+ * it, else its share of the window times the estimated total. */
+static void score_window(window *w, int64_t total, size_t k) {
+    double idf[TF_PHRASES];
+    double n_rows = w->rows > 0 ? (double)w->rows : 1;
+    double avgdl = w->tokens > 0 ? (double)w->tokens / n_rows : 1;
+    for (int p = 0; p < w->np; p++) {
+        size_t with = 0;
+        for (size_t i = 0; i < w->n; i++)
+            with += w->tf[i][p] > 0;
+        double df = w->n ? (double)with * (double)total / (double)w->n : 0;
+        if (df < 1)
+            df = 1;
+        /* The "+ 1" keeps a word in most articles slightly positive (FTS5
+         * floors it to 1e-6, which flattens every score of a common word). */
+        idf[p] = log(1 + (n_rows - df + 0.5) / (df + 0.5));
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        double norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)w->doc_tokens[i] / avgdl);
+        double sc = 0;
+        for (int p = 0; p < w->np; p++) {
+            double f = w->tf[i][p];
+            sc += idf[p] * f * (BM25_K1 + 1) / (f + norm);
+        }
+        w->c[i].score = sc;
+    }
+    /* Only the first k need order: for a page of 10, ten passes of
+     * selection beat sorting all 256. */
+    if (k > 32 || k >= w->n) {
+        qsort(w->c, w->n, sizeof *w->c, by_score);
+        return;
+    }
+    for (size_t i = 0; i < k; i++) {
+        size_t best = i;
+        for (size_t j = i + 1; j < w->n; j++)
+            if (by_score(&w->c[j], &w->c[best]) < 0)
+                best = j;
+        cand tmp = w->c[i];
+        w->c[i] = w->c[best];
+        w->c[best] = tmp;
+    }
+}
+
+/* Hand out the top hits: their rows in one statement, in rank order. */
+static sl_status emit_hits(sl_store *s, const window *w, size_t n, const char *query,
+                           sl_hit_fn cb, void *ud, sl_error *err) {
+    char ids[SL_SEARCH_WINDOW * 21 + 2];
+    size_t len = id_list(w, n, ids);
+    sqlite3_stmt *st = sl_store_stmt(s, SL_ST_SEARCH_FETCH, err);
+    if (!st)
+        return SL_ERR_STORE;
+    sqlite3_bind_text(st, 1, ids, (int)len, SQLITE_STATIC);
+    sl_snip_terms terms;
+    sl_snip_terms_parse(&terms, query);
+    char snip[1024];
+    size_t k = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_search_hit h;
+        h.id = sqlite3_column_int64(st, 0);
+        h.title = col_text(st, 1);
+        h.published = col_text(st, 2);
+        h.outlet = col_text(st, 3);
+        const char *text = col_text(st, 4);
+        while (k < n && w->c[k].id != h.id)
+            k++; /* a row deleted meanwhile is skipped */
+        sl_snip(text ? text : "", text ? (size_t)sqlite3_column_bytes(st, 4) : 0, &terms,
+                k < n ? w->c[k].first : -1, snip, sizeof snip);
+        h.snippet = snip;
+        h.rank = k < n ? w->c[k].score : 0;
+        if (!h.title)
+            h.title = "";
+        if (cb && cb(ud, &h))
+            break;
+    }
+    sl_status res = rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK
+                                                          : sl_store_fail(s, err, "searching");
+    sqlite3_reset(st);
+    return res;
+}
+
+static sl_status search_recent(sl_store *s, const char *q, int64_t limit, sl_hit_fn cb,
+                               void *ud, sl_search_stats *stats, size_t *hits, sl_error *err) {
+    window *w = malloc(sizeof *w);
+    if (!w)
+        return sl_fail(err, SL_ERR_NOMEM, "searching: out of memory");
+    sl_status st = read_window(s, q, w, err);
+    *hits = 0;
+    if (st == SL_OK)
+        st = window_lengths(s, w, err);
+    if (st == SL_OK) {
+        int exact;
+        int64_t total = estimate_total(s, w, &exact);
+        size_t n = limit > 0 && (uint64_t)limit < w->n ? (size_t)limit : w->n;
+        score_window(w, total, n);
+        if (stats) {
+            stats->ranked_over = (int64_t)w->n;
+            stats->total_estimate = total;
+            stats->exact = exact;
+        }
+        *hits = w->n;
+        if (n)
+            st = emit_hits(s, w, n, q, cb, ud, err);
+    }
+    free(w);
+    return st;
+}
+
+sl_status sl_store_search_warm(sl_store *s, sl_error *err) {
+    if (!s)
+        return sl_fail(err, SL_ERR_ARG, "no store");
+    if (register_tf(s, err) != 0)
+        return err && err->status == SL_ERR_NOMEM ? SL_ERR_NOMEM : SL_ERR_STORE;
+    return load_lengths(s, s->search, err);
+}
+
+sl_status sl_store_search_recent(sl_store *s, const char *query, int64_t limit, sl_hit_fn cb,
+                                 void *ud, sl_search_stats *stats, sl_error *err) {
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    if (!s || !query)
+        return sl_fail(err, SL_ERR_ARG, "no store or no query");
+    if (query[strspn(query, " \t\r\n")] == 0)
+        return sl_fail(err, SL_ERR_ARG, "empty search query");
+    if (register_tf(s, err) != 0)
+        return err && err->status == SL_ERR_NOMEM ? SL_ERR_NOMEM : SL_ERR_STORE;
+    size_t hits;
+    sl_status st = search_recent(s, query, limit, cb, ud, stats, &hits, err);
+    if (st != SL_ERR_ARG || hits)
+        return st;
+    char *retry = as_phrases(query);
+    if (!retry)
+        return st;
+    sl_error second;
+    sl_status st2 = search_recent(s, retry, limit, cb, ud, stats, &hits, &second);
+    free(retry);
+    if (st2 == SL_ERR_ARG)
+        return st;
+    if (st2 != SL_OK && err)
+        *err = second;
+    return st2;
+}
+
+/* ------------------------------------------------------------ snippets */
+
+/* Letters of Latin-1 (U+00C0..U+00FF, bytes C3 80..BF) without their
+ * accents, lowercased, as FTS5's remove_diacritics folds them; 0 for the
+ * two signs (multiplication, division). */
+static const char latin1_fold[64] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+                                    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
+/* Whether the character at p is part of a word, as FTS5's unicode61
+ * tokenizer sees it for the text news uses: ASCII letters and digits, and
+ * any other character but the Latin-1 signs and the general and CJK
+ * punctuation blocks (curly quotes, dashes, ellipsis). *len: its bytes. */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
+    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
+    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+};
+
+static int word_char(const char *s, const char *end, size_t *len) {
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char c = *p;
+    *len = 1;
+    if (c < 0x80)
+        return ascii_word[c];
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if ((size_t)((const unsigned char *)end - p) < n)
+        n = (size_t)((const unsigned char *)end - p);
+    *len = n;
+    if (c == 0xC2 || (c == 0xC3 && n > 1 && (p[1] == 0x97 || p[1] == 0xB7)))
+        return 0;
+    if (n == 3 && ((c == 0xE2 && (p[1] == 0x80 || p[1] == 0x81)) || (c == 0xE3 && p[1] == 0x80)))
+        return 0;
+    return 1;
+}
+
+/* Skip to the next word character; then past the word. */
+static const char *skip_sep(const char *p, const char *end) {
+    size_t n;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) { /* most bytes: no call */
+            if (ascii_word[c])
+                break;
+            p++;
+        } else if (!word_char(p, end, &n)) {
+            p += n;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+static const char *skip_word(const char *p, const char *end) {
+    size_t n;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (!ascii_word[c])
+                break;
+            p++;
+        } else if (word_char(p, end, &n)) {
+            p += n;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* The folded character at p (before end): its byte value, *step set to the
+ * bytes it takes. */
+static unsigned char fold_at(const unsigned char *p, const unsigned char *end, size_t *step) {
+    *step = 1;
+    if (*p < 0x80)
+        return (unsigned char)((*p >= 'A' && *p <= 'Z') ? *p | 0x20 : *p);
+    if (*p == 0xC3 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0xBF && latin1_fold[p[1] - 0x80]) {
+        *step = 2;
+        return (unsigned char)latin1_fold[p[1] - 0x80];
+    }
+    return *p;
+}
+
+/* Append the folded word [p, end) to the terms; 0 when full. */
+static int add_term(sl_snip_terms *t, const char *p, const char *end, int prefix) {
+    size_t used = t->n ? t->t[t->n - 1].off + t->t[t->n - 1].len : 0;
+    if (t->n >= SL_SNIP_TERMS)
+        return 0;
+    size_t len = 0;
+    const unsigned char *u = (const unsigned char *)p, *e = (const unsigned char *)end;
+    while (u < e && used + len < sizeof t->buf) {
+        size_t step;
+        t->buf[used + len++] = (char)fold_at(u, e, &step);
+        u += step;
+    }
+    if (!len || u < e)
+        return 0;
+    t->first[(unsigned char)t->buf[used]] = 1;
+    t->t[t->n].off = (unsigned short)used;
+    t->t[t->n].len = (unsigned short)len;
+    t->t[t->n].prefix = prefix;
+    t->n++;
+    return 1;
+}
+
+static int is_operator(const char *p, size_t n) {
+    return (n == 3 && (!strncmp(p, "AND", 3) || !strncmp(p, "NOT", 3))) ||
+           (n == 2 && !strncmp(p, "OR", 2)) || (n == 4 && !strncmp(p, "NEAR", 4));
+}
+
+void sl_snip_terms_parse(sl_snip_terms *t, const char *q) {
+    memset(t, 0, sizeof *t);
+    int skip_next = 0; /* after NOT: that term is not marked */
+    const char *p = q;
+    while (*p) {
+        if (*p == '"') { /* a phrase: every word in it */
+            const char *z = strchr(p + 1, '"');
+            const char *end = z ? z : p + strlen(p);
+            int prefix = z && z[1] == '*';
+            for (const char *w = p + 1; w < end;) {
+                w = skip_sep(w, end);
+                const char *we = skip_word(w, end);
+                if (we > w && !skip_next)
+                    add_term(t, w, we, prefix && we == end);
+                w = we;
+            }
+            skip_next = 0;
+            p = z ? z + 1 : end;
+            continue;
+        }
+        const char *qend = p + strlen(p);
+        if (skip_sep(p, qend) != p) {
+            p = skip_sep(p, qend);
+            continue;
+        }
+        const char *we = skip_word(p, qend);
+        if (*we == ':') { /* a column name */
+            p = we + 1;
+            continue;
+        }
+        if (is_operator(p, (size_t)(we - p))) {
+            skip_next = we - p == 3 && *p == 'N';
+        } else {
+            if (!skip_next)
+                add_term(t, p, we, *we == '*');
+            skip_next = 0;
+        }
+        p = we;
+    }
+}
+
+/* 1 when the text word [p, end) is one of the terms. */
+static int word_matches(const sl_snip_terms *t, const char *p, const char *end) {
+    const unsigned char *e = (const unsigned char *)end;
+    size_t step0;
+    if (!t->first[fold_at((const unsigned char *)p, e, &step0)])
+        return 0; /* most words: no term starts like them */
+    for (size_t i = 0; i < t->n; i++) {
+        const char *term = t->buf + t->t[i].off;
+        size_t len = t->t[i].len, k = 0;
+        const unsigned char *u = (const unsigned char *)p;
+        while (u < e && k < len) {
+            size_t step;
+            if (fold_at(u, e, &step) != (unsigned char)term[k])
+                break;
+            u += step;
+            k++;
+        }
+        if (k == len && (u == e || t->t[i].prefix))
+            return 1;
+    }
+    return 0;
+}
+
+/* The next word at or after *p: [*ws, *we); 0 at the end. */
+static int next_word(const char **p, const char *end, const char **ws, const char **we) {
+    const char *q = skip_sep(*p, end);
+    if (q >= end)
+        return 0;
+    *ws = q;
+    *p = *we = skip_word(q, end);
+    return 1;
+}
+
+/* With FTS5's word offset of a match: walk to it without comparing words,
+ * and take the first match within a few words of it; 0 when there is
+ * none there (the tokenizers disagree), and the caller scans. */
+static int snip_from_hint(const char *text, const char *end, const sl_snip_terms *t,
+                          int64_t hint, const char **from) {
+    const char *ring[5], *p = text, *ws, *we;
+    for (int64_t i = 0; next_word(&p, end, &ws, &we) && i <= hint + 4; i++) {
+        ring[i % 5] = ws;
+        if (i + 4 >= hint && word_matches(t, ws, we)) {
+            *from = ring[(i >= 4 ? i - 4 : 0) % 5];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t sl_snip(const char *text, size_t len, const sl_snip_terms *t, int64_t hint, char *out,
+               size_t cap) {
+    const char *end = text + len, *p = text, *ws, *we;
+    const char *from = text;
+    int found = hint >= 0 && t->n && snip_from_hint(text, end, t, hint, &from);
+    /* One pass: a ring of the last SL_SNIP_WORDS words, counting matches;
+     * the window with the most wins, started a few words before its first
+     * match. It stops early once a window holds as many matches as terms. */
+    const char *starts[SL_SNIP_WORDS];
+    unsigned char hit[SL_SNIP_WORDS] = {0};
+    size_t n = 0, in = 0, best = 0;
+    while (!found && t->n && next_word(&p, end, &ws, &we)) {
+        size_t slot = n % SL_SNIP_WORDS;
+        in -= hit[slot];
+        starts[slot] = ws;
+        hit[slot] = (unsigned char)word_matches(t, ws, we);
+        in += hit[slot];
+        n++;
+        if (in > best) {
+            best = in;
+            size_t first = n > SL_SNIP_WORDS ? n - SL_SNIP_WORDS : 0, m = first;
+            while (!hit[m % SL_SNIP_WORDS])
+                m++;
+            from = starts[(m >= first + 4 ? m - 4 : first) % SL_SNIP_WORDS];
+            if (best >= t->n || best >= SL_SNIP_WORDS / 2)
+                break;
+        }
+    }
+    /* Write the window's words with what lies between them, marking hits. */
+    size_t o = 0;
+    if (cap < 16)
+        return cap ? (out[0] = 0) : 0;
+    cap -= 8; /* room for "..." and the NUL */
+    const char *first_word = text, *fw_end;
+    if (!next_word(&first_word, end, &ws, &fw_end))
+        ws = end;
+    p = from;
+    if (from > ws)
+        memcpy(out, "...", 3), o = 3;
+    const char *last = from;
+    size_t words = 0;
+    while (words < SL_SNIP_WORDS && next_word(&p, end, &ws, &we)) {
+        int m = word_matches(t, ws, we);
+        size_t need = (size_t)(we - last) + 2 * (size_t)m;
+        if (o + need > cap)
+            break;
+        for (const char *c = words ? last : ws; c < ws; c++) {
+            int space = *c == ' ' || *c == '\n' || *c == '\r' || *c == '\t';
+            if (!space)
+                out[o++] = *c;
+            else if (o && out[o - 1] != ' ')
+                out[o++] = ' ';
+        }
+        if (m)
+            out[o++] = '[';
+        memcpy(out + o, ws, (size_t)(we - ws));
+        o += (size_t)(we - ws);
+        if (m)
+            out[o++] = ']';
+        last = we;
+        words++;
+    }
+    const char *rest = last;
+    if (next_word(&rest, end, &ws, &we)) {
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = 0;
+    return o;
 }

@@ -68,6 +68,20 @@ static const char *const stmt_sql[SL_ST__N] = {
     [SL_ST_INS_QUANTITY] = "INSERT INTO quantity(article, idx, start, \"end\", value, low, high,"
                            " bound, change, unit, unit_start, unit_end, about_start, about_end)"
                            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+    /* sl_tf is query.c's FTS5 function: it collects term counts for BM25.
+     * FTS5 walks rowids backwards without sorting, so only the window's
+     * rows are ever scored. */
+    [SL_ST_SEARCH_RECENT] = "SELECT sl_tf(article_fts, ?3) FROM article_fts"
+                            " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+    /* CROSS JOIN keeps json_each outside: a primary-key look-up per hit. */
+    [SL_ST_SEARCH_FETCH] = "SELECT a.id, a.title, a.published, a.outlet, a.text"
+                           " FROM json_each(?1) AS j CROSS JOIN article AS a ON a.id = j.value"
+                           " ORDER BY j.key",
+    /* Every document's length in tokens (a varint per column), loaded
+     * once and then for new rows only: a look-up per ranked row costs more
+     * than the rest of a search. */
+    [SL_ST_SEARCH_LENGTHS] = "SELECT id, sz FROM article_fts_docsize WHERE id > ?1 ORDER BY id",
+    [SL_ST_MAX_ID] = "SELECT max(id) FROM article",
     [SL_ST_COUNT] = "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM source)",
     [SL_ST_DATA_VERSION] = "PRAGMA data_version",
 };
@@ -186,6 +200,7 @@ void sl_store_close(sl_store *s) {
         return;
     for (int i = 0; i < SL_ST__N; i++)
         sqlite3_finalize(s->st[i]);
+    sl_search_state_free(s->search);
     sqlite3_close_v2(s->db);
     free(s->path);
     free(s);

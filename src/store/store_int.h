@@ -37,6 +37,10 @@ typedef enum sl_stmt_id {
     SL_ST_INS_QUOTE,
     SL_ST_INS_TIMEX,
     SL_ST_INS_QUANTITY,
+    SL_ST_SEARCH_RECENT, /* search.h: the newest matches with their term counts */
+    SL_ST_SEARCH_FETCH,  /* search.h: the shown hits' rows, in rank order */
+    SL_ST_SEARCH_LENGTHS, /* search.h: document lengths past an id */
+    SL_ST_MAX_ID,
     SL_ST__N
 } sl_stmt_id;
 
@@ -46,7 +50,11 @@ struct sl_store {
     sqlite3_stmt *st[SL_ST__N];
     int in_batch;
     int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: statements run unbounded */
+    struct sl_search_state *search; /* query.c, for search.h; NULL until used */
 };
+
+/* Free search.h's per-handle state (sl_store_close). */
+void sl_search_state_free(struct sl_search_state *ss);
 
 /* Bound every statement from now on to ms milliseconds of wall time (0:
  * no bound): a statement past it fails with SQLITE_INTERRUPT, which the

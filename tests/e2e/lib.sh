@@ -198,6 +198,9 @@ last_json_line() {
 serve_start() {
     _db=$1
     shift
+    # Empty it first: the previous server's "serving" line must not be
+    # read before the new one's redirection truncates the file.
+    : >"$W/serve.err"
     "$SL_BIN" serve --db "$_db" --port 0 "$@" 2>"$W/serve.err" &
     SERVE_PID=$!
     _i=0

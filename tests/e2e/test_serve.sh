@@ -66,6 +66,21 @@ if mode == "read":
         check("storylines filtered by %s: %d" % (q, n), st == 200 and len(json.loads(d)["storylines"]) == n, d[:100])
     st, _, d = get("/api/v1/storylines/%d" % ls[0]["id"])
     check("a storyline answers 200", st == 200, str(st))
+    sj = json.loads(d)
+    arts = {x["id"]: x for x in sj["articles"]}
+    check("a storyline lists each article once, without its text", len(arts) == len(sj["articles"]) == 16 and all("text" not in x for x in sj["articles"]), d[:200])
+    spans = [sp for x in sj["summary"] for sp in x["sources"]] + [sp for e in sj["entities"] for sp in e["mentions"]] + [sp for q in sj["quotes"] for sp in q["sources"]]
+    check("its spans are [article, start, end] of its articles", spans and all(len(sp) == 3 and sp[0] in arts and 0 <= sp[1] <= sp[2] for sp in spans), spans[:3])
+    texts = {}
+    def text_of(i):
+        if i not in texts:
+            texts[i] = json.loads(get("/api/v1/articles/%d" % i)[2])["article"]["text"].encode()
+        return texts[i]
+    good = sj["summary"] and all(x["text"] and (x["compressed"] or text_of(x["sources"][0][0])[x["sources"][0][1]:x["sources"][0][2]].decode() == x["text"]) for x in sj["summary"])
+    check("summary sentences carry their words, the span's own unless compressed", good, sj["summary"][:2])
+    q = sj["quotes"][0]["sources"][0]
+    check("a quote's span reads as a quote in its article", len(text_of(q[0])[q[1]:q[2]]) > 5, q)
+    check("a storyline's JSON is compact (under a third of the full report's)", len(d) * 3 < len(get("/api/v1/storylines/%d?full=1" % ls[0]["id"])[2]), len(d))
     st, _, d = get("/api/v1/articles?limit=3")
     a = json.loads(d)
     check("articles are paged", st == 200 and len(a["articles"]) == 3 and a["next"] == 3, d[:200])
@@ -109,6 +124,8 @@ if mode == "read":
     check("a huge header is refused with a 4xx", r[:12] in (b"HTTP/1.1 431", b"HTTP/1.1 413", b"HTTP/1.1 400") or r == b"", r[:60])
     r = raw(b"NONSENSE\r\n\r\n")
     check("a malformed request line is refused", r == b"" or r.split(b" ")[1][:1] == b"4", r[:60])
+    st, _, d = get("/api/v1/health", body=b"x" * 5000)
+    check("a GET with a body is answered (the body is ignored)", st == 200 and json.loads(d)["status"] == "ok", d[:100])
     st, _, _ = get("/api/v1/health")
     check("the server is still up after bad requests", st == 200, str(st))
     st, ct, d = get("/")
@@ -145,6 +162,41 @@ elif mode == "idle":
     time.sleep(0.5)
     st, _, d = get("/api/v1/health")
     check("and after they go", st == 200, str(st))
+elif mode == "slow":
+    # Run with --idle-seconds 2: a client trickling a header byte every
+    # half second never completes a request and must be dropped after
+    # about 2 s (libmicrohttpd's own timeout would wait forever), while a
+    # client that completes requests keeps its connection.
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    t0 = time.time(); closed = None
+    s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")
+    while time.time() - t0 < 8:
+        try:
+            s.sendall(b"X")
+            s.settimeout(0.5)
+            if s.recv(4096) == b"":
+                closed = time.time() - t0
+                break
+        except socket.timeout:
+            continue
+        except OSError:
+            closed = time.time() - t0
+            break
+    s.close()
+    check("a slowloris client is dropped after --idle-seconds", closed is not None and 1.5 <= closed <= 5, closed)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    ok_all = True
+    for i in range(4):
+        c.request("GET", "/api/v1/health"); r = c.getresponse(); r.read()
+        ok_all = ok_all and r.status == 200 and not r.will_close
+        time.sleep(0.9)
+    c.close()
+    check("a keep-alive client that keeps asking is not dropped", ok_all)
+    st, _, d = get("/api/v1/health")
+    h = json.loads(d)
+    check("health reports the limits it was started with", h.get("limits", {}).get("idle_seconds") == 2 and h["limits"].get("query_ms") == 1, d[:300])
+    st, _, d = get("/api/v1/storylines/1")
+    check("with --query-ms 1 a request is answered in time or refused with 503 over_time_limit", st == 200 or (st == 503 and error_code(d) == "over_time_limit"), "%d %s" % (st, d[:100]))
 elif mode == "count":
     st, _, d = get("/api/v1/health")
     print(json.loads(d)["articles"])
@@ -179,6 +231,14 @@ serve_stop
 
 serve_start "$DB"
 checks idle
+serve_stop
+
+"$SL_BIN" serve --db "$DB" --port 0 --query-ms 0 >/dev/null 2>&1
+assert_exit "--query-ms 0 is a usage error" $? 2
+"$SL_BIN" serve --db "$DB" --port 0 --idle-seconds x >/dev/null 2>&1
+assert_exit "--idle-seconds x is a usage error" $? 2
+serve_start "$DB" --idle-seconds 2 --query-ms 1
+checks slow
 serve_stop
 
 # Live: another process ingests into the same store while the server runs;
