@@ -26,7 +26,7 @@ static const char css[] =
     ".f-per{border-bottom:2px solid #4263eb}.f-org{border-bottom:2px solid #0ca678}"
     ".f-loc{border-bottom:2px solid #f08c00}.f-misc{border-bottom:2px dotted #868e96}"
     ".f-quote{background:#f3f0ff}.f-date{background:#e7f5ff}.f-num{background:#fff4e6}"
-    ".legend span{margin-right:.8rem;padding:0 .2rem}"
+    ".legend{display:flex;flex-wrap:wrap;gap:.3rem .8rem}.legend span{padding:0 .2rem}"
     /* After the fact colours, so a cited span shows through a quote. */
     "mark,mark[class]{background:#ffe066;outline:1px solid #e8590c}";
 
