@@ -277,6 +277,13 @@ static void cluster(ingest *g) {
         store_error(g, &err);
 }
 
+static void compact(ingest *g) {
+    sl_error err = {0};
+    if (!g->store_failed && !interrupted &&
+        sl_store_compact_index(g->store, (int64_t)g->c.added, &err) != SL_OK)
+        store_error(g, &err);
+}
+
 static int run(ingest *g) {
     uint64_t total = 0;
     for (size_t i = 0; i < g->n_in; i++)
@@ -303,6 +310,7 @@ static int run(ingest *g) {
         cli_progress_update(&g->p, &g->c, 1);
     cli_progress_clear(&g->p);
     cluster(g);
+    compact(g);
     summary(g, cli_now() - t0);
     return 0;
 }

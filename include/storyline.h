@@ -458,6 +458,11 @@ SL_API void sl_store_close(sl_store *s);
 SL_API sl_status sl_store_begin(sl_store *s, sl_error *err);
 SL_API sl_status sl_store_commit(sl_store *s, sl_error *err);
 
+/* After a run that added `added` articles (outside a batch): merges the
+ * full-text index into one segment when that is a tenth of the store or
+ * more, which makes searches faster; otherwise does nothing. */
+SL_API sl_status sl_store_compact_index(sl_store *s, int64_t added, sl_error *err);
+
 /* Add an article: *id receives its id; *is_new is 0 when the same content
  * was already stored (its provenance is added, nothing else). */
 SL_API sl_status sl_store_add(sl_store *s, const sl_article *a, int64_t *id, int *is_new,

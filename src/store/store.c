@@ -234,6 +234,26 @@ sl_status sl_store_commit(sl_store *s, sl_error *err) {
     return SL_OK;
 }
 
+/* FTS5 keeps each batch's postings as a new segment and merges them lazily,
+ * so a store built by a large ingest answers a term from many b-trees.
+ * 'optimize' merges them into one; it rewrites the whole index, so it runs
+ * only when this run grew the store by a tenth or more: the rewrites then
+ * cost a bounded amount per article over the store's life. */
+sl_status sl_store_compact_index(sl_store *s, int64_t added, sl_error *err) {
+    if (!s)
+        return sl_fail(err, SL_ERR_ARG, "no store");
+    if (s->in_batch)
+        return sl_fail(err, SL_ERR_ARG, "a batch is open");
+    int64_t n = 0;
+    sl_status st = sl_store_count(s, &n, NULL, err);
+    if (st != SL_OK || added <= 0 || added * 10 < n)
+        return st;
+    if (sqlite3_exec(s->db, "INSERT INTO article_fts(article_fts) VALUES('optimize')", NULL, NULL,
+                     NULL) != SQLITE_OK)
+        return sl_store_fail(s, err, "merging the search index");
+    return SL_OK;
+}
+
 sl_block_kind sl_store_block_kind(const char *name) {
     for (int k = SL_BLOCK_PARAGRAPH; k <= SL_BLOCK_PRE; k++)
         if (name && strcmp(name, sl_block_kind_name((sl_block_kind)k)) == 0)

@@ -259,6 +259,37 @@ static void search_ranks_and_marks_matches(void **state) {
     sl_store_close(s);
 }
 
+/* Each committed batch leaves its own index segment; a run that grew the
+ * store by a tenth or more merges them into one, and searches still find
+ * everything; a small run leaves the index alone. */
+static void a_large_run_merges_the_search_index(void **state) {
+    fixture *f = *state;
+    sl_store *s = open_ok(f);
+    sl_error err = {0};
+    char title[64], text[128], path[32];
+    test_article t;
+    for (int i = 0; i < 40; i++) {
+        assert_int_equal(sl_store_begin(s, &err), SL_OK);
+        snprintf(title, sizeof title, "Ferry timetable %d", i);
+        snprintf(text, sizeof text, "The ferry timetable for week %d was posted at the pier.", i);
+        snprintf(path, sizeof path, "t%d.html", i);
+        make_article(&t, title, text, "2031-03-01", path);
+        add_ok(s, &t.a, NULL);
+        assert_int_equal(sl_store_commit(s, &err), SL_OK);
+    }
+    const char *segs = "SELECT count(DISTINCT segid) FROM article_fts_idx";
+    int before = sql_int(f->db, segs);
+    assert_true(before > 1);
+    assert_int_equal(sl_store_compact_index(s, 3, &err), SL_OK); /* 3 of 40: too few */
+    assert_int_equal(sql_int(f->db, segs), before);
+    assert_int_equal(sl_store_compact_index(s, 4, &err), SL_OK);
+    assert_int_equal(sql_int(f->db, segs), 1);
+    hits r = {0};
+    assert_int_equal(sl_store_search(s, "timetable", 50, collect_hit, &r, &err), SL_OK);
+    assert_int_equal(r.n, 40);
+    sl_store_close(s);
+}
+
 static void plain_words_are_searched_safely(void **state) {
     fixture *f = *state;
     int64_t ids[3];
@@ -462,6 +493,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(extracted_article_is_stored_once, setup, teardown),
         cmocka_unit_test_setup_teardown(search_ranks_and_marks_matches, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_large_run_merges_the_search_index, setup, teardown),
         cmocka_unit_test_setup_teardown(plain_words_are_searched_safely, setup, teardown),
         cmocka_unit_test_setup_teardown(syntax_error_is_an_error_not_a_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(load_round_trips_blocks_sentences_and_source, setup,
