@@ -108,34 +108,6 @@ static void centroid_free(sl_centroid *c) {
     sl_tvec_free(&c->sum);
 }
 
-/* The k-th largest of v[0..n) (v is reordered; 1 <= k <= n): quickselect,
- * linear on average, where a full sort of hundreds of weights was done to
- * read one of them. */
-static float kth_largest(float *v, uint32_t n, uint32_t k) {
-    uint32_t lo = 0, hi = n - 1, want = k - 1;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2, s = lo;
-        float t = v[mid];
-        v[mid] = v[hi];
-        v[hi] = t;
-        for (uint32_t i = lo; i < hi; i++)
-            if (v[i] > t) {
-                float u = v[i];
-                v[i] = v[s];
-                v[s++] = u;
-            }
-        v[hi] = v[s];
-        v[s] = t;
-        if (want == s)
-            return t;
-        if (want < s)
-            hi = s - 1;
-        else
-            lo = s + 1;
-    }
-    return v[lo];
-}
-
 int sl_centroid_post(sl_tindex *x, uint32_t h, const sl_centroid *c) {
     sl_tvec none = {0};
     return sl_tindex_sync(x, h, &none, &c->sum);
@@ -150,7 +122,7 @@ static int prune(sl_centroid *c, sl_tvec *scratch) {
     if (sl_tvec_reserve(scratch, v->n) < 0)
         return -1;
     memcpy(scratch->w, v->w, v->n * sizeof *v->w);
-    float cut = kth_largest(scratch->w, v->n, CENTROID_TERMS);
+    float cut = sl_kth_largest(scratch->w, v->n, CENTROID_TERMS);
     uint32_t n = 0;
     for (uint32_t i = 0; i < v->n && n < CENTROID_TERMS; i++)
         if (v->w[i] >= cut) {

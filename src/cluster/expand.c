@@ -286,33 +286,6 @@ static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const ui
     return n;
 }
 
-/* The k-th largest of v[0..n) (v is reordered): quickselect, linear on
- * average; n is at most MAX_MERGED, so even its worst case is bounded. */
-static float kth_largest(float *v, uint32_t n, uint32_t k) {
-    uint32_t lo = 0, hi = n - 1, want = k - 1;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2, s = lo;
-        float t = v[mid];
-        v[mid] = v[hi];
-        v[hi] = t;
-        for (uint32_t i = lo; i < hi; i++)
-            if (v[i] > t) {
-                float u = v[i];
-                v[i] = v[s];
-                v[s++] = u;
-            }
-        v[hi] = v[s];
-        v[s] = t;
-        if (want == s)
-            return t;
-        if (want < s)
-            hi = s - 1;
-        else
-            lo = s + 1;
-    }
-    return v[lo];
-}
-
 int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     if (!doc->n)
         return 0;
@@ -337,7 +310,7 @@ int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     float cut = 0;
     if (n > k) {
         memcpy(x->keep, w0, n * sizeof *w0);
-        cut = kth_largest(x->keep, n, k);
+        cut = sl_kth_largest(x->keep, n, k);
     }
     if (sl_tvec_reserve(doc, k < n ? k : n) < 0)
         return -1;

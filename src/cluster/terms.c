@@ -634,3 +634,30 @@ void sl_df_free(sl_df *df) {
     free(df->count);
     df->count = NULL;
 }
+
+/* Quickselect, linear on average, where a full sort of hundreds of weights
+ * was done to read one of them. */
+float sl_kth_largest(float *v, uint32_t n, uint32_t k) {
+    uint32_t lo = 0, hi = n - 1, want = k - 1;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2, s = lo;
+        float t = v[mid];
+        v[mid] = v[hi];
+        v[hi] = t;
+        for (uint32_t i = lo; i < hi; i++)
+            if (v[i] > t) {
+                float u = v[i];
+                v[i] = v[s];
+                v[s++] = u;
+            }
+        v[hi] = v[s];
+        v[s] = t;
+        if (want == s)
+            return t;
+        if (want < s)
+            hi = s - 1;
+        else
+            lo = s + 1;
+    }
+    return v[lo];
+}

@@ -58,4 +58,7 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
  * it has been forgotten (a small ring of recent stems is kept). */
 const char *sl_termer_stem(const sl_termer *t, uint64_t term);
 
+/* The k-th largest of v[0..n) (1 <= k <= n); v is reordered. */
+float sl_kth_largest(float *v, uint32_t n, uint32_t k);
+
 #endif
