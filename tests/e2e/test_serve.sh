@@ -110,6 +110,10 @@ if mode == "read":
     check("an unknown path is a 404 with a JSON error", st == 404 and error_code(d) == "not_found", d[:100])
     st, _, d = get("/api/v1/storylines/999999")
     check("an unknown storyline is a 404", st == 404 and error_code(d) == "not_found", d[:100])
+    st, _, d = get("/api/v1/articles?limit=200")
+    check("a page of exactly the limit (200) is given as asked", st == 200 and json.loads(d)["limit"] == 200, d[-80:])
+    st, _, d = get("/api/v1/articles?limit=201")
+    check("a page one past the limit is cut to 200", st == 200 and json.loads(d)["limit"] == 200, d[-80:])
     st, _, d = get("/api/v1/articles?limit=100000")
     check("a page is never larger than the limit (200)", st == 200 and json.loads(d)["limit"] == 200, d[-80:])
     st, _, d = get("/api/v1/articles?limit=-1")
@@ -213,6 +217,22 @@ elif mode == "ingest":
     check("an HTML page can be posted", st == 201, d[:200])
     st, _, d = get("/?q=stalled")
     check("titles are escaped in pages", st == 200 and b"<script>alert" not in d and b"&lt;script&gt;" in d, d[-400:])
+    # The body limit (8 MiB) at its value and one byte past: a body that is
+    # not JSON is refused for that (400), not for its size, at the limit.
+    limit = 8 << 20
+    pad = b'{"pad": "' + b"a" * (limit - 9)
+    st, _, d = get("/api/v1/articles", method="POST", body=pad, headers={"Content-Type": "application/json"})
+    check("a body of exactly 8 MiB is read (400 for its content, not 413)", st == 400, "%d %s" % (st, d[:100]))
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    s.sendall(b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              b"Content-Length: %d\r\n\r\n" % (limit + 1))
+    try:
+        s.sendall(pad + b"a")
+    except OSError:
+        pass # the server may answer and close before the body is all sent
+    r = s.recv(4096)
+    s.close()
+    check("a body one byte over 8 MiB is a 413", r.startswith(b"HTTP/1.1 413"), r[:60])
 PY
 }
 
