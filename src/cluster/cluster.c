@@ -288,6 +288,47 @@ static sl_event *open_event(sl_clusterer *c, uint64_t storyline) {
 
 /* ---------------------------------------------------------------- adding */
 
+/* The weekday an article's lead names (0 = Monday), when it names exactly
+ * one in its title and first LEAD_BYTES of text; else -1. "squared off in a
+ * video call Tuesday" dates the happening even when the page has no date. */
+enum { LEAD_BYTES = 400 };
+
+static int weekday_in(const char *s, size_t n, int found) {
+    static const char *const names[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                         "Friday", "Saturday", "Sunday"};
+    for (size_t i = 0; s && i + 6 <= n; i++) {
+        if (s[i] < 'F' || s[i] > 'W' || (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
+            continue;
+        for (int k = 0; k < 7; k++) {
+            size_t m = strlen(names[k]);
+            if (i + m <= n && !memcmp(s + i, names[k], m) &&
+                (i + m == n || !((s[i + m] | 32) >= 'a' && (s[i + m] | 32) <= 'z'))) {
+                if (found >= 0 && found != k)
+                    return -2; /* two weekdays: no single one */
+                found = k;
+            }
+        }
+    }
+    return found;
+}
+
+static int lead_weekday(const sl_cluster_input *in) {
+    int w = weekday_in(in->title, in->title_len, -1);
+    if (w != -2)
+        w = weekday_in(in->text, in->text_len < LEAD_BYTES ? in->text_len : LEAD_BYTES, w);
+    return w < 0 ? -1 : w;
+}
+
+/* An undated article whose lead names a weekday is not an event whose dated
+ * members all name one other weekday in their leads: it reports another
+ * happening of the story (the call of the week before, not this one). Events
+ * spread over several weekdays say nothing, and neither do dated articles,
+ * which the time factor places. */
+static int weekday_rules_out(const sl_event *e, int32_t day, int wd) {
+    return day == SL_NO_DAY && wd >= 0 && e->wdays && !(e->wdays & (e->wdays - 1)) &&
+           !(e->wdays & (1u << wd));
+}
+
 static float time_factor(int32_t day, int32_t last) {
     if (day == SL_NO_DAY || last == SL_NO_DAY)
         return 1.0f; /* an undated article is placed by its content alone */
@@ -304,7 +345,7 @@ static float by_norm(float dot, const sl_centroid *c) {
 
 /* Only events sharing a term with the article can score above 0; among
  * equal scores the first in the open set wins, as in a scan of the set. */
-static sl_event *best_event(sl_clusterer *c, int32_t day, float *score) {
+static sl_event *best_event(sl_clusterer *c, int32_t day, int wd, float *score) {
     const uint32_t *hs;
     const float *dots;
     uint32_t n = sl_tindex_dots(c->eidx, &c->doc, &hs, &dots);
@@ -313,6 +354,8 @@ static sl_event *best_event(sl_clusterer *c, int32_t day, float *score) {
     for (uint32_t k = 0; k < n; k++) {
         size_t i = sl_tindex_slot(c->eidx, hs[k]);
         sl_event *e = &c->events[i];
+        if (weekday_rules_out(e, day, wd))
+            continue;
         float s = by_norm(dots[k], &e->c) * time_factor(day, e->last);
         if (s > *score || (s == *score && s > 0 && i < best)) {
             *score = s;
@@ -339,8 +382,10 @@ static sl_story *best_story(sl_clusterer *c, float *score) {
     return best == SIZE_MAX ? NULL : &c->stories[best];
 }
 
-static void event_touch(sl_event *e, int32_t day, int32_t clock) {
+static void event_touch(sl_event *e, int32_t day, int wd, int32_t clock) {
     if (day != SL_NO_DAY) {
+        if (wd >= 0) /* a weekday its lead names; the day it was published may be later */
+            e->wdays |= (uint8_t)(1u << wd);
         if (e->first == SL_NO_DAY || day < e->first)
             e->first = day;
         if (e->last == SL_NO_DAY || day > e->last)
@@ -369,9 +414,10 @@ static int place_copy(sl_clusterer *c, const sl_dup_match *m, sl_cluster_result 
     return 1;
 }
 
-static sl_status place_new(sl_clusterer *c, int32_t day, sl_cluster_result *r, sl_error *err) {
+static sl_status place_new(sl_clusterer *c, int32_t day, int wd, sl_cluster_result *r,
+                           sl_error *err) {
     float es, ss;
-    sl_event *e = best_event(c, day, &es);
+    sl_event *e = best_event(c, day, wd, &es);
     sl_story *s = NULL;
     if (e && es >= c->o.event_threshold) {
         r->similarity = es;
@@ -388,7 +434,7 @@ static sl_status place_new(sl_clusterer *c, int32_t day, sl_cluster_result *r, s
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for an event");
         r->new_event = 1;
     }
-    event_touch(e, day, c->clock);
+    event_touch(e, day, wd, c->clock);
     if (centroid_add(&e->c, &c->doc, &c->scratch, &c->scratch2, c->eidx, e->h) < 0 ||
         (s && centroid_add(&s->c, &c->doc, &c->scratch, &c->scratch2, c->sidx, s->h) < 0))
         return sl_fail(err, SL_ERR_NOMEM, "out of memory for a centroid");
@@ -426,7 +472,7 @@ sl_status sl_clusterer_add(sl_clusterer *c, uint64_t key, const sl_cluster_input
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
         if (sl_expander_expand(c->expander, &c->doc, DOC_TERMS) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for a term vector");
-        if ((st = place_new(c, in->day, r, err)) != SL_OK)
+        if ((st = place_new(c, in->day, lead_weekday(in), r, err)) != SL_OK)
             return st;
         if (sl_expander_add(c->expander, &c->doc) < 0)
             return sl_fail(err, SL_ERR_NOMEM, "out of memory for the expansion index");

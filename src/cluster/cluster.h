@@ -27,6 +27,7 @@ typedef struct sl_event {
     int32_t touched;     /* stream clock at the last article */
     uint32_t n;
     uint32_t h; /* handle in the event term index */
+    uint8_t wdays; /* weekdays its dated members' leads name (bit 0 = Monday) */
     sl_centroid c;
 } sl_event;
 

@@ -3,9 +3,10 @@
  * same next ids. The copy-detection index is not kept (see ARCHITECTURE).
  *
  * Layout, all little-endian as the machine writes it, then zlib-compressed:
- * "SLCLUST2", options, counters, DF table, events, storylines, recent ring,
+ * "SLCLUST3", options, counters, DF table, events, storylines, recent ring,
  * the expansion ring (recent vectors, oldest first). A "SLCLUST1" state,
- * written before expansion existed, loads with an empty expansion ring.
+ * written before expansion existed, loads with an empty expansion ring; a
+ * "SLCLUST2" one, before events kept their weekdays, with none known.
  * Loading checks every length against what is left, so a damaged blob is an
  * error, never a crash. */
 #include <stdlib.h>
@@ -16,7 +17,8 @@
 #include "../util/buf.h"
 #include "cluster.h"
 
-static const char MAGIC[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '2'};
+static const char MAGIC[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '3'};
+static const char MAGIC_V2[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '2'};
 static const char MAGIC_V1[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '1'};
 
 static int put(sl_buf *b, const void *p, size_t n) {
@@ -56,7 +58,7 @@ static int serialize(const sl_clusterer *c, sl_buf *b) {
         if (put(b, &e->id, sizeof e->id) || put(b, &e->storyline, sizeof e->storyline) ||
             put(b, &e->first, sizeof e->first) || put(b, &e->last, sizeof e->last) ||
             put(b, &e->touched, sizeof e->touched) || put(b, &e->n, sizeof e->n) ||
-            put_centroid(b, &e->c))
+            put(b, &e->wdays, sizeof e->wdays) || put_centroid(b, &e->c))
             return -1;
     }
     for (size_t i = 0; i < c->n_stories; i++) {
@@ -146,10 +148,12 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
     char magic[8];
     sl_cluster_options o;
     if (get(r, magic, sizeof magic) ||
-        (memcmp(magic, MAGIC, sizeof MAGIC) && memcmp(magic, MAGIC_V1, sizeof MAGIC)) ||
+        (memcmp(magic, MAGIC, sizeof MAGIC) && memcmp(magic, MAGIC_V2, sizeof MAGIC) &&
+         memcmp(magic, MAGIC_V1, sizeof MAGIC)) ||
         get(r, &o, sizeof o))
         return -1;
     int v1 = memcmp(magic, MAGIC_V1, sizeof MAGIC) == 0;
+    int v3 = memcmp(magic, MAGIC, sizeof MAGIC) == 0;
     if (sl_clusterer_new(&o, out, err) != SL_OK)
         return -2;
     sl_clusterer *c = *out;
@@ -167,7 +171,8 @@ static int deserialize(sl_clusterer **out, rd *r, sl_error *err) {
         if (!e || get(r, &e->id, sizeof e->id) || get(r, &e->storyline, sizeof e->storyline) ||
             get(r, &e->first, sizeof e->first) || get(r, &e->last, sizeof e->last) ||
             get(r, &e->touched, sizeof e->touched) || get(r, &e->n, sizeof e->n) ||
-            get_centroid(r, &e->c) || sl_centroid_post(c->eidx, e->h, &e->c) < 0)
+            (v3 && get(r, &e->wdays, sizeof e->wdays)) || get_centroid(r, &e->c) ||
+            sl_centroid_post(c->eidx, e->h, &e->c) < 0)
             return -1;
     }
     for (uint64_t i = 0; i < n_st; i++) {

@@ -84,7 +84,8 @@ static const char *const cluster_sql[] = {
 #define Q_TOUCH 4
     "INSERT OR IGNORE INTO temp.sl_touched(id) VALUES (?1)",
 #define Q_EVENT_DAY 5
-    "SELECT first_day FROM event WHERE id=?1 AND first_day IS NOT NULL",
+    "SELECT coalesce(e.first_day, s.first_day) FROM event e JOIN storyline s ON s.id=e.storyline"
+    " WHERE e.id=?1 AND coalesce(e.first_day, s.first_day) IS NOT NULL",
 #define Q_N 6
 };
 
@@ -177,8 +178,10 @@ static void count(writer *w, const sl_cluster_result *r) {
     w->stats->storylines += r->new_storyline != 0;
 }
 
-/* An undated article placed in a dated event is dated by it: undated
- * articles come last, so the event's dated members are all in by now. */
+/* An undated article placed in a dated event is dated by it, in an event
+ * of undated articles by its storyline's first day (a reference day for
+ * its "Tuesday", which synthesis may anchor better): undated articles come
+ * last, so the dated members are all in by now. */
 static int date_by_event(writer *w, int64_t id, uint64_t event, sl_error *err) {
     sqlite3_stmt *st = w->q[Q_EVENT_DAY];
     sqlite3_bind_int64(st, 1, (int64_t)event);

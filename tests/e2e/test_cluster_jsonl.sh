@@ -58,6 +58,11 @@ print("".join(json.dumps(r) + "\n" for r in rows), end="")' >"$T/seeds.jsonl"
 import json, sys
 ev = {json.loads(l)["id"][:3]: json.loads(l)["event"] for l in open(sys.argv[1])}
 print(len({ev["000"], ev["001"], ev["004"]}))' "$T/seeds.out")" 1
+    assert_eq "seed 002 (the undated video call 'Tuesday') is another event of the storyline" \
+        "$(python3 -c '
+import json, sys
+ev = {json.loads(l)["id"][:3]: json.loads(l)["event"] for l in open(sys.argv[1])}
+print(ev["002"] != ev["001"])' "$T/seeds.out")" True
 else
     printf 'SKIP seeds: %s is absent\n' "$SEEDS"
 fi
