@@ -50,6 +50,28 @@ static sl_status read_one(sl_reader *r, sl_article **a) {
     return sl_reader_next(r, a, &e);
 }
 
+/* A file of three items, "at" the limit, "past" it and one "after": the
+ * first and last are read, the middle one alone is a limit error. */
+static const char *title_of(const sl_article *a) { return a->title; }
+static const char *record_of(const sl_article *a) { return a->prov.record_id; }
+
+static void read_at_past_after(const char *path, const sl_limits *lim, const char *at,
+                               const char *after, const char *(*name)(const sl_article *)) {
+    sl_reader *r;
+    sl_error e;
+    sl_article *a;
+    assert_int_equal(sl_reader_open(path, lim, &r, &e), SL_OK);
+    assert_int_equal(read_one(r, &a), SL_OK);
+    assert_string_equal(name(a), at);
+    sl_article_free(a);
+    assert_int_equal(read_one(r, &a), SL_ERR_LIMIT);
+    assert_int_equal(read_one(r, &a), SL_OK);
+    assert_string_equal(name(a), after);
+    sl_article_free(a);
+    assert_int_equal(read_one(r, &a), SL_END);
+    sl_reader_close(r);
+}
+
 /* ---------------------------------------------------------------- document */
 
 static void document_at_and_past_max_doc_bytes(void **state) {
@@ -106,19 +128,7 @@ static void jsonl_line_at_and_past_max_line_bytes(void **state) {
     jsonl_line(&b, "past", 3001);
     jsonl_line(&b, "after", 200);
     write_file(tmp_path("lines.jsonl"), b.data, b.len);
-    sl_reader *r;
-    sl_error e;
-    sl_article *a;
-    assert_int_equal(sl_reader_open(tmp_path("lines.jsonl"), &lim, &r, &e), SL_OK);
-    assert_int_equal(read_one(r, &a), SL_OK);
-    assert_string_equal(a->title, "at");
-    sl_article_free(a);
-    assert_int_equal(read_one(r, &a), SL_ERR_LIMIT);
-    assert_int_equal(read_one(r, &a), SL_OK);
-    assert_string_equal(a->title, "after");
-    sl_article_free(a);
-    assert_int_equal(read_one(r, &a), SL_END);
-    sl_reader_close(r);
+    read_at_past_after(tmp_path("lines.jsonl"), &lim, "at", "after", title_of);
     sl_buf_free(&b);
 }
 
@@ -201,19 +211,7 @@ static void warc_record_at_and_past_max_record_bytes(void **state) {
     warc_record(&w, "past", 5001);
     warc_record(&w, "after", 600);
     write_file(tmp_path("records.warc"), w.data, w.len);
-    sl_reader *r;
-    sl_error e;
-    sl_article *a;
-    assert_int_equal(sl_reader_open(tmp_path("records.warc"), &lim, &r, &e), SL_OK);
-    assert_int_equal(read_one(r, &a), SL_OK);
-    assert_string_equal(a->prov.record_id, "urn:uuid:at");
-    sl_article_free(a);
-    assert_int_equal(read_one(r, &a), SL_ERR_LIMIT);
-    assert_int_equal(read_one(r, &a), SL_OK);
-    assert_string_equal(a->prov.record_id, "urn:uuid:after");
-    sl_article_free(a);
-    assert_int_equal(read_one(r, &a), SL_END);
-    sl_reader_close(r);
+    read_at_past_after(tmp_path("records.warc"), &lim, "urn:uuid:at", "urn:uuid:after", record_of);
     sl_buf_free(&w);
 }
 
