@@ -1,6 +1,7 @@
 #!/bin/sh
 # Crash safety: `storyline ingest` is killed with SIGKILL at 100 points of a
-# large ingest (delays drawn from a seeded generator, so a failure replays).
+# large ingest (delays drawn from a seeded generator, scaled to the time one
+# uninterrupted ingest takes here, so the kills land mid-ingest on any machine).
 # After every kill the store must pass SQLite's integrity check and the FTS
 # index's own check, and every committed article must be whole (its source,
 # blocks and sentences are there: they are written in one transaction with
@@ -32,10 +33,24 @@ awk -v dir="$T/in" -v n="$N" 'BEGIN {
     }
 }'
 
-# The delays, one per kill: 20 to 300 ms, from the seed.
-awk -v s="$SEED" -v k="$KILLS" 'BEGIN { srand(s); for (i = 0; i < k; i++) printf "%.3f\n", 0.02 + rand() * 0.28 }' \
-    >"$T/delays"
-echo "note: seed $SEED, $KILLS kills over $N articles"
+# One uninterrupted ingest sets the time scale, so that the kills land
+# mid-ingest on a fast machine as on a slow one (or under the sanitizers).
+now_ms() { date +%s%3N; }
+t0=$(now_ms)
+if ! "$SL_BIN" ingest --db "$T/calibrate.db" --batch 5 "$T/in" >/dev/null 2>&1; then
+    fail "an uninterrupted ingest finishes"
+    finish
+fi
+full_ms=$(($(now_ms) - t0))
+rm -f "$T"/calibrate.db*
+
+# The delays, one per kill, from the seed: up to a third of a full ingest
+# (at most half a second), so that a store takes several kills to fill.
+awk -v s="$SEED" -v k="$KILLS" -v full="$full_ms" 'BEGIN {
+    span = full / 3000; if (span > 0.5) span = 0.5
+    srand(s); for (i = 0; i < k; i++) printf "%.3f\n", 0.01 + rand() * span
+}' >"$T/delays"
+echo "note: seed $SEED, $KILLS kills over $N articles, a full ingest takes $full_ms ms"
 
 whole_sql="SELECT count(*) FROM article a WHERE
     NOT EXISTS (SELECT 1 FROM source s WHERE s.article_id = a.id)
@@ -43,15 +58,16 @@ whole_sql="SELECT count(*) FROM article a WHERE
  OR NOT EXISTS (SELECT 1 FROM block b WHERE b.article_id = a.id)
  OR length(a.text) = 0"
 
-bad_integrity=0 bad_fts=0 bad_whole=0 kills=0 finished_early=0
+bad_integrity=0 bad_fts=0 bad_whole=0 bad_full=0 kills=0 finished_early=0
 while read -r delay; do
     "$SL_BIN" ingest --db "$DB" --batch 5 "$T/in" >/dev/null 2>"$T/ingest.err" &
     pid=$!
     sleep "$delay"
+    finished=0
     if kill -9 "$pid" 2>/dev/null; then
         kills=$((kills + 1))
     else
-        finished_early=$((finished_early + 1))
+        finished=1 finished_early=$((finished_early + 1))
     fi
     wait "$pid" 2>/dev/null
     # Killed before the schema was committed: nothing to check yet (the
@@ -62,13 +78,19 @@ while read -r delay; do
     [ -z "$(sqlite3 "$DB" "INSERT INTO article_fts(article_fts) VALUES('integrity-check')" 2>&1)" ] ||
         bad_fts=$((bad_fts + 1))
     [ "$(sqlite3 "$DB" "$whole_sql" 2>&1)" = 0 ] || bad_whole=$((bad_whole + 1))
+    # A run that finished filled the store: check it, then start a new
+    # store so that the next kills land mid-ingest again.
+    if [ "$finished" = 1 ]; then
+        [ "$(sqlite3 "$DB" 'SELECT count(*) FROM article')" = "$N" ] || bad_full=$((bad_full + 1))
+        rm -f "$DB" "$DB-wal" "$DB-shm"
+    fi
 done <"$T/delays"
-echo "note: $kills runs killed, $finished_early finished before their kill," \
-    "$(sqlite3 "$DB" 'SELECT count(*) FROM article') articles committed by then"
+echo "note: $kills runs killed, $finished_early finished (each starting a new store)"
 assert_ge "most runs were killed mid-ingest" "$kills" $((KILLS / 2))
 assert_eq "integrity_check passes after every kill" "$bad_integrity" 0
 assert_eq "the full-text index is consistent after every kill" "$bad_fts" 0
 assert_eq "every committed article is whole after every kill" "$bad_whole" 0
+assert_eq "every run that finished left every article" "$bad_full" 0
 
 "$SL_BIN" ingest --db "$DB" --batch 5 "$T/in" >/dev/null 2>"$T/last.err"
 assert_eq "the last run finishes the job" "$?" 0
