@@ -324,13 +324,26 @@ typedef struct word_queue {
     uint32_t head, n;
 } word_queue;
 
+/* The cache is two-way: a word's pair of slots shares one cache line, and
+ * two common words that hash to one slot no longer evict each other at
+ * every meeting (each eviction was a stemming). The newer word of a pair
+ * sits first; a new word pushes the older one out. */
+static word_entry *word_slot(const sl_termer *t, uint64_t h) {
+    return &t->words[h & (((uint64_t)1 << WORD_CACHE_BITS) - 2)];
+}
+
 static int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p, float weight) {
-    word_entry *e = &t->words[p->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)];
-    if (e->word != p->h) {
-        char w[MAX_WORD + 4];
-        size_t n = lower_word(p->src, p->len, w);
-        e->word = p->h;
-        e->term = word_term(t, sb, w, n, (int)p->digits);
+    word_entry *e = word_slot(t, p->h);
+    if (e[0].word != p->h) {
+        if (e[1].word == p->h) {
+            e++;
+        } else {
+            char w[MAX_WORD + 4];
+            size_t n = lower_word(p->src, p->len, w);
+            e[1] = e[0];
+            e[0].word = p->h;
+            e[0].term = word_term(t, sb, w, n, (int)p->digits);
+        }
     }
     return e->term ? tf_add(t, e->term, weight) : 0;
 }
@@ -345,7 +358,7 @@ static int push_word(sl_termer *t, struct sb_stemmer *sb, word_queue *wq, const 
         wq->n--;
     }
     wq->q[(wq->head + wq->n++) % PENDING] = *w;
-    __builtin_prefetch(&t->words[w->h & (((uint64_t)1 << WORD_CACHE_BITS) - 1)]);
+    __builtin_prefetch(word_slot(t, w->h));
     return 0;
 }
 
