@@ -89,6 +89,8 @@ struct sl_dedup {
     size_t scap;
     uint32_t *hits;
     size_t hcap;
+    sl_word *words; /* sl_dedup_add's reading of its text */
+    size_t words_cap;
 };
 
 static uint32_t fp_of(uint64_t h) {
@@ -119,9 +121,11 @@ static void scratch_free(sl_dedup *d) {
     free(d->w);
     free(d->s);
     free(d->hits);
+    free(d->words);
     d->w = d->s = NULL;
     d->hits = NULL;
-    d->wcap = d->scap = d->hcap = 0;
+    d->words = NULL;
+    d->wcap = d->scap = d->hcap = d->words_cap = 0;
 }
 
 void sl_dedup_free(sl_dedup *d) {
@@ -139,7 +143,8 @@ size_t sl_dedup_memory(const sl_dedup *d) {
         return 0;
     return sizeof *d + d->ring_cap * sizeof(doc) +
            (d->shingles.cap + d->exacts.cap) * sizeof(ent) +
-           (d->wcap + d->scap) * sizeof(uint64_t) + d->hcap * sizeof(uint32_t);
+           (d->wcap + d->scap) * sizeof(uint64_t) + d->hcap * sizeof(uint32_t) +
+           d->words_cap * sizeof(sl_word);
 }
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem) {
@@ -294,9 +299,6 @@ static int word_char(int32_t cp, int32_t *lc) {
     }
 }
 
-#define FNV_OFF 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
 /* ASCII: the lowercased byte for letters and digits, 0 for separators
  * (a constant table: no lazy init to race on between threads). */
 static const uint8_t ascii_word[128] = {
@@ -310,51 +312,104 @@ static const uint8_t ascii_word[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
 };
 
-/* Appends a word's hash and folds it into the running hash of the whole
- * sequence (the exact-copy key), so the words are not read twice. */
-static int push_word(sl_dedup *d, size_t *n, uint64_t h, uint64_t *ex) {
-    if (*n == d->wcap && !grow((void **)&d->w, &d->wcap, *n + 1, sizeof *d->w))
-        return 0;
-    uint64_t w = mix64(h);
-    d->w[(*n)++] = w;
-    *ex = (*ex ^ w) * 0x9E3779B97F4A7C15ULL;
-    *ex ^= *ex >> 29;
-    return 1;
+/* A word's hash is taken over its lowercased UTF-8 in 8-byte blocks counted
+ * from the word's start: one multiply per block, where a byte-wise hash
+ * spent one per byte, and the same value however the bytes arrive. */
+typedef struct whash {
+    uint64_t h, acc; /* blocks folded so far; the open block's bytes */
+    uint32_t n;      /* bytes so far */
+} whash;
+
+#define WH_SEED 0x243f6a8885a308d3ULL
+#define WH_MUL 0x9e3779b97f4a7c15ULL
+
+/* Appends k (1..8) bytes held in the low bytes of x (the rest zero). */
+static inline void wh_push(whash *w, uint64_t x, uint32_t k) {
+    uint32_t r = w->n & 7;
+    w->acc |= x << (8 * r);
+    w->n += k;
+    if (r + k >= 8) {
+        w->h = (w->h ^ w->acc) * WH_MUL;
+        w->h ^= w->h >> 32;
+        w->acc = r ? x >> (8 * (8 - r)) : 0;
+    }
 }
 
-/* Hashes of the words of text into d->w, their sequence's hash into *ex;
- * returns the count or SIZE_MAX on OOM. */
-static size_t words(sl_dedup *d, const char *text, size_t len, uint64_t *ex) {
-    size_t n = 0, i = 0;
-    *ex = 0x5eedd0c5ULL;
-    uint64_t h = FNV_OFF;
-    int in = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        int32_t lc;
-        int k;
-        if (c < 0x80) {
-            i++;
-            lc = ascii_word[c];
-            k = lc != 0;
-        } else {
-            int32_t cp;
-            i += sl_utf8_decode(text + i, len - i, &cp);
-            k = word_char(cp, &lc);
-        }
-        if (k == 1) {
-            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
-            in = 1;
-        } else if (k == 0 && in) {
-            if (!push_word(d, &n, h, ex))
-                return SIZE_MAX;
-            h = FNV_OFF;
-            in = 0;
+static inline uint64_t wh_end(const whash *w) {
+    return ((w->h ^ w->acc) * WH_MUL) ^ w->n;
+}
+
+/* Eight bytes at a time over ASCII: for each byte below the first one with
+ * its high bit set, 0x80 where lo <= byte <= hi (no carry crosses a byte:
+ * both sums stay below 0x100 for bytes below 0x80). */
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+static inline uint64_t in_range(uint64_t v, unsigned lo, unsigned hi) {
+    return (v + ONES * (0x80 - lo)) & ~(v + ONES * (0x7f - hi)) & HIGH;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+
+static inline uint64_t load8(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Reads the ASCII letters and digits from t[*i] on into the hash: eight
+ * bytes a step while eight remain, a word's end found by a bit scan rather
+ * than by a loop exit that mispredicts once per word. Returns the digits. */
+static uint32_t ascii_run(const unsigned char *t, size_t len, size_t *i, whash *w) {
+    uint32_t digits = 0;
+    size_t at = *i;
+#if SWAR
+    while (at + 8 <= len) {
+        uint64_t v = load8(t + at);
+        uint64_t dg = in_range(v, '0', '9'), up = in_range(v, 'A', 'Z');
+        uint64_t stop = (~(dg | up | in_range(v, 'a', 'z')) | v) & HIGH;
+        uint32_t k = stop ? (uint32_t)__builtin_ctzll(stop) >> 3 : 8;
+        if (!k)
+            break;
+        uint64_t keep = k == 8 ? ~0ULL : (1ULL << (8 * k)) - 1;
+        wh_push(w, (v | up >> 2) & keep, k);
+        digits += (uint32_t)__builtin_popcountll(dg & keep);
+        at += k;
+        if (k < 8) {
+            *i = at;
+            return digits;
         }
     }
-    if (in && !push_word(d, &n, h, ex))
-        return SIZE_MAX;
-    return n;
+#endif
+    unsigned char c;
+    while (at < len && (c = t[at]) < 0x80 && ascii_word[c]) {
+        wh_push(w, ascii_word[c], 1);
+        digits += c <= '9';
+        at++;
+    }
+    *i = at;
+    return digits;
+}
+
+/* Skips ASCII separators from t[*i]: to the next letter, digit or
+ * non-ASCII byte. */
+static size_t skip_ascii_gap(const unsigned char *t, size_t len, size_t i) {
+#if SWAR
+    while (i + 8 <= len) {
+        uint64_t v = load8(t + i);
+        uint64_t go = (in_range(v, '0', '9') | in_range(v, 'A', 'Z') | in_range(v, 'a', 'z') | v) &
+                      HIGH;
+        if (go)
+            return i + ((uint32_t)__builtin_ctzll(go) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < len && t[i] < 0x80 && !ascii_word[t[i]])
+        i++;
+    return i;
 }
 
 static int put_word(sl_word **buf, size_t *cap, size_t *n, sl_word w) {
@@ -364,9 +419,6 @@ static int put_word(sl_word **buf, size_t *cap, size_t *n, sl_word w) {
     return 1;
 }
 
-/* words() with each word's span and lowercased length kept (sl_word).
- * A word's ASCII runs go through a tight inner loop: most text is ASCII,
- * and the per-character state of words() cost more than the hashing. */
 size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, int *odd) {
     const unsigned char *t = (const unsigned char *)text;
     size_t n = 0, i = 0;
@@ -376,7 +428,7 @@ size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, i
         size_t l;
         if (t[i] < 0x80) {
             if (!ascii_word[t[i]]) {
-                i++;
+                i = skip_ascii_gap(t, len, i + 1);
                 continue;
             }
         } else {
@@ -389,17 +441,11 @@ size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, i
             }
         }
         size_t start = i, end = i;
-        uint64_t h = FNV_OFF;
-        uint32_t wn = 0, wide = 0, digits = 0;
+        whash w = {WH_SEED, 0, 0};
+        uint32_t wide = 0, digits = 0;
         for (;;) {
             size_t run = i;
-            unsigned char c;
-            while (i < len && (c = t[i]) < 0x80 && ascii_word[c]) {
-                h = (h ^ ascii_word[c]) * FNV_PRIME;
-                digits += c <= '9';
-                i++;
-            }
-            wn += (uint32_t)(i - run);
+            digits += ascii_run(t, len, &i, &w);
             if (i > run)
                 end = i;
             if (i >= len || t[i] < 0x80)
@@ -415,14 +461,16 @@ size_t sl_words_read(const char *text, size_t len, sl_word **buf, size_t *cap, i
             }
             if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_NL)
                 *odd = 1; /* NL, NO */
-            char enc[4];
-            h = (h ^ (uint64_t)(uint32_t)lc) * FNV_PRIME;
-            wide = wn + 1;
-            wn += (uint32_t)sl_utf8_encode(lc, enc);
+            unsigned char enc[4] = {0};
+            uint32_t el = (uint32_t)sl_utf8_encode(lc, (char *)enc);
+            wide = w.n + 1;
+            wh_push(&w, (uint64_t)enc[0] | (uint64_t)enc[1] << 8 | (uint64_t)enc[2] << 16 |
+                            (uint64_t)enc[3] << 24, el);
             end = i;
         }
         if (!put_word(buf, cap, &n,
-                      (sl_word){h, (uint32_t)start, (uint32_t)(end - start), wn, wide, digits}))
+                      (sl_word){wh_end(&w), (uint32_t)start, (uint32_t)(end - start), w.n, wide,
+                                digits}))
             return SIZE_MAX;
     }
     return n;
@@ -771,8 +819,6 @@ static sl_status index_doc(sl_dedup *d, uint64_t key, uint64_t canon, uint64_t e
 /* The verdict on the nw word hashes in d->w (ex: their sequence's hash),
  * and the text indexed unless it was a copy. */
 static sl_status add_hashed(sl_dedup *d, uint64_t key, size_t nw, uint64_t ex, sl_dup_match *m) {
-    if (nw == SIZE_MAX)
-        return SL_ERR_NOMEM;
     if (nw == 0)
         return SL_OK;
     ex = mix64(ex ^ nw);
@@ -787,7 +833,7 @@ static sl_status add_hashed(sl_dedup *d, uint64_t key, size_t nw, uint64_t ex, s
             st = index_doc(d, key, key, ex, ns);
         }
     }
-    if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP)
+    if (d->wcap > SCRATCH_KEEP || d->hcap > SCRATCH_KEEP || d->words_cap > SCRATCH_KEEP)
         scratch_free(d);
     return st;
 }
@@ -799,11 +845,15 @@ sl_status sl_dedup_add(sl_dedup *d, uint64_t key, const char *text, size_t len, 
     memset(m, 0, sizeof *m);
     if (!d || (!text && len))
         return SL_ERR_ARG;
-    uint64_t ex;
-    size_t nw = words(d, text, len, &ex);
-    return add_hashed(d, key, nw, ex, m);
+    int odd;
+    size_t nw = sl_words_read(text, len, &d->words, &d->words_cap, &odd);
+    if (nw == SIZE_MAX)
+        return SL_ERR_NOMEM;
+    return sl_dedup_add_words(d, key, d->words, nw, m);
 }
 
+/* The word hashes (mixed) into d->w, their sequence's hash (the exact-copy
+ * key) folded on the way. */
 sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t n,
                              sl_dup_match *m) {
     sl_dup_match tmp;
@@ -812,14 +862,16 @@ sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t
     memset(m, 0, sizeof *m);
     if (!d || (!w && n))
         return SL_ERR_ARG;
-    uint64_t ex = 0x5eedd0c5ULL;
-    size_t nw = 0;
     if (n > d->wcap && !grow((void **)&d->w, &d->wcap, n, sizeof *d->w))
         return SL_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        if (!push_word(d, &nw, w[i].h, &ex))
-            return SL_ERR_NOMEM;
-    return add_hashed(d, key, nw, ex, m);
+    uint64_t ex = 0x5eedd0c5ULL;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = mix64(w[i].h);
+        d->w[i] = h;
+        ex = (ex ^ h) * 0x9E3779B97F4A7C15ULL;
+        ex ^= ex >> 29;
+    }
+    return add_hashed(d, key, n, ex, m);
 }
 
 sl_status sl_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,

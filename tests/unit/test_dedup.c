@@ -400,6 +400,59 @@ static void words_read_once_give_the_same_verdicts(void **state) {
     sl_dedup_free(b);
 }
 
+/* The reader hashes ASCII eight bytes at a time while eight remain and
+ * byte by byte near the end of a text: a word must hash the same wherever
+ * it stands and however it is cased, and different words differently. */
+static uint64_t hash_at(const char *word, size_t pad, size_t tail, sl_word *out) {
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = 0; i < pad; i++)
+        buf[n++] = i % 3 ? ' ' : ',';
+    size_t wl = strlen(word);
+    memcpy(buf + n, word, wl);
+    n += wl;
+    for (size_t i = 0; i < tail; i++)
+        buf[n++] = i % 2 ? '.' : ' ';
+    sl_word *w = NULL;
+    size_t cap = 0;
+    int odd;
+    assert_int_equal(sl_words_read(buf, n, &w, &cap, &odd), 1);
+    *out = w[0];
+    free(w);
+    return out->h;
+}
+
+static void a_word_hashes_the_same_wherever_it_stands(void **state) {
+    (void)state;
+    static const char *const words[][2] = {
+        {"ferry", "FERRY"},
+        {"sailings", "SaIlInGs"},
+        {"harbourmaster", "HarbourMaster"},
+        {"night2024shift", "NIGHT2024SHIFT"},
+        {"z\xC3\xBCrichbergstrasse", "Z\xC3\x9CRICHBERGSTRASSE"},
+        {"abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ"},
+    };
+    uint64_t seen[6];
+    for (size_t k = 0; k < 6; k++) {
+        sl_word ref, got;
+        seen[k] = hash_at(words[k][0], 0, 0, &ref);
+        for (size_t pad = 0; pad < 10; pad++)
+            for (size_t tail = 0; tail < 10; tail += 3)
+                for (int c = 0; c < 2; c++) {
+                    assert_true(hash_at(words[k][c], pad, tail, &got) == ref.h);
+                    assert_int_equal(got.at, pad);
+                    assert_int_equal(got.len, strlen(words[k][c]));
+                    assert_int_equal(got.n, ref.n);
+                    assert_int_equal(got.digits, k == 3 ? 4 : 0);
+                }
+        for (size_t j = 0; j < k; j++)
+            assert_true(seen[j] != seen[k]);
+    }
+    sl_word a, b;
+    assert_true(hash_at("abcdefgh", 0, 0, &a) != hash_at("abcdefgh0", 0, 0, &b));
+    assert_true(hash_at("abcdefgh", 0, 9, &a) != hash_at("abcdefghabcdefgh", 0, 9, &b));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exact_copy_ignores_whitespace_and_punctuation),
@@ -414,6 +467,7 @@ int main(void) {
         cmocka_unit_test(greek_and_cyrillic_texts_work),
         cmocka_unit_test(invalid_utf8_and_repeated_words_do_not_crash),
         cmocka_unit_test(words_read_once_give_the_same_verdicts),
+        cmocka_unit_test(a_word_hashes_the_same_wherever_it_stands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
