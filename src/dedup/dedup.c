@@ -376,7 +376,7 @@ static uint32_t ascii_run(const unsigned char *t, size_t len, size_t *i, whash *
             break;
         uint64_t keep = k == 8 ? ~0ULL : (1ULL << (8 * k)) - 1;
         wh_push(w, (v | up >> 2) & keep, k);
-        digits += (uint32_t)__builtin_popcountll(dg & keep);
+        digits += (uint32_t)((((dg & keep) >> 7) * ONES) >> 56); /* bytes summed: no popcnt call */
         at += k;
         if (k < 8) {
             *i = at;
