@@ -506,52 +506,30 @@ static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n) {
         memcpy(a, src, n * sizeof *a);
 }
 
-/* Quicksort (median of three, insertion sort below 16) for the usual
- * sample of a news text, a few hundred hashes: there the radix sort's
- * eight passes over 256 counters cost more than the keys. */
-enum { SMALL_SORT = 1024 };
+/* The usual sample of a news text is a few hundred hashes, where the radix
+ * sort's eight passes over 256 counters cost more than the keys. They are
+ * uniform below SAMPLE_BOUND, so one counting pass on their top bits puts
+ * them in 256 buckets of a few each, and an insertion sort finishes an
+ * array already in bucket order: few branches to mispredict, where a
+ * quicksort mispredicted about every other comparison. */
+enum { SMALL_SORT = 1024, BUCKETS = 256 };
 
-static void insertion_sort(uint64_t *a, size_t n) {
-    for (size_t i = 1; i < n; i++) {
-        uint64_t x = a[i];
+static void bucket_sort(uint64_t *a, uint64_t *tmp, size_t n) {
+    uint32_t at[BUCKETS + 1] = {0};
+    for (size_t i = 0; i < n; i++) /* below SAMPLE_BOUND, so below BUCKETS */
+        at[(uint32_t)(((unsigned __int128)a[i] * (BUCKETS * SL_DEDUP_SAMPLE_P)) >> 64) + 1]++;
+    for (size_t b = 1; b <= BUCKETS; b++)
+        at[b] += at[b - 1];
+    for (size_t i = 0; i < n; i++)
+        tmp[at[(uint32_t)(((unsigned __int128)a[i] * (BUCKETS * SL_DEDUP_SAMPLE_P)) >> 64)]++] =
+            a[i];
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = tmp[i];
         size_t j = i;
         for (; j > 0 && a[j - 1] > x; j--)
             a[j] = a[j - 1];
         a[j] = x;
     }
-}
-
-static void quick_sort(uint64_t *a, size_t n) {
-    while (n > 16) {
-        size_t mid = n / 2, last = n - 1;
-        uint64_t t;
-        if (a[mid] < a[0]) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
-        if (a[last] < a[0]) { t = a[last]; a[last] = a[0]; a[0] = t; }
-        if (a[last] < a[mid]) { t = a[last]; a[last] = a[mid]; a[mid] = t; }
-        uint64_t pivot = a[mid];
-        size_t i = 0, j = last;
-        for (;;) { /* Hoare partition: a[0..j] <= pivot <= a[j+1..] */
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i >= j)
-                break;
-            t = a[i];
-            a[i++] = a[j];
-            a[j--] = t;
-        }
-        /* the smaller side recursively, the larger in the loop */
-        if (j + 1 < n - j - 1) {
-            quick_sort(a, j + 1);
-            a += j + 1;
-            n -= j + 1;
-        } else {
-            quick_sort(a + j + 1, n - j - 1);
-            n = j + 1;
-        }
-    }
-    insertion_sort(a, n);
 }
 
 static int cmp_u32(const void *a, const void *b) {
@@ -597,7 +575,7 @@ static size_t sample(sl_dedup *d, size_t n) {
         x = rot23(x ^ rot23_pow(first, SL_DEDUP_SHINGLE - 1)) ^ d->w[i + SL_DEDUP_SHINGLE];
     }
     if (m <= SMALL_SORT)
-        quick_sort(d->w, m);
+        bucket_sort(d->w, d->s, m);
     else
         radix_sort(d->w, d->s, m);
     size_t u = 0;
