@@ -52,10 +52,14 @@ COMMON="-max_total_time=$SECS -rss_limit_mb=2048 -timeout=10 -print_final_stats=
 run() { # target max_len dict [extra flags]
     t=$1
     d=""; [ -n "$3" ] && d="-dict=$3"
-    "$OUT/fuzz_$t" $COMMON -max_len="$2" $d ${4:-} -artifact_prefix="$OUT/artifacts/$t/" \
+    # The CPU time it got (a campaign is counted in CPU-hours), when
+    # /usr/bin/time is there to tell.
+    timer=""; [ -x /usr/bin/time ] && timer="/usr/bin/time -f %U+%S -o $OUT/logs/$t.cpu"
+    $timer "$OUT/fuzz_$t" $COMMON -max_len="$2" $d ${4:-} -artifact_prefix="$OUT/artifacts/$t/" \
         "$C/$t" >"$OUT/logs/$t.log" 2>&1
     rc=$?
-    echo "fuzz_$t: exit $rc; $(grep -E '^#[0-9]+' "$OUT/logs/$t.log" | tail -1)"
+    cpu=""; [ -n "$timer" ] && cpu=" cpu_s=$(tail -1 "$OUT/logs/$t.cpu" | awk -F+ '{ print $1 + $2 }')"
+    echo "fuzz_$t: exit $rc;$cpu $(grep -E '^#[0-9]+' "$OUT/logs/$t.log" | tail -1)"
     return $rc
 }
 # Each target's longest input, dictionary and extra flags. The reader takes
