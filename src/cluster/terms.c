@@ -431,7 +431,7 @@ static int from_words(sl_termer *t, struct sb_stemmer *sb, const char *text, con
         /* scan's cap: a non-ASCII character counts 4 bytes against it */
         if (w[i].n > MAX_WORD || (w[i].last_wide && w[i].last_wide - 1 + 4 > MAX_WORD))
             continue;
-        pending_word p = {mix64(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
+        pending_word p = {(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
                           w[i].digits};
         if (push_word(t, sb, &wq, &p, weight) < 0)
             return -1;

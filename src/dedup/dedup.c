@@ -335,8 +335,10 @@ static inline void wh_push(whash *w, uint64_t x, uint32_t k) {
     }
 }
 
+/* Finalized: every bit of the word moves every bit of the hash, so the
+ * copy detector and the term reader use it as it is. */
 static inline uint64_t wh_end(const whash *w) {
-    return ((w->h ^ w->acc) * WH_MUL) ^ w->n;
+    return mix64(((w->h ^ w->acc) * WH_MUL) ^ w->n);
 }
 
 /* Eight bytes at a time over ASCII: for each byte below the first one with
@@ -844,7 +846,7 @@ sl_status sl_dedup_add_words(sl_dedup *d, uint64_t key, const sl_word *w, size_t
         return SL_ERR_NOMEM;
     uint64_t ex = 0x5eedd0c5ULL;
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = mix64(w[i].h);
+        uint64_t h = w[i].h;
         d->w[i] = h;
         ex = (ex ^ h) * 0x9E3779B97F4A7C15ULL;
         ex ^= ex >> 29;

@@ -68,8 +68,7 @@ size_t sl_dedup_memory(const sl_dedup *d);  /* bytes held, for the memory bench 
 /* One word of a text as the copy detector reads it, with what a term
  * reader needs to use the same pass (the clusterer reads each text once). */
 typedef struct sl_word {
-    uint64_t h;         /* hash of its lowercased UTF-8; sl_hash_mix64(h) is the
-                           word's hash here */
+    uint64_t h;         /* hash of its lowercased UTF-8, finalized */
     uint32_t at, len;   /* its bytes in the text */
     uint32_t n;         /* UTF-8 bytes once lowercased */
     uint32_t last_wide; /* 1 + lowercased bytes before its last non-ASCII character; 0: none */
