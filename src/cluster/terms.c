@@ -260,10 +260,11 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
 }
 
 /* The word cache is keyed by a hash of the lowercased word taken while
- * it is read (FNV-1a over its code points, as the copy detector's reader
- * takes it, then the stemmer mixed in and the whole finalized), so a word already met costs no copy and no second
- * pass; the lowercased text is rebuilt from the source only when the word
- * misses the cache and must be stemmed. */
+ * it is read, with the stemmer mixed in: a body word by the copy detector's
+ * reader (sl_words_read), a title word by scan below (FNV-1a over its code
+ * points; a word may so hold two slots, never a wrong term). A word already
+ * met costs no copy and no second pass; the lowercased text is rebuilt from
+ * the source only when the word misses the cache and must be stemmed. */
 #define FNV_OFF 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
