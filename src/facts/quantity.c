@@ -912,6 +912,29 @@ static size_t np_after_of(const scan *sc, size_t i, size_t end, size_t *e) {
     return s;
 }
 
+/* "a 4% raise", "its 4.5 percent pay offer": after a determiner the number
+ * modifies the noun that follows it, so that noun (and one more, for a
+ * compound) is what it is about. Lower case only: a name after the number
+ * starts another phrase ("the 4.5 percent Bayline had offered"). */
+static size_t np_modified(const scan *sc, size_t first, size_t k, size_t end, size_t *e) {
+    static const char *const det[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                      "this", "that", NULL};
+    *e = k;
+    if (first == 0)
+        return k;
+    size_t d = 0;
+    while (det[d] && !lw_is(&sc->it[first - 1], det[d]))
+        d++;
+    if (!det[d])
+        return k;
+    size_t m = k;
+    while (m < end && m < k + 2 && sc->it[m].kind == IT_WORD && !sc->it[m].cap &&
+           sc->it[m].lw[0] && !sl_ql_is_function_word(sc->it[m].lw))
+        m++;
+    *e = m;
+    return k;
+}
+
 /* The words before item k back to a function word or punctuation. */
 static size_t np_before(const scan *sc, size_t lo, size_t k) {
     size_t s = k;
@@ -1122,6 +1145,8 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
             v--;
         as = np_before(sc, 0, v), ae = v;
     }
+    if (ae == as && u->kind != UK_NONE)
+        as = np_modified(sc, first, k, end, &ae);
     if (ae > as) {
         out->about_start = sc->it[as].s;
         out->about_end = sc->it[ae - 1].e;

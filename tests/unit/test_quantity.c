@@ -145,6 +145,22 @@ static void percent_change_and_age(void **state) {
     done(&f);
 }
 
+/* After a determiner a number modifies the noun that follows: "a 4% raise"
+ * is about the raise; a name after it starts another phrase. */
+static void a_modified_noun_is_what_it_is_about(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Crews get a 4% raise, the union wanted a 9 percent pay rise, Bayline signed "
+             "a $400,000 contract, and the 4.5 percent Bayline offered was called final.");
+    assert_int_equal(f.n, 4);
+    char b[64];
+    assert_string_equal(span(&f, f.q[0].about_start, f.q[0].about_end, b, sizeof b), "raise");
+    assert_string_equal(span(&f, f.q[1].about_start, f.q[1].about_end, b, sizeof b), "pay rise");
+    assert_string_equal(span(&f, f.q[2].about_start, f.q[2].about_end, b, sizeof b), "contract");
+    assert_int_equal(f.q[3].about_end, f.q[3].about_start);
+    done(&f);
+}
+
 static void currency_signs_and_codes(void **state) {
     (void)state;
     found f;
@@ -215,6 +231,7 @@ int main(void) {
         cmocka_unit_test(words_scales_and_fractions),
         cmocka_unit_test(ranges_keep_both_ends),
         cmocka_unit_test(percent_change_and_age),
+        cmocka_unit_test(a_modified_noun_is_what_it_is_about),
         cmocka_unit_test(currency_signs_and_codes),
         cmocka_unit_test(dates_times_and_names_are_not_quantities),
         cmocka_unit_test(negative_and_bare_numbers),
