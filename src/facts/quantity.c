@@ -546,6 +546,7 @@ typedef struct unit {
     const char *norm; /* static, or buf */
     char buf[96];
     size_t b, e;      /* items */
+    size_t noun_e;    /* a noun unit's end before its rate ("people" of "people a day") */
     int percent, currency, time;
 } unit;
 
@@ -708,6 +709,25 @@ static size_t rate(const scan *sc, size_t i, size_t end, unit *u) {
     return k;
 }
 
+/* "3,000 people a day": a count per unit of time follows at i; not "a day
+ * later", which dates something else. */
+static int per_time(const scan *sc, size_t i, size_t end) {
+    static const char *const after[] = {"ago", "later", "earlier", "before", "after", "early",
+                                        "late", NULL};
+    if (i + 1 >= end || !(lw_is(&sc->it[i], "a") || lw_is(&sc->it[i], "an") ||
+                          lw_is(&sc->it[i], "per")))
+        return 0;
+    size_t len;
+    const ql_unit *m = match_unit(sc, i + 1, end, sl_ql_units, sl_ql_n_units, 0, &len);
+    if (!m || !(m->flags & QU_TIME))
+        return 0;
+    size_t k = i + 1 + len;
+    for (size_t j = 0; k < end && after[j]; j++)
+        if (lw_is(&sc->it[k], after[j]))
+            return 0;
+    return 1;
+}
+
 /* The unit written after the number at i. */
 static size_t parse_unit(const scan *sc, size_t i, size_t end, int allow_noun, int singular,
                          unit *u) {
@@ -748,7 +768,12 @@ static size_t parse_unit(const scan *sc, size_t i, size_t end, int allow_noun, i
         k += len;
         u->e = k;
     } else if (allow_noun && !attached) {
-        return noun_phrase(sc, k, end, singular, u);
+        size_t e = noun_phrase(sc, k, end, singular, u);
+        if (e > k && per_time(sc, e, end)) {
+            u->noun_e = u->e;
+            e = rate(sc, e, end, u);
+        }
+        return e;
     } else
         return i;
     if (!u->percent && k < end)
@@ -1132,7 +1157,7 @@ static int parse_quantity(qctx *q, size_t i, size_t *next, sl_quantity *out, uni
     /* what it is about */
     size_t ae = 0, as = 0;
     if (u->kind == UK_NOUN) {
-        as = u->b, ae = u->e;
+        as = u->b, ae = u->noun_e ? u->noun_e : u->e;
     } else if (k + 1 < end && lw_is(&sc->it[k], "of")) {
         as = np_after_of(sc, k + 1, end, &ae);
     } else if (first >= 2 && lw_is(&sc->it[first - 1], "of")) {

@@ -161,6 +161,22 @@ static void a_modified_noun_is_what_it_is_about(void **state) {
     done(&f);
 }
 
+/* "3,000 people a day" counts people per day; "a day later" is not a rate. */
+static void a_count_per_day_is_a_rate(void **state) {
+    (void)state;
+    found f;
+    find(&f, "The route carries about 3,000 people a day in winter. Two people a day later "
+             "fell ill.");
+    assert_int_equal(f.n, 2);
+    char b[64];
+    assert_string_equal(f.q[0].unit, "people per day");
+    assert_string_equal(span(&f, f.q[0].start, f.q[0].end, b, sizeof b),
+                        "about 3,000 people a day");
+    assert_string_equal(span(&f, f.q[0].about_start, f.q[0].about_end, b, sizeof b), "people");
+    assert_string_equal(f.q[1].unit, "people");
+    done(&f);
+}
+
 static void currency_signs_and_codes(void **state) {
     (void)state;
     found f;
@@ -232,6 +248,7 @@ int main(void) {
         cmocka_unit_test(ranges_keep_both_ends),
         cmocka_unit_test(percent_change_and_age),
         cmocka_unit_test(a_modified_noun_is_what_it_is_about),
+        cmocka_unit_test(a_count_per_day_is_a_rate),
         cmocka_unit_test(currency_signs_and_codes),
         cmocka_unit_test(dates_times_and_names_are_not_quantities),
         cmocka_unit_test(negative_and_bare_numbers),
