@@ -560,6 +560,23 @@ static void hostile_input_is_bounded(void **state) {
     free(t);
 }
 
+/* A typographic apostrophe joins a body's name as a straight one does, and
+ * the body's common word opening a sentence ("Union leader ...") is no
+ * name of its own. */
+static void a_union_is_named_whole_and_not_by_its_last_word(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Talks went on after the Harbor and Ferry Workers\xE2\x80\x99 Union dropped "
+                 "its demand.\n\nUnion leader Dara Whelan stepped outside. Union members "
+                 "still have to vote on it.\n");
+    int u = find_ent(&r, "Harbor and Ferry Workers\xE2\x80\x99 Union");
+    assert_true(u >= 0);
+    assert_int_equal(r.e[u].type, SL_ENT_ORG);
+    assert_int_equal(find_ent(&r, "Union"), -1);
+    assert_true(find_ent(&r, "Dara Whelan") >= 0);
+    done(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(minister_and_short_form_are_one_person),
@@ -599,6 +616,7 @@ int main(void) {
         cmocka_unit_test(a_dj_prefix_makes_a_stage_name),
         cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
         cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
+        cmocka_unit_test(a_union_is_named_whole_and_not_by_its_last_word),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
