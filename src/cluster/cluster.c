@@ -365,15 +365,20 @@ static sl_event *best_event(sl_clusterer *c, int32_t day, int wd, float *score) 
     return best == SIZE_MAX ? NULL : &c->events[best];
 }
 
-static sl_story *best_story(sl_clusterer *c, float *score) {
+/* The open storyline closest to the article; *of gets its cosine to the
+ * storyline of_id (0 if they share no term). */
+static sl_story *best_story(sl_clusterer *c, float *score, uint64_t of_id, float *of) {
     const uint32_t *hs;
     const float *dots;
     uint32_t n = sl_tindex_dots(c->sidx, &c->doc, &hs, &dots);
     size_t best = SIZE_MAX;
     *score = 0;
+    *of = 0;
     for (uint32_t k = 0; k < n; k++) {
         size_t i = sl_tindex_slot(c->sidx, hs[k]);
         float s = by_norm(dots[k], &c->stories[i].c);
+        if (c->stories[i].id == of_id)
+            *of = s;
         if (s > *score || (s == *score && s > 0 && i < best)) {
             *score = s;
             best = i;
@@ -418,12 +423,18 @@ static sl_status place_new(sl_clusterer *c, int32_t day, int wd, sl_cluster_resu
                            sl_error *err) {
     float es, ss;
     sl_event *e = best_event(c, day, wd, &es);
-    sl_story *s = NULL;
+    float own;
+    sl_story *s = best_story(c, &ss, e ? e->storyline : 0, &own);
+    /* An event is one happening of one storyline: an article whose words
+     * match another storyline better than the event's own shares words
+     * with the event, not the happening (the crash report of one airline
+     * beside the live event of another airline's crash). */
+    if (e && s && s->id != e->storyline && ss > own && ss >= c->o.storyline_threshold)
+        e = NULL;
     if (e && es >= c->o.event_threshold) {
         r->similarity = es;
         s = story_by_id(c, e->storyline);
     } else {
-        s = best_story(c, &ss);
         if (!s || ss < c->o.storyline_threshold) {
             if (!(s = open_story(c)))
                 return sl_fail(err, SL_ERR_NOMEM, "out of memory for a storyline");
