@@ -27,7 +27,7 @@ find src -name '*.c' | sort | { cat; echo "$WORDS"; echo "$ENTLEX"; } | xargs -P
     if [ ! -f "$o" ] || [ "{}" -nt "$o" ] || [ -n "$(find src -name "*.h" -newer "$o" | head -1)" ]; then
         $CC $CFLAGS -fsanitize=fuzzer-no-link -c "{}" -o "$o"
     fi'
-for t in extract reader json segment annotate synth api; do
+for t in extract reader json segment annotate synth api cluster; do
     $CC $CFLAGS -fsanitize=fuzzer "fuzz/fuzz_$t.c" "$OUT"/obj/*.o $LIBS -o "$OUT/fuzz_$t"
     echo "built $OUT/fuzz_$t"
 done

@@ -9,7 +9,7 @@ SECS=${1:-60}
 OUT=${OUT:-build-fuzz}
 C=$OUT/corpus
 mkdir -p "$OUT/logs"
-for t in extract reader json segment annotate synth api; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
+for t in extract reader json segment annotate synth api cluster; do mkdir -p "$C/$t" "$OUT/artifacts/$t"; done
 
 # Seeds: every fixture, prefixed by each mode byte the target reads first.
 seed() { # dir prefix-byte file
@@ -34,6 +34,11 @@ done
 for m in 0 15 143; do
     { printf "\\$(printf %03o $m)"; for f in sample/text/*.txt; do head -c 4096 "$f"; printf '\f'; done; } \
         >"$C/synth/seed-texts-$m"
+done
+# The clusterer: the same texts, titled, dated or not, saved halfway or not.
+for m in 0 1 35 129 147; do
+    { printf "\\$(printf %03o $m)"; for f in sample/text/*.txt; do head -c 4096 "$f"; printf '\f'; done; } \
+        >"$C/cluster/seed-texts-$m"
 done
 cat fuzz/html.dict fuzz/warc.dict >"$OUT/reader.dict"
 # The API: one request per route, and search queries with FTS5 syntax.
@@ -74,12 +79,13 @@ run_target() {
     annotate) run annotate 16384 "" ;;
     synth) run synth 32768 "" ;;
     api) run api 4096 fuzz/api.dict ;;
+    cluster) run cluster 32768 "" ;;
     *) echo "no fuzz target $1"; return 2 ;;
     esac
 }
 # JOBS targets at a time (default two: the machine has two cores).
 fail=0
-set -- ${TARGETS:-extract reader json segment annotate synth api}
+set -- ${TARGETS:-extract reader json segment annotate synth api cluster}
 while [ $# -gt 0 ]; do
     pids="" i=0
     while [ $i -lt "${JOBS:-2}" ] && [ $# -gt 0 ]; do
