@@ -26,7 +26,11 @@
 
 #include "../core/draft.h"
 
-void sl_summary_options_default(sl_summary_options *o) { o->max_words = 100; }
+void sl_summary_options_default(sl_summary_options *o)
+{
+    o->max_words = 100;
+    o->latest = 0;
+}
 
 void sl_summary_free(sl_summary *s)
 {
@@ -153,7 +157,7 @@ sl_status sm_summarize_with(const sl_article *const *docs, size_t n, const sl_su
     sm_work w;
     int rc = sm_work_init(&w, docs, n, p);
     if (rc == 0)
-        rc = sm_select(&w, o->max_words);
+        rc = sm_select(&w, o->max_words, o->latest);
     if (rc < 0) {
         sm_work_free(&w);
         return sl_fail(err, SL_ERR_NOMEM, "summary: out of memory");

@@ -48,6 +48,7 @@ typedef struct state {
     double value;    /* covered weight */
     size_t used;     /* words */
     size_t budget;
+    uint32_t pinned; /* a sentence local search keeps, or UINT32_MAX */
 } state;
 
 static double gain(const state *s, uint32_t i)
@@ -154,6 +155,8 @@ static int improve(state *s)
     uint32_t best_in = UINT32_MAX;
     for (size_t slot = 0; slot <= w->n_chosen; slot++) {
         uint32_t out = slot < w->n_chosen ? w->chosen[slot] : UINT32_MAX;
+        if (out != UINT32_MAX && out == s->pinned)
+            continue;
         double base = s->value;
         size_t words = s->used;
         if (out != UINT32_MAX) {
@@ -183,8 +186,80 @@ static int improve(state *s)
     return 1;
 }
 
-/* Greedy at one cost power, then local search, from an empty summary. */
-static void search(state *s, double power)
+static int32_t doc_day(const sl_article *a)
+{
+    return sl_day_from_iso(a->published[0] ? a->published : NULL);
+}
+
+/* The day of the story's latest development: the newest day that two
+ * documents report (one late blog post is an afterword, not the news),
+ * else the newest day; SL_NO_DAY when the documents span one day or none. */
+static int32_t latest_day(const sm_work *w)
+{
+    int32_t newest = SL_NO_DAY, oldest = SL_NO_DAY, shared = SL_NO_DAY;
+    for (size_t d = 0; d < w->n_docs; d++) {
+        int32_t day = doc_day(w->docs[d]);
+        if (day == SL_NO_DAY)
+            continue;
+        if (newest == SL_NO_DAY || day > newest)
+            newest = day;
+        if (oldest == SL_NO_DAY || day < oldest)
+            oldest = day;
+        if (shared == SL_NO_DAY || day > shared)
+            for (size_t e = 0; e < d; e++)
+                if (doc_day(w->docs[e]) == day) {
+                    shared = day;
+                    break;
+                }
+    }
+    if (newest == oldest)
+        return SL_NO_DAY;
+    return shared != SL_NO_DAY ? shared : newest;
+}
+
+/* The sentence of the latest development's day that says most of what is
+ * new that day (its concepts no earlier document has, by weight per word),
+ * in at most half the budget; else UINT32_MAX. */
+static uint32_t latest_sentence(state *s)
+{
+    sm_work *w = s->w;
+    int32_t day = latest_day(w);
+    if (day == SL_NO_DAY)
+        return UINT32_MAX;
+    /* What is new that day: the concepts no earlier document has. */
+    uint8_t *old = calloc(w->n_concepts ? w->n_concepts : 1, 1);
+    if (!old)
+        return UINT32_MAX;
+    for (uint32_t i = 0; i < w->n_sents; i++) {
+        int32_t d = doc_day(w->docs[w->sents[i].doc]);
+        if (d != SL_NO_DAY && d < day)
+            for (uint32_t k = 0; k < w->sents[i].nc; k++)
+                old[w->cocc[w->sents[i].c0 + k]] = 1;
+    }
+    uint32_t best = UINT32_MAX;
+    double best_score = 0;
+    for (uint32_t i = 0; i < w->n_sents; i++) {
+        const sm_sent *t = &w->sents[i];
+        if (!t->ok || !t->nc || t->words > s->budget / 2 || doc_day(w->docs[t->doc]) != day)
+            continue;
+        double g = 0;
+        for (uint32_t k = 0; k < t->nc; k++) {
+            uint32_t c = w->cocc[t->c0 + k];
+            g += old[c] ? 0 : w->weight[c];
+        }
+        g /= s->cost[i];
+        if (g > best_score) {
+            best = i;
+            best_score = g;
+        }
+    }
+    free(old);
+    return best;
+}
+
+/* Greedy at one cost power, then local search, from an empty summary (or
+ * one holding the latest development). */
+static void search(state *s, double power, int latest)
 {
     sm_work *w = s->w;
     memset(s->cnt, 0, w->n_concepts * sizeof *s->cnt);
@@ -194,6 +269,9 @@ static void search(state *s, double power)
     s->used = 0;
     for (size_t i = 0; i < w->n_sents; i++)
         s->cost[i] = pow(w->sents[i].words ? w->sents[i].words : 1, power);
+    s->pinned = latest ? latest_sentence(s) : UINT32_MAX;
+    if (s->pinned != UINT32_MAX)
+        add(s, s->pinned);
     greedy(s);
     /* Each round costs the chosen times the candidates' concepts: only for
      * summaries of a readable length. */
@@ -201,7 +279,7 @@ static void search(state *s, double power)
         ;
 }
 
-int sm_select(sm_work *w, size_t max_words)
+int sm_select(sm_work *w, size_t max_words, int latest)
 {
     w->n_chosen = 0;
     if (!w->n_sents || !max_words)
@@ -216,7 +294,7 @@ int sm_select(sm_work *w, size_t max_words)
         free(s.cost);
         return -1;
     }
-    search(&s, w->p.cost_power);
+    search(&s, w->p.cost_power, latest);
     free(s.cnt);
     free(s.in);
     free(s.cost);

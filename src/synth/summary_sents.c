@@ -224,6 +224,20 @@ static int opens_dangling(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* "Thank you to the crews", "as your bill shows": a sentence that speaks to
+ * someone is a blog's or a host's, not a report's. */
+static int addresses_reader(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++) {
+        if ((s[i] | 32) != 'y' || (i > a && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
+            continue;
+        size_t n = i + 4 <= b && !memcmp(s + i + 1, "our", 3) ? 4 : !memcmp(s + i + 1, "ou", 2) ? 3 : 0;
+        if (n && (i + n == b || !((s[i + n] | 32) >= 'a' && (s[i + n] | 32) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a sentence can stand alone in a summary. */
 static int stands_alone(const sm_params *p, const char *s, size_t a, size_t b, uint32_t words)
 {
@@ -239,6 +253,8 @@ static int stands_alone(const sm_params *p, const char *s, size_t a, size_t b, u
         e--;
     if (e == a || (s[e - 1] != '.' && s[e - 1] != '!'))
         return 0; /* a question, or a headline without its period */
+    if (addresses_reader(s, a, b))
+        return 0;
     size_t letters = 0, upper = 0;
     for (size_t i = a; i < b; i++) {
         if (p->no_quotes && is_quote_at(s, i, b))

@@ -145,6 +145,7 @@ static sl_status summarize(sl_synthesis *s, const sl_synth_options *o, sl_error 
     sl_summary_options so;
     sl_summary_options_default(&so);
     so.max_words = o->summary_words;
+    so.latest = 1; /* a story's page says where it stands now */
     sl_status st = sl_summarize(docs, n, &so, &s->summary, err);
     if (st == SL_OK) {
         for (size_t i = 0; i < s->summary->n_sentences; i++) {

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -524,7 +525,7 @@ static void variants_compete_and_never_repeat(void **state)
     sm_work w;
     assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 2, &p), 0);
     assert_true(w.n_sents > a[0]->n_sentences + a[1]->n_sentences); /* variants exist */
-    assert_int_equal(sm_select(&w, 60), 0);
+    assert_int_equal(sm_select(&w, 60, 0), 0);
     size_t words = 0;
     for (size_t i = 0; i < w.n_chosen; i++) {
         const sm_sent *t = &w.sents[w.chosen[i]];
@@ -562,6 +563,65 @@ static void variants_compete_and_never_repeat(void **state)
     sl_article_free(a[1]);
 }
 
+/* A story told over days ends with where it stands: with latest, a sentence
+ * of the newest day several reports share says what is new that day. A
+ * sentence that speaks to someone ("Thank you to the crews") is never
+ * chosen. */
+static void a_story_ends_with_its_latest_development(void **state) {
+    (void)state;
+    static const char *const t[] = {
+        "A landslide on the Kettlewick mountain railway stranded about 300 passengers in "
+        "Orrin on Sunday night.\nRain had loosened the slope above the line for days.\n",
+        "About 300 passengers were stranded in Orrin after a landslide on the Kettlewick "
+        "mountain railway.\nThe regional council opened the school hall for the night.\n",
+        "The landslide on the Kettlewick mountain railway left about 300 passengers stranded "
+        "in Orrin.\nThank you to the crews who freed the 300 passengers stranded by the "
+        "landslide on the Kettlewick mountain railway.\n",
+        "Some 300 passengers stranded in Orrin by the landslide on the Kettlewick mountain "
+        "railway spent a second night in the school hall.\n",
+        "Crews began clearing the landslide on the Kettlewick mountain railway while 300 "
+        "passengers waited in Orrin.\n",
+        "Engineers reopened the line and the first train reached Orrin.\nTraders in Orrin "
+        "counted the cost of a lost week of winter tourism.\n",
+        "The first train reached Orrin at noon on Wednesday after engineers reopened the "
+        "line.\nPassengers cheered as it pulled into the station.\n",
+        "Engineers reopened the line on Wednesday, and the first train reached Orrin at "
+        "noon.\nThe railway thanked the people of Orrin for their patience.\n",
+    };
+    static const char *const d[] = {"2031-03-02", "2031-03-02", "2031-03-03", "2031-03-03",
+                                    "2031-03-04", "2031-03-05", "2031-03-05", "2031-03-05"};
+    enum { N = 8 };
+    sl_article *a[N];
+    sl_error err = {0};
+    for (int i = 0; i < N; i++)
+        assert_int_equal(sl_article_from_text(t[i], strlen(t[i]), d[i], &a[i], &err), SL_OK);
+    for (int run = 0; run < 3; run++) {
+        int latest = run == 1;
+        sl_summary_options o;
+        sl_summary_options_default(&o);
+        assert_int_equal(o.latest, 0);
+        /* one sentence of the first days, or the latest and a short one;
+         * then room for every sentence that may stand alone */
+        o.max_words = run < 2 ? 20 : 200;
+        o.latest = latest;
+        sl_summary *s = NULL;
+        assert_int_equal(sl_summarize((const sl_article *const *)a, N, &o, &s, &err), SL_OK);
+        int newest = 0;
+        for (size_t i = 0; i < s->n_sentences; i++) {
+            const sl_evidence *e = &s->sentences[i].sources[0];
+            char x[256];
+            snprintf(x, sizeof x, "%.*s", (int)(e->end - e->start), a[e->member]->text + e->start);
+            assert_null(strstr(x, "Thank you"));
+            newest |= e->member >= 5 && strstr(x, "reopened") != NULL;
+        }
+        if (run < 2)
+            assert_int_equal(newest, latest); /* coverage alone tells the first days */
+        sl_summary_free(s);
+    }
+    for (int i = 0; i < N; i++)
+        sl_article_free(a[i]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(respects_the_word_bound),
@@ -580,6 +640,7 @@ int main(void) {
         cmocka_unit_test(cuts_leading_attributions),
         cmocka_unit_test(cuts_a_trailing_which_clause),
         cmocka_unit_test(variants_compete_and_never_repeat),
+        cmocka_unit_test(a_story_ends_with_its_latest_development),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
