@@ -81,6 +81,11 @@ PY
     assert_eq "member $id's text and title are the stored article's" "$r" yes
 done
 
+# The strike ended on the 16th in three reports: the summary says so.
+json_true "the summary ends with the story's latest development (a member of 2023-03-16)" "$W/s1.json" \
+    'any(d["members"][x["sources"][0]["member"]]["published"].startswith("2023-03-16") for x in d["summary"])' \
+    '[d["members"][x["sources"][0]["member"]]["published"] for x in d["summary"]]'
+
 sl report S1 --format json >"$W/s1b.json" 2>/dev/null
 cmp -s "$W/s1.json" "$W/s1b.json" && ok "JSON is deterministic (two runs, same bytes)" ||
     fail "two JSON runs differ"
