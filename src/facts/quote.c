@@ -730,6 +730,11 @@ static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
     if (sl_quote_is_det(ttxt(c, k), tlen(c, k)))
         k++;
     size_t s = k;
+    /* "urged both sides to keep talking", "told union members that": the
+     * hearer runs to the "to" or "that" that opens what was said */
+    for (size_t j = k; j < e && j - s < 4 && is_word(c, j); j++)
+        if (j > s && (teq(c, j, "to") || teq(c, j, "that")))
+            return j;
     while (k < e && k - s < 4 && is_word(c, k) && (is_upper(c, k) || k == s) && !stop_at(c, k))
         k++;
     return k;

@@ -346,6 +346,22 @@ static void seeds_quotes_have_speakers(void **state) {
     assert_true(seen > 0);
 }
 
+/* "urged both sides to keep talking": the hearer is "both sides", what was
+ * said runs from "to"; "told union members that ...": from after "that". */
+static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Harbour Minister Tomas Vell urged both sides to keep talking.\n"
+             "Ada Brenn told union members that the offer was final.\n");
+    const sl_quote *q = holding(&f, "keep talking");
+    assert_speaker(&f, q, "Harbour Minister Tomas Vell");
+    assert_span(&f, q->start, q->end, "to keep talking");
+    q = holding(&f, "the offer was final");
+    assert_speaker(&f, q, "Ada Brenn");
+    assert_span(&f, q->start, q->end, "the offer was final");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(direct_quote_with_said_x),
@@ -361,6 +377,7 @@ int main(void) {
         cmocka_unit_test(hostile_marks_stay_linear),
         cmocka_unit_test(hostile_cues_stay_linear),
         cmocka_unit_test(seeds_quotes_have_speakers),
+        cmocka_unit_test(a_told_hearer_is_not_part_of_what_was_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
