@@ -740,10 +740,21 @@ static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
     return k;
 }
 
+/* The content's end without its closing punctuation, but with the quote
+ * mark that closes one opened inside it: she would stay "as long as it
+ * takes." keeps its closing mark, so a reader sees a whole quotation. */
 static size_t trim_end(const qctx *c, size_t s, size_t e) {
     size_t e0 = e;
     while (e > s && e0 - e < SCAN_MAX && c->tk[e - 1].kind == SL_TOK_PUNCT)
         e--;
+    int straight = 0, curly = 0;
+    for (size_t k = s; k < e; k++) {
+        straight ^= teq(c, k, "\"");
+        curly += teq(c, k, "\xE2\x80\x9C") - teq(c, k, "\xE2\x80\x9D");
+    }
+    for (size_t k = e; (straight || curly > 0) && k < e0; k++)
+        if ((straight && teq(c, k, "\"")) || (curly > 0 && teq(c, k, "\xE2\x80\x9D")))
+            return k + 1;
     return e;
 }
 

@@ -347,7 +347,9 @@ static void seeds_quotes_have_speakers(void **state) {
 }
 
 /* "urged both sides to keep talking": the hearer is "both sides", what was
- * said runs from "to"; "told union members that ...": from after "that". */
+ * said runs from "to"; "told union members that ...": from after "that".
+ * What was said ends without its closing punctuation, but not without the
+ * mark closing a quotation inside it. */
 static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     (void)state;
     found f;
@@ -359,6 +361,16 @@ static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     q = holding(&f, "the offer was final");
     assert_speaker(&f, q, "Ada Brenn");
     assert_span(&f, q->start, q->end, "the offer was final");
+    done(&f);
+    /* a quotation inside what was said keeps its closing mark */
+    find(&f, "Ada Brenn said the crews would stay out \"as long as it takes.\"\n"
+             "Tomas Vell said the gap had \xE2\x80\x9Cnarrowed a great deal.\xE2\x80\x9D\n");
+    q = holding(&f, "as long as");
+    assert_non_null(q);
+    assert_span(&f, q->start, q->end, "the crews would stay out \"as long as it takes.\"");
+    q = holding(&f, "narrowed");
+    assert_non_null(q);
+    assert_span(&f, q->start, q->end, "the gap had \xE2\x80\x9Cnarrowed a great deal.\xE2\x80\x9D");
     done(&f);
 }
 
