@@ -692,6 +692,8 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
     }
     if (at.cue < 0 && (nw < 3 || (nw <= 6 && title_case(c, u->c0, u->c1))))
         return 0; /* "''Taken'' and ''Cruel Intentions''": titles, not words said */
+    if (at.cue < 0 && c->a->blocks[u->b0].kind == SL_BLOCK_HEADING)
+        return 0; /* a subheading quoting a phrase: whose words, it does not say */
     if (at.cue < 0 && hn == 0)
         at = prev_block_attr(c, u->b0);
     if (at.cue < 0 && ds->last >= 0 && u->b0 - ds->last_block <= 1 && u->b0 > 0) {

@@ -374,6 +374,30 @@ static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     done(&f);
 }
 
+/* A subheading that quotes a phrase says nothing of whose words they are:
+ * it is not the speaker of the paragraph above it. */
+static void a_quoted_subheading_is_nobody_s_words(void **state) {
+    (void)state;
+    static const char page[] =
+        "<html><head><title>Ferry crews vote to strike</title></head><body><article>"
+        "<h1>Ferry crews vote to strike</h1>"
+        "<p>\"Nobody on those boats wants to leave the island without a ferry,\" said Ada "
+        "Brenn, the union's general secretary, outside the union hall.</p>"
+        "<h2>\"Fair and final\"</h2>"
+        "<p>The company has offered a raise of 4.5 percent this year and calls the offer "
+        "final. The union is asking for 9 percent and says rents have risen faster.</p>"
+        "</article></body></html>";
+    found f;
+    memset(&f, 0, sizeof f);
+    sl_error err = {0};
+    assert_int_equal(sl_extract(page, strlen(page), NULL, &f.a, &err), SL_OK);
+    sl_arena_init(&f.ar, 0);
+    assert_int_equal(sl_find_quotes(f.a, NULL, 0, &f.ar, &f.q, &f.n, &err), SL_OK);
+    assert_speaker(&f, holding(&f, "Nobody on those boats"), "Ada Brenn");
+    assert_null(holding(&f, "Fair and final"));
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(direct_quote_with_said_x),
@@ -390,6 +414,7 @@ int main(void) {
         cmocka_unit_test(hostile_cues_stay_linear),
         cmocka_unit_test(seeds_quotes_have_speakers),
         cmocka_unit_test(a_told_hearer_is_not_part_of_what_was_said),
+        cmocka_unit_test(a_quoted_subheading_is_nobody_s_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
