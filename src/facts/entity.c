@@ -1450,10 +1450,22 @@ static void nominal(ctx *c, size_t i, size_t end) {
 }
 
 /* He/she as subject of a speech verb or opening a sentence: the nearest
- * person mentioned before. Mentions must be sorted; new ones are appended. */
+ * person mentioned before whose pronoun it may be. A person's pronoun is
+ * learnt from the first one resolved to it: after "She declined to
+ * comment" about Whelan, a "he said" is not Whelan's but the nearest of
+ * the last few people that may be a "he", or nobody's (a spokesman with no
+ * name). Mentions must be sorted; new ones are appended. */
+enum { RECENT_PERSONS = 4 };
+
 static void pronouns(ctx *c) {
     size_t n_named = c->n_ms, m = 0;
-    int32_t last_per = -1;
+    int32_t recent[RECENT_PERSONS]; /* most recent first */
+    size_t n_recent = 0;
+    uint8_t *gender = calloc(c->n_ents ? c->n_ents : 1, 1); /* 0 unknown, 1 he, 2 she */
+    if (!gender) {
+        c->failed = 1;
+        return;
+    }
     for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
         const sl_sentence *st = &c->a->sentences[si];
         for (size_t i = st->token_first; i < st->token_end; i++) {
@@ -1462,7 +1474,14 @@ static void pronouns(ctx *c) {
                 size_t rn = 0;
                 const char *rh = role_head(c, en, &rn);
                 if (c->ents[en].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL) {
-                    last_per = en;
+                    size_t k = 0;
+                    while (k < n_recent && recent[k] != en)
+                        k++;
+                    if (k == n_recent && n_recent < RECENT_PERSONS)
+                        n_recent++;
+                    for (k = k < n_recent ? k : n_recent - 1; k > 0; k--)
+                        recent[k] = recent[k - 1];
+                    recent[0] = en;
                     if (rh && rn)
                         put(c, 'r', rh, rn, en);
                 }
@@ -1472,17 +1491,26 @@ static void pronouns(ctx *c) {
                 nominal(c, i, st->token_end);
                 continue;
             }
-            if (last_per < 0 || !(tok_is(c, i, "he") || tok_is(c, i, "she")))
+            uint8_t g = tok_is(c, i, "he") ? 1 : tok_is(c, i, "she") ? 2 : 0;
+            if (!n_recent || !g)
                 continue;
             size_t nx = i + 1;
             if (nx < st->token_end && (tok_is(c, nx, "also") || tok_is(c, nx, "then")))
                 nx++;
             int subj = sentence_initial(c, i, st->token_first) ||
                        (nx < st->token_end && speech_verb(c, nx));
-            if (subj)
-                add_men(c, tk(c, i)->start, tk(c, i)->end, SL_MENTION_PRONOUN, last_per);
+            if (!subj)
+                continue;
+            size_t k = 0;
+            while (k < n_recent && gender[recent[k]] && gender[recent[k]] != g)
+                k++;
+            if (k == n_recent)
+                continue;
+            gender[recent[k]] = g;
+            add_men(c, tk(c, i)->start, tk(c, i)->end, SL_MENTION_PRONOUN, recent[k]);
         }
     }
+    free(gender);
 }
 
 /* ----------------------------------------------------------------- output */

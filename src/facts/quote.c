@@ -789,6 +789,14 @@ static size_t coordinated_end(const qctx *c, size_t c0, size_t c1) {
     return c1;
 }
 
+/* "asked not to be named", "asked not to be identified": why a source is
+ * unnamed, not what it said; the report is the "said" that follows. */
+static int anonymity(const qctx *c, size_t k, size_t e) {
+    return k + 4 < e && (teq(c, k, "asked") || teq(c, k, "requested")) && teq(c, k + 1, "not") &&
+           teq(c, k + 2, "to") && teq(c, k + 3, "be") &&
+           (teq(c, k + 4, "named") || teq(c, k + 4, "identified"));
+}
+
 static int reported_sentence(qctx *c, size_t si) {
     const sl_sentence *se = &c->a->sentences[si];
     size_t f = se->token_first, e = se->token_end;
@@ -796,7 +804,7 @@ static int reported_sentence(qctx *c, size_t si) {
         if (c->fl[k] & (F_INQ | F_USED))
             continue;
         int fl = cue_at(c, k);
-        if (!fl || (fl & Q_DQ))
+        if (!fl || (fl & Q_DQ) || anonymity(c, k, e))
             continue;
         span sp;
         size_t c0, c1, next = k + 1;

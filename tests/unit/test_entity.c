@@ -577,6 +577,23 @@ static void a_union_is_named_whole_and_not_by_its_last_word(void **state) {
     done(&r);
 }
 
+/* A person's pronoun is learnt from the first one resolved to it: after
+ * "She declined" about Brenn, a "he said" is not Brenn's. */
+static void he_is_not_the_woman_just_named(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Union leader Ada Brenn said the crews would stay out until Friday.\n"
+                 "She declined to say more.\n"
+                 "A spokesman for the ferry company confirmed the vote. \"We respect it,\" he "
+                 "said.\n");
+    int brenn = find_ent(&r, "Ada Brenn");
+    assert_true(brenn >= 0);
+    assert_int_equal(mention_of(&r, "She", 0, NULL), brenn);
+    const char *he = strstr(r.a->text, "he said");
+    assert_true(mention_of(&r, "he", (size_t)(he - r.a->text), NULL) != brenn);
+    done(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(minister_and_short_form_are_one_person),
@@ -617,6 +634,7 @@ int main(void) {
         cmocka_unit_test(an_all_honour_is_no_part_of_a_name),
         cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
         cmocka_unit_test(a_union_is_named_whole_and_not_by_its_last_word),
+        cmocka_unit_test(he_is_not_the_woman_just_named),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -398,6 +398,20 @@ static void a_quoted_subheading_is_nobody_s_words(void **state) {
     done(&f);
 }
 
+/* "The aides, who asked not to be named because ..., said X": the report
+ * is X, said by the aides; "asked not to be named" reports nothing. */
+static void asking_not_to_be_named_is_no_report(void **state) {
+    (void)state;
+    found f;
+    find(&f, "The aides, who asked not to be named because the call was private, said Vell "
+             "pressed Brenn to suspend the strike.\n");
+    assert_null(holding(&f, "to be named"));
+    const sl_quote *q = holding(&f, "pressed Brenn");
+    assert_non_null(q);
+    assert_span(&f, q->start, q->end, "Vell pressed Brenn to suspend the strike");
+    done(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(direct_quote_with_said_x),
@@ -415,6 +429,7 @@ int main(void) {
         cmocka_unit_test(seeds_quotes_have_speakers),
         cmocka_unit_test(a_told_hearer_is_not_part_of_what_was_said),
         cmocka_unit_test(a_quoted_subheading_is_nobody_s_words),
+        cmocka_unit_test(asking_not_to_be_named_is_no_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
