@@ -186,35 +186,31 @@ static int improve(state *s)
     return 1;
 }
 
-static int32_t doc_day(const sl_article *a)
+static int cmp_day(const void *x, const void *y)
 {
-    return sl_day_from_iso(a->published[0] ? a->published : NULL);
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
 }
 
-/* The day of the story's latest development: the newest day that two
- * documents report (one late blog post is an afterword, not the news),
- * else the newest day; SL_NO_DAY when the documents span one day or none. */
-static int32_t latest_day(const sm_work *w)
+/* The day of the story's latest development among the documents' days:
+ * the newest day that two documents report (one late blog post is an
+ * afterword, not the news), else the newest day; SL_NO_DAY when they span
+ * one day or none. sorted is scratch of n. */
+static int32_t latest_day(const int32_t *days, int32_t *sorted, size_t n)
 {
-    int32_t newest = SL_NO_DAY, oldest = SL_NO_DAY, shared = SL_NO_DAY;
-    for (size_t d = 0; d < w->n_docs; d++) {
-        int32_t day = doc_day(w->docs[d]);
-        if (day == SL_NO_DAY)
-            continue;
-        if (newest == SL_NO_DAY || day > newest)
-            newest = day;
-        if (oldest == SL_NO_DAY || day < oldest)
-            oldest = day;
-        if (shared == SL_NO_DAY || day > shared)
-            for (size_t e = 0; e < d; e++)
-                if (doc_day(w->docs[e]) == day) {
-                    shared = day;
-                    break;
-                }
-    }
-    if (newest == oldest)
+    size_t m = 0;
+    for (size_t d = 0; d < n; d++)
+        if (days[d] != SL_NO_DAY)
+            sorted[m++] = days[d];
+    if (!m)
         return SL_NO_DAY;
-    return shared != SL_NO_DAY ? shared : newest;
+    qsort(sorted, m, sizeof *sorted, cmp_day);
+    if (sorted[0] == sorted[m - 1])
+        return SL_NO_DAY;
+    for (size_t i = m - 1; i > 0; i--)
+        if (sorted[i - 1] == sorted[i])
+            return sorted[i];
+    return sorted[m - 1];
 }
 
 /* The sentence of the latest development's day that says most of what is
@@ -223,24 +219,28 @@ static int32_t latest_day(const sm_work *w)
 static uint32_t latest_sentence(state *s)
 {
     sm_work *w = s->w;
-    int32_t day = latest_day(w);
+    uint32_t best = UINT32_MAX;
+    int32_t *days = malloc(2 * (w->n_docs ? w->n_docs : 1) * sizeof *days);
+    uint8_t *old = calloc(w->n_concepts ? w->n_concepts : 1, 1); /* said before that day */
+    if (!days || !old)
+        goto out;
+    for (size_t d = 0; d < w->n_docs; d++) {
+        const char *p = w->docs[d]->published;
+        days[d] = sl_day_from_iso(p[0] ? p : NULL);
+    }
+    int32_t day = latest_day(days, days + w->n_docs, w->n_docs);
     if (day == SL_NO_DAY)
-        return UINT32_MAX;
-    /* What is new that day: the concepts no earlier document has. */
-    uint8_t *old = calloc(w->n_concepts ? w->n_concepts : 1, 1);
-    if (!old)
-        return UINT32_MAX;
+        goto out;
     for (uint32_t i = 0; i < w->n_sents; i++) {
-        int32_t d = doc_day(w->docs[w->sents[i].doc]);
+        int32_t d = days[w->sents[i].doc];
         if (d != SL_NO_DAY && d < day)
             for (uint32_t k = 0; k < w->sents[i].nc; k++)
                 old[w->cocc[w->sents[i].c0 + k]] = 1;
     }
-    uint32_t best = UINT32_MAX;
     double best_score = 0;
     for (uint32_t i = 0; i < w->n_sents; i++) {
         const sm_sent *t = &w->sents[i];
-        if (!t->ok || !t->nc || t->words > s->budget / 2 || doc_day(w->docs[t->doc]) != day)
+        if (!t->ok || !t->nc || t->words > s->budget / 2 || days[t->doc] != day)
             continue;
         double g = 0;
         for (uint32_t k = 0; k < t->nc; k++) {
@@ -253,6 +253,8 @@ static uint32_t latest_sentence(state *s)
             best_score = g;
         }
     }
+out:
+    free(days);
     free(old);
     return best;
 }
