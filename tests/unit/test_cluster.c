@@ -476,10 +476,54 @@ static void expansion_keeps_an_article_filling_one_bucket(void **state) {
     sl_expander_free(x);
 }
 
+/* An article that shares words with the live event of one story but says
+ * more of another storyline's is that storyline's news: the cable car
+ * inquiry's report, published while a tunnel fire is the event of the
+ * week, is a new event of the cable car story. */
+static void an_event_is_joined_only_by_news_of_its_own_storyline(void **state) {
+    (void)state;
+    static const char *CABLE_A =
+        "A cable car of the Orrin mountain lift fell forty metres after its haul rope "
+        "snapped, killing six skiers. The lift operator closed the cable car line and "
+        "investigators examined the broken rope and the cabin wreck below the summit "
+        "station.";
+    static const char *CABLE_B =
+        "Investigators at the Orrin mountain lift said the haul rope of the cable car had "
+        "worn through at a clamp. Families of the six skiers killed in the cabin gathered "
+        "at the summit station as the lift operator kept the cable car line closed.";
+    static const char *TUNNEL_A =
+        "Fire broke out in a freight train inside the Kettlewick rail tunnel, and smoke "
+        "trapped two drivers for hours. Firefighters reached the locomotive through the "
+        "service gallery; investigators said a brake overheated on a wagon of timber.";
+    static const char *TUNNEL_B =
+        "The Kettlewick rail tunnel stayed shut as firefighters cooled the burnt freight "
+        "wagons. Investigators said the overheated brake set the timber alight; the two "
+        "drivers rescued from the smoke left hospital.";
+    static const char *CABLE_REPORT =
+        "Investigators published their report on the Orrin cable car disaster: the haul "
+        "rope that snapped and killed six skiers had worn through at a clamp the lift "
+        "operator never inspected, as a brake overheated. Firefighters who rescued two "
+        "drivers from smoke in the Kettlewick tunnel also reached the cabin wreck.";
+    sl_clusterer *c = new_clusterer();
+    sl_cluster_result a = add(c, 1, "Orrin cable car falls, six skiers killed", CABLE_A,
+                              "2031-01-10", "en");
+    add(c, 2, "Worn rope blamed for Orrin cable car fall", CABLE_B, "2031-01-11", "en");
+    sl_cluster_result t = add(c, 3, "Freight train fire in Kettlewick tunnel", TUNNEL_A,
+                              "2031-02-20", "en");
+    add(c, 4, "Kettlewick tunnel shut after train fire", TUNNEL_B, "2031-02-21", "en");
+    sl_cluster_result r = add(c, 5, "Orrin cable car report: rope never inspected",
+                              CABLE_REPORT, "2031-02-22", "en");
+    assert_int_not_equal(t.storyline, a.storyline);
+    assert_int_equal(r.storyline, a.storyline);
+    assert_int_not_equal(r.event, t.event);
+    sl_clusterer_free(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_is_one_event_other_topic_is_not),
         cmocka_unit_test(follow_up_weeks_later_is_a_new_event_of_the_storyline),
+        cmocka_unit_test(an_event_is_joined_only_by_news_of_its_own_storyline),
         cmocka_unit_test(undated_article_is_placed_by_content),
         cmocka_unit_test(empty_and_huge_articles_are_handled),
         cmocka_unit_test(burst_of_copies_lands_in_one_event),
