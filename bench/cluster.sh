@@ -92,7 +92,7 @@ printf '%-44s %s articles/s (%s per CPU second), clusterer %s MB, peak RSS %s MB
 printf '%-44s clusterer %s MB, peak RSS %s MB after pass %s (%s articles)\n' "" \
   "$(( $(j "$last" clusterer_bytes) / 1048576 ))" "$(( $(j "$last" peak_rss_kb) / 1024 ))" \
   "$(j "$last" pass)" "$(j "$last" articles)"
-printf '%-44s %s articles/s (%s per CPU second; the issue's measure: same text, dates shifted)\n' \
+printf '%-44s %s articles/s (%s per CPU second; the measure the issue names: same text, dates shifted)\n' \
   "replay x$PASSES, same text, dates +10 y each" "$(j "$SHIFTED" articles_per_second)" \
   "$(j "$SHIFTED" articles_per_cpu_second)"
 printf '%-44s %s articles/s (%s per CPU second; later passes are copies of the first)\n' \
