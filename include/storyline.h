@@ -633,9 +633,10 @@ typedef struct sl_summary {
 typedef struct sl_summary_options {
     size_t max_words; /* length bound in words (whitespace-separated); 100 */
     /* 1: a story told over several days ends with its latest development:
-     * the best sentence of the newest day's documents is chosen first (in
-     * at most half the budget), the rest by coverage. 0 (default): by
-     * coverage alone, as for one cluster of documents. */
+     * of the newest day that several documents report, the sentence saying
+     * most of what no earlier document said is chosen first (in at most
+     * half the budget), the rest by coverage. 0 (default): by coverage
+     * alone, as for one cluster of documents. */
     int latest;
 } sl_summary_options;
 SL_API void sl_summary_options_default(sl_summary_options *o);

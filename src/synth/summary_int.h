@@ -123,7 +123,8 @@ typedef struct sm_work {
 int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_params *p);
 void sm_work_free(sm_work *w);
 /* Choose the sentences of a summary of at most max_words words, with
- * latest, the newest day's best sentence first. 0 or -1. */
+ * latest, the latest development's sentence first (sl_summary_options).
+ * 0 or -1. */
 int sm_select(sm_work *w, size_t max_words, int latest);
 /* The citations of sentence s: itself first, then the best nearly equal
  * sentence of every other document. 0 or -1 (OOM). */
