@@ -1,8 +1,10 @@
 #!/bin/sh
 # run.sh SECONDS — run every fuzz target (or those named in TARGETS) for
-# SECONDS, JOBS at a time (default 2), seeded from our own fixtures. Crashes land in
-# build-fuzz/artifacts/<target>/, logs in build-fuzz/logs/. Exit 1 on any
-# finding.
+# SECONDS, JOBS at a time (default 2), seeded from our own fixtures. With
+# CPU=1, SECONDS is each target's CPU time, not wall time: a campaign is
+# counted in CPU-hours, and a busy machine gives a target less than the clock.
+# Crashes land in build-fuzz/artifacts/<target>/, logs in build-fuzz/logs/.
+# Exit 1 on any finding.
 set -u
 cd "$(dirname "$0")/.."
 SECS=${1:-60}
@@ -53,7 +55,22 @@ for rq in 'GET\n/api/v1/health' 'GET\n/api/v1/storylines?limit=2&offset=1' \
     n=$((n + 1)); printf %b "$rq" >"$C/api/seed-$n"
 done
 
-COMMON="-max_total_time=$SECS -rss_limit_mb=2048 -timeout=10 -print_final_stats=1"
+WALL=$SECS; [ -n "${CPU:-}" ] && WALL=0 # 0: no wall-clock limit
+COMMON="-max_total_time=$WALL -rss_limit_mb=2048 -timeout=10 -print_final_stats=1"
+# stop_at_cpu PID MARK: interrupt the fuzzer under PID (itself, or the child
+# of /usr/bin/time) once it has had SECS of CPU, and leave MARK to say so.
+stop_at_cpu() {
+    tick=$(getconf CLK_TCK)
+    while kill -0 "$1" 2>/dev/null; do
+        f=$(pgrep -P "$1" | head -1); f=${f:-$1}
+        set -- "$1" "$2" "$f" $(sed 's/.*) //' "/proc/$f/stat" 2>/dev/null)
+        if [ $# -gt 16 ] && [ $(((${15} + ${16}) / tick)) -ge "$SECS" ]; then
+            : >"$2"; kill -INT "$3"; return
+        fi
+        set -- "$1" "$2"
+        sleep 10
+    done
+}
 run() { # target max_len dict [extra flags]
     t=$1
     d=""; [ -n "$3" ] && d="-dict=$3"
@@ -61,8 +78,13 @@ run() { # target max_len dict [extra flags]
     # /usr/bin/time is there to tell.
     timer=""; [ -x /usr/bin/time ] && timer="/usr/bin/time -f %U+%S -o $OUT/logs/$t.cpu"
     $timer "$OUT/fuzz_$t" $COMMON -max_len="$2" $d ${4:-} -artifact_prefix="$OUT/artifacts/$t/" \
-        "$C/$t" >"$OUT/logs/$t.log" 2>&1
-    rc=$?
+        "$C/$t" >"$OUT/logs/$t.log" 2>&1 &
+    w=$! mark="$OUT/logs/$t.stopped"
+    rm -f "$mark"
+    [ -n "${CPU:-}" ] && stop_at_cpu "$w" "$mark" &
+    wait "$w"; rc=$?
+    # libFuzzer exits 72 when interrupted: here, by the budget, not a finding
+    [ "$rc" = 72 ] && [ -f "$mark" ] && rc=0
     cpu=""; [ -n "$timer" ] && cpu=" cpu_s=$(tail -1 "$OUT/logs/$t.cpu" | awk -F+ '{ print $1 + $2 }')"
     echo "fuzz_$t: exit $rc;$cpu $(grep -E '^#[0-9]+' "$OUT/logs/$t.log" | tail -1)"
     return $rc
