@@ -132,16 +132,15 @@ static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
     x->postings--;
 }
 
-/* An empty bucket gives back its block and a quarter-full one half of it,
- * so memory follows the open centroids down as the vocabulary moves on.
- * Done by a sweep over a few buckets per update, not on each drop: a
- * bucket emptied and refilled within one sweep costs no allocation. */
+/* A quarter-full bucket gives back half of its block, so memory follows
+ * the open centroids down as the vocabulary moves on. Done by a sweep over
+ * a few buckets per update, not on each drop, and never below MIN_CAP
+ * postings: most buckets hold a few, and freeing an emptied one only to
+ * allocate it again an article later was most of the index's upkeep. */
+enum { MIN_CAP = 4 };
+
 static void trim(bucket *b) {
-    if (!b->n) {
-        free(b->p);
-        b->p = NULL;
-        b->cap = 0;
-    } else if (b->cap > 4 && b->n * 4 <= b->cap) {
+    if (b->cap > MIN_CAP && b->n * 4 <= b->cap) {
         posting *q = realloc(b->p, (b->cap / 2) * sizeof *q);
         if (q) { /* else keep the larger block */
             b->p = q;
