@@ -737,6 +737,13 @@ static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
     for (size_t j = k; j < e && j - s < 4 && is_word(c, j); j++)
         if (j > s && (teq(c, j, "to") || teq(c, j, "that")))
             return j;
+    /* "told reporters in the lobby that": where or when they were told,
+     * a preposition and a few words, before the "that" */
+    if (k + 1 < e && (teq(c, k + 1, "in") || teq(c, k + 1, "at") || teq(c, k + 1, "outside") ||
+                      teq(c, k + 1, "after") || teq(c, k + 1, "during")))
+        for (size_t j = k + 2; j < e && j - s < 7 && is_word(c, j); j++)
+            if (teq(c, j, "that"))
+                return j;
     while (k < e && k - s < 4 && is_word(c, k) && (is_upper(c, k) || k == s) && !stop_at(c, k))
         k++;
     return k;

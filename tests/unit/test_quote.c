@@ -347,20 +347,25 @@ static void seeds_quotes_have_speakers(void **state) {
 }
 
 /* "urged both sides to keep talking": the hearer is "both sides", what was
- * said runs from "to"; "told union members that ...": from after "that".
+ * said runs from "to"; "told union members that ...", "told reporters in
+ * the lobby that ...": from after "that".
  * What was said ends without its closing punctuation, but not without the
  * mark closing a quotation inside it. */
 static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     (void)state;
     found f;
     find(&f, "Harbour Minister Tomas Vell urged both sides to keep talking.\n"
-             "Ada Brenn told union members that the offer was final.\n");
+             "Ada Brenn told union members that the offer was final.\n"
+             "Tomas Vell told reporters in the harbour lobby that the gap had narrowed.\n");
     const sl_quote *q = holding(&f, "keep talking");
     assert_speaker(&f, q, "Harbour Minister Tomas Vell");
     assert_span(&f, q->start, q->end, "to keep talking");
     q = holding(&f, "the offer was final");
     assert_speaker(&f, q, "Ada Brenn");
     assert_span(&f, q->start, q->end, "the offer was final");
+    q = holding(&f, "the gap had narrowed");
+    assert_speaker(&f, q, "Tomas Vell");
+    assert_span(&f, q->start, q->end, "the gap had narrowed");
     done(&f);
     /* a quotation inside what was said keeps its closing mark */
     find(&f, "Ada Brenn said the crews would stay out \"as long as it takes.\"\n"
