@@ -847,6 +847,9 @@ static int reported_sentence(qctx *c, size_t si) {
                     c0 = skip_hearer(c, c0, e);
                 if (c0 < e && teq(c, c0, "on") && c0 + 1 < e && is_weekday(c, c0 + 1))
                     c0 += 2;
+                /* "said only that the company wanted ..." */
+                if (c0 + 1 < e && teq(c, c0, "only") && teq(c, c0 + 1, "that"))
+                    c0++;
                 int comma_after = c0 < e && teq(c, c0, ",");
                 while (c0 < e && (teq(c, c0, "that") || teq(c, c0, ",") || teq(c, c0, ":")))
                     c0++;
@@ -898,14 +901,29 @@ static int possessive_after(const char *t, size_t n, uint32_t end) {
            (end + 3 < n && !memcmp(t + end, "\xe2\x80\x99s", 4));
 }
 
+/* Where a relative clause opens in the speaker span ("Bayline Ferries,
+ * which runs six vessels between Marrow Bay and ..."), else its end. */
+static uint32_t relative_clause(const char *text, uint32_t s, uint32_t e) {
+    static const char *const rel[] = {", which ", ", who ", ", whose ", ", where ", NULL};
+    for (uint32_t i = s; i < e; i++)
+        for (size_t r = 0; text[i] == ',' && rel[r]; r++) {
+            size_t n = strlen(rel[r]);
+            if (i + n <= e && !memcmp(text + i, rel[r], n))
+                return i;
+        }
+    return e;
+}
+
 /* The speaker is the head of its noun phrase: the last mention inside the
  * span that is not a possessive ("Harbour Minister Tomas Vell" is Vell,
- * "Putin's adviser Yuri Ushakov" is Ushakov). */
+ * "Putin's adviser Yuri Ushakov" is Ushakov), before any relative clause
+ * (whose names are what the speaker does, not who it is). */
 static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm,
                           const char *text, size_t len) {
     for (size_t i = 0; i < nq; i++) {
         if (q[i].speaker_start == q[i].speaker_end)
             continue;
+        uint32_t end = relative_clause(text, q[i].speaker_start, q[i].speaker_end);
         size_t lo = 0, hi = nm;
         while (lo < hi) { /* first mention ending after the speaker starts */
             size_t mid = (lo + hi) / 2;
@@ -915,7 +933,7 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
                 hi = mid;
         }
         int32_t first = -1, head = -1;
-        for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < q[i].speaker_end; j++) {
+        for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < end; j++) {
             if (m[j].end <= q[i].speaker_start)
                 continue;
             if (first < 0)

@@ -225,6 +225,24 @@ static void speakers_link_to_entities(void **state) {
     done(&f);
 }
 
+/* The names of a relative clause in the speaker's phrase say what the
+ * speaker does, not who it is: "Kell Ferries, which sails between Aske and
+ * Dunmore, said" is Kell Ferries. */
+static void a_relative_clause_is_not_the_speaker(void **state) {
+    (void)state;
+    found f;
+    find(&f, "Kell Ferries, which sails between Aske and Dunmore, said its offer was final.\n");
+    const char *t = f.a->text;
+    uint32_t k = (uint32_t)(strstr(t, "Kell") - t), d = (uint32_t)(strstr(t, "Dunmore") - t);
+    sl_mention m[2] = {{k, k + 12, SL_MENTION_NAME, 1}, {d, d + 7, SL_MENTION_NAME, 2}};
+    sl_error err = {0};
+    assert_int_equal(sl_find_quotes(f.a, m, 2, &f.ar, &f.q, &f.n, &err), SL_OK);
+    const sl_quote *q = holding(&f, "its offer was final");
+    assert_non_null(q);
+    assert_int_equal(q->entity, 1);
+    done(&f);
+}
+
 static void hostile_marks_stay_linear(void **state) {
     (void)state;
     /* many unmatched marks and no cue: nothing is said, and fast */
@@ -348,7 +366,7 @@ static void seeds_quotes_have_speakers(void **state) {
 
 /* "urged both sides to keep talking": the hearer is "both sides", what was
  * said runs from "to"; "told union members that ...", "told reporters in
- * the lobby that ...": from after "that".
+ * the lobby that ...", "said only that ...": from after "that".
  * What was said ends without its closing punctuation, but not without the
  * mark closing a quotation inside it. */
 static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
@@ -356,7 +374,8 @@ static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     found f;
     find(&f, "Harbour Minister Tomas Vell urged both sides to keep talking.\n"
              "Ada Brenn told union members that the offer was final.\n"
-             "Tomas Vell told reporters in the harbour lobby that the gap had narrowed.\n");
+             "Tomas Vell told reporters in the harbour lobby that the gap had narrowed.\n"
+             "Ada Brenn said only that the crews wanted the boats running.\n");
     const sl_quote *q = holding(&f, "keep talking");
     assert_speaker(&f, q, "Harbour Minister Tomas Vell");
     assert_span(&f, q->start, q->end, "to keep talking");
@@ -366,6 +385,8 @@ static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     q = holding(&f, "the gap had narrowed");
     assert_speaker(&f, q, "Tomas Vell");
     assert_span(&f, q->start, q->end, "the gap had narrowed");
+    q = holding(&f, "the boats running");
+    assert_span(&f, q->start, q->end, "the crews wanted the boats running");
     done(&f);
     /* a quotation inside what was said keeps its closing mark */
     find(&f, "Ada Brenn said the crews would stay out \"as long as it takes.\"\n"
@@ -429,6 +450,7 @@ int main(void) {
         cmocka_unit_test(nested_attribution_keeps_outer_speaker),
         cmocka_unit_test(transcript_turns),
         cmocka_unit_test(speakers_link_to_entities),
+        cmocka_unit_test(a_relative_clause_is_not_the_speaker),
         cmocka_unit_test(hostile_marks_stay_linear),
         cmocka_unit_test(hostile_cues_stay_linear),
         cmocka_unit_test(seeds_quotes_have_speakers),
