@@ -264,6 +264,17 @@ static int same_quote(const uint64_t *a, size_t na, const uint64_t *b, size_t nb
     return c >= 5 && c * 10 >= mn * 8;
 }
 
+/* Fewer than four words in a transcript turn ("Hi, Rory.", "Thank you.")
+ * is the talk passing between speakers, not something said of the story. */
+static int small_talk(const sl_article *a, const sl_quote *q)
+{
+    size_t words = 0;
+    for (uint32_t i = q->start; i < q->end && words < 4; i++)
+        words += a->text[i] != ' ' && a->text[i] != '\n' &&
+                 (i == q->start || a->text[i - 1] == ' ' || a->text[i - 1] == '\n');
+    return q->kind == SL_QUOTE_TRANSCRIPT && words < 4;
+}
+
 static sl_status collect_quotes(sl_synthesis *s, qinst **out, size_t *n_out, sl_error *err)
 {
     size_t n = 0;
@@ -277,7 +288,7 @@ static sl_status collect_quotes(sl_synthesis *s, qinst **out, size_t *n_out, sl_
         const sl_facts *f = s->members[m].facts;
         for (size_t i = 0; f && i < f->n_quotes; i++) {
             const sl_quote *qq = &f->quotes[i];
-            if (qq->end <= qq->start)
+            if (qq->end <= qq->start || small_talk(s->members[m].article, qq))
                 continue;
             int32_t sp = -1;
             if (qq->entity >= 0 && (size_t)qq->entity < f->n_entities && s->priv->entity_of[m])
