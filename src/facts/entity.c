@@ -1412,6 +1412,40 @@ static void label_block(ctx *c, const sl_block *b, sl_arena *ar) {
 
 /* ------------------------------------------------------------- pronouns */
 
+/* An entity's type from all the votes of the text, once it is read. */
+static sl_entity_type final_type(const ctx *c, size_t i) {
+    const ent *x = &c->ents[i];
+    sl_entity_type t = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
+    if (t == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
+        t = SL_ENT_ORG;
+    /* "a letter to Ivo", later "Ivo says he": a given name no gazetteer
+     * knows, met first after a place preposition, is the person once
+     * anything marks a person (a speech verb, a title, "his") */
+    if (t == SL_ENT_PLACE && x->ntok == 1 && !x->name_alt && x->per_v + x->his_v > 0) {
+        unsigned lf = sl_entlex_lookup(c->t + x->name_s, x->name_e - x->name_s);
+        if ((lf & SL_LEX_FIRST) && !(lf & (SL_LEX_LOC | SL_LEX_CITY)))
+            t = SL_ENT_PERSON;
+    }
+    /* a place that plays, signs and hires is its club */
+    if ((t == SL_ENT_PLACE || (t == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
+        x->org_v >= x->per_v && !x->name_alt)
+        t = SL_ENT_ORG;
+    /* capitalized common words ("Blue Lantern") used as a body: "the
+     * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
+    if (t == SL_ENT_OTHER && x->weak && (x->org_v || x->its_v))
+        t = SL_ENT_ORG;
+    /* news introduce people by full name: an unknown lone word never
+     * given a first name, a title, a speech verb or "he"/"she" is
+     * more often a company, band or team ("Konami", "Crobar") */
+    if (t == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
+        !x->name_alt && !x->his_v && !x->dict_name)
+        t = SL_ENT_ORG;
+    /* "Bayline says its offer stands": a name referred to as a thing */
+    if (t == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)
+        t = SL_ENT_ORG;
+    return t;
+}
+
 static int cmp_men(const void *x, const void *y) {
     const men *a = x, *b = y;
     if (a->s != b->s)
@@ -1462,10 +1496,17 @@ static void pronouns(ctx *c) {
     int32_t recent[RECENT_PERSONS]; /* most recent first */
     size_t n_recent = 0;
     uint8_t *gender = calloc(c->n_ents ? c->n_ents : 1, 1); /* 0 unknown, 1 he, 2 she */
-    if (!gender) {
+    uint8_t *person = malloc(c->n_ents ? c->n_ents : 1);
+    if (!gender || !person) {
+        free(gender);
+        free(person);
         c->failed = 1;
         return;
     }
+    /* by the type the whole text gives: "Bayline says its offer stands"
+     * makes Bayline no "she" however it first looked */
+    for (size_t i = 0; i < c->n_ents; i++)
+        person[i] = final_type(c, i) == SL_ENT_PERSON;
     for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
         const sl_sentence *st = &c->a->sentences[si];
         for (size_t i = st->token_first; i < st->token_end; i++) {
@@ -1473,7 +1514,7 @@ static void pronouns(ctx *c) {
                 int32_t en = c->ms[m].ent;
                 size_t rn = 0;
                 const char *rh = role_head(c, en, &rn);
-                if (c->ents[en].type == SL_ENT_PERSON && c->ms[m].kind != SL_MENTION_LABEL) {
+                if (person[en] && c->ms[m].kind != SL_MENTION_LABEL) {
                     size_t k = 0;
                     while (k < n_recent && recent[k] != en)
                         k++;
@@ -1511,6 +1552,7 @@ static void pronouns(ctx *c) {
         }
     }
     free(gender);
+    free(person);
 }
 
 /* ----------------------------------------------------------------- output */
@@ -1527,34 +1569,7 @@ static sl_status finish(ctx *c, sl_arena *ar, sl_entity **ents, size_t *n_ents, 
         const ent *x = &c->ents[i];
         E[i].name = x->name_alt ? x->name_alt
                                 : sl_arena_strndup(ar, c->t + x->name_s, x->name_e - x->name_s);
-        E[i].type = x->weak && x->loc_v > x->per_v ? SL_ENT_PLACE : x->type;
-        if (E[i].type == SL_ENT_PERSON && x->art_v > x->per_v && !x->name_alt)
-            E[i].type = SL_ENT_ORG;
-        /* "a letter to Ivo", later "Ivo says he": a given name no gazetteer
-         * knows, met first after a place preposition, is the person once
-         * anything marks a person (a speech verb, a title, "his") */
-        if (E[i].type == SL_ENT_PLACE && x->ntok == 1 && !x->name_alt && x->per_v + x->his_v > 0) {
-            unsigned lf = sl_entlex_lookup(c->t + x->name_s, x->name_e - x->name_s);
-            if ((lf & SL_LEX_FIRST) && !(lf & (SL_LEX_LOC | SL_LEX_CITY)))
-                E[i].type = SL_ENT_PERSON;
-        }
-        /* a place that plays, signs and hires is its club */
-        if ((E[i].type == SL_ENT_PLACE || (E[i].type == SL_ENT_PERSON && x->weak)) && x->org_v > 0 &&
-            x->org_v >= x->per_v && !x->name_alt)
-            E[i].type = SL_ENT_ORG;
-        /* capitalized common words ("Blue Lantern") used as a body: "the
-         * Blue Lanterns", "played for Blue Lantern", "Blue Lantern said its" */
-        if (E[i].type == SL_ENT_OTHER && x->weak && (x->org_v || x->its_v))
-            E[i].type = SL_ENT_ORG;
-        /* news introduce people by full name: an unknown lone word never
-         * given a first name, a title, a speech verb or "he"/"she" is
-         * more often a company, band or team ("Konami", "Crobar") */
-        if (E[i].type == SL_ENT_PERSON && x->weak && x->ntok == 1 && !x->per_v && !x->title_v &&
-            !x->name_alt && !x->his_v && !x->dict_name)
-            E[i].type = SL_ENT_ORG;
-        /* "Bayline says its offer stands": a name referred to as a thing */
-        if (E[i].type == SL_ENT_PERSON && x->its_v > x->his_v && !x->title_v && !x->name_alt)
-            E[i].type = SL_ENT_ORG;
+        E[i].type = final_type(c, i);
         if (x->role_e) {
             E[i].role = sl_arena_strndup(ar, c->t + x->role_s, x->role_e - x->role_s);
             E[i].role_start = x->role_s;

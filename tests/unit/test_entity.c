@@ -594,9 +594,25 @@ static void he_is_not_the_woman_just_named(void **state) {
     done(&r);
 }
 
+/* A name the text later calls "it" ("Kell says its offer stands") is no
+ * "she" even where it is the last name before one. */
+static void she_is_never_a_name_the_text_calls_it(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Kell says its offer stands.\n"
+                 "The minister, Ada Brenn, says she booked the hall and that Kell agreed to "
+                 "come. She told us she spoke with the union for an hour.\n");
+    int brenn = find_ent(&r, "Ada Brenn");
+    assert_true(brenn >= 0);
+    const char *she = strstr(r.a->text, "She told");
+    assert_int_equal(mention_of(&r, "She", (size_t)(she - r.a->text), NULL), brenn);
+    done(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(minister_and_short_form_are_one_person),
+        cmocka_unit_test(she_is_never_a_name_the_text_calls_it),
         cmocka_unit_test(mentions_are_in_text_order_with_valid_entities),
         cmocka_unit_test(transcript_label_links_to_the_minister),
         cmocka_unit_test(description_links_to_the_person_with_that_role),
