@@ -1491,6 +1491,25 @@ static void nominal(ctx *c, size_t i, size_t end) {
  * name). Mentions must be sorted; new ones are appended. */
 enum { RECENT_PERSONS = 4 };
 
+/* en (-1: a person with no name) becomes the most recent person. */
+static void push_recent(int32_t *recent, size_t *n, int32_t en) {
+    size_t k = 0;
+    while (k < *n && recent[k] != en)
+        k++;
+    if (k == *n && *n < RECENT_PERSONS)
+        (*n)++;
+    for (k = k < *n ? k : *n - 1; k > 0; k--)
+        recent[k] = recent[k - 1];
+    recent[0] = en;
+}
+
+/* "A spokesman for the minister", "an aide": a person without a name, whom
+ * a following "he" or "she" may be. */
+static int unnamed_person(const ctx *c, size_t i, size_t end) {
+    return (tok_is(c, i, "a") || tok_is(c, i, "A") || tok_is(c, i, "an") || tok_is(c, i, "An")) &&
+           i + 1 < end && !is_cap(c, i + 1) && in(c, i + 1, sl_entlex_title);
+}
+
 static void pronouns(ctx *c) {
     size_t n_named = c->n_ms, m = 0;
     int32_t recent[RECENT_PERSONS]; /* most recent first */
@@ -1515,14 +1534,7 @@ static void pronouns(ctx *c) {
                 size_t rn = 0;
                 const char *rh = role_head(c, en, &rn);
                 if (person[en] && c->ms[m].kind != SL_MENTION_LABEL) {
-                    size_t k = 0;
-                    while (k < n_recent && recent[k] != en)
-                        k++;
-                    if (k == n_recent && n_recent < RECENT_PERSONS)
-                        n_recent++;
-                    for (k = k < n_recent ? k : n_recent - 1; k > 0; k--)
-                        recent[k] = recent[k - 1];
-                    recent[0] = en;
+                    push_recent(recent, &n_recent, en);
                     if (rh && rn)
                         put(c, 'r', rh, rn, en);
                 }
@@ -1530,6 +1542,10 @@ static void pronouns(ctx *c) {
             }
             if (tok_is(c, i, "the")) {
                 nominal(c, i, st->token_end);
+                continue;
+            }
+            if (unnamed_person(c, i, st->token_end)) {
+                push_recent(recent, &n_recent, -1);
                 continue;
             }
             uint8_t g = tok_is(c, i, "he") ? 1 : tok_is(c, i, "she") ? 2 : 0;
@@ -1543,10 +1559,10 @@ static void pronouns(ctx *c) {
             if (!subj)
                 continue;
             size_t k = 0;
-            while (k < n_recent && gender[recent[k]] && gender[recent[k]] != g)
+            while (k < n_recent && recent[k] >= 0 && gender[recent[k]] && gender[recent[k]] != g)
                 k++;
-            if (k == n_recent)
-                continue;
+            if (k == n_recent || recent[k] < 0)
+                continue; /* the nearest may be a nameless spokesman */
             gender[recent[k]] = g;
             add_men(c, tk(c, i)->start, tk(c, i)->end, SL_MENTION_PRONOUN, recent[k]);
         }

@@ -311,7 +311,16 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
         span r = {j, j};
         return r;
     }
-    return np_core(c, lo, j);
+    span r = np_core(c, lo, j);
+    /* "A spokesman for the minister said": the phrase's head is the
+     * spokesman; a title ("Secretary of State Blinken") is no head noun */
+    if (r.s < r.e && r.s >= lo + 2 && (teq(c, r.s - 1, "for") || teq(c, r.s - 1, "of")) &&
+        is_word(c, r.s - 2) && is_lower(c, r.s - 2) && !stop_at(c, r.s - 2)) {
+        span h = np_core(c, lo, r.s - 1);
+        if (h.s < h.e)
+            r.s = h.s;
+    }
+    return r;
 }
 
 /* The noun phrase starting at s, no further right than hi: "said Odell,
@@ -804,6 +813,42 @@ static int anonymity(const qctx *c, size_t k, size_t e) {
            (teq(c, k + 4, "named") || teq(c, k + 4, "identified"));
 }
 
+/* "called the meeting", "called off the strike": calling a gathering or an
+ * end, not a stance ("called the plan a disgrace") */
+static int convenes(const qctx *c, size_t k, size_t e) {
+    static const char *const what[] = {"election", "elections", "halt",  "hearing", "meeting",
+                                       "off",      "referendum", "session", "strike", "summit",
+                                       "talks",    "truce",     "vote"};
+    if (!(teq(c, k, "called") || teq(c, k, "calls") || teq(c, k, "calling")))
+        return 0;
+    size_t j = k + 1;
+    if (j < e && sl_quote_is_det(ttxt(c, j), tlen(c, j)))
+        j++;
+    for (size_t i = 0; j < e && i < sizeof what / sizeof *what; i++)
+        if (teq(c, j, what[i]))
+            return 1;
+    return 0;
+}
+
+/* A clause opening on a finite verb has no subject of its own: after
+ * "that", the "that" is its subject ("said that was a mistake"). */
+static int subjectless(const qctx *c, size_t k) {
+    static const char *const fin[] = {"are",   "can", "could", "had", "has",    "have",
+                                      "is",    "may", "might", "must", "should", "was",
+                                      "were",  "will", "would"};
+    for (size_t i = 0; i < sizeof fin / sizeof *fin; i++)
+        if (teq(c, k, fin[i]))
+            return 1;
+    return 0;
+}
+
+/* "the man, who I think was one of the guests": a belief inside a
+ * relative clause whose subject the content lacks is a parenthesis, not a
+ * report ("which he said was a mistake" stays one). */
+static int in_relative(const qctx *c, size_t f, size_t s) {
+    return s > f && (teq(c, s - 1, "who") || teq(c, s - 1, "which"));
+}
+
 static int reported_sentence(qctx *c, size_t si) {
     const sl_sentence *se = &c->a->sentences[si];
     size_t f = se->token_first, e = se->token_end;
@@ -811,7 +856,7 @@ static int reported_sentence(qctx *c, size_t si) {
         if (c->fl[k] & (F_INQ | F_USED))
             continue;
         int fl = cue_at(c, k);
-        if (!fl || (fl & Q_DQ) || anonymity(c, k, e))
+        if (!fl || (fl & Q_DQ) || anonymity(c, k, e) || convenes(c, k, e))
             continue;
         span sp;
         size_t c0, c1, next = k + 1;
@@ -830,6 +875,11 @@ static int reported_sentence(qctx *c, size_t si) {
                 next = e;
             }
         } else {
+            /* "figures first reported by Meridian Wire": a passive; what
+             * follows is the agent, not what was said ("responded by
+             * saying that" is no passive) */
+            if (k + 1 < e && teq(c, k + 1, "by") && !(k + 2 < e && (cue_at(c, k + 2) & Q_ING)))
+                continue;
             sp = speaker_of(c, k, f, e, fl);
             if ((fl & Q_ING) && k > f && teq(c, k - 1, ","))
                 sp = quoted_subject(c, f, k, sp);
@@ -847,12 +897,17 @@ static int reported_sentence(qctx *c, size_t si) {
                     c0 = skip_hearer(c, c0, e);
                 if (c0 < e && teq(c, c0, "on") && c0 + 1 < e && is_weekday(c, c0 + 1))
                     c0 += 2;
+                /* "responded by saying that ..." */
+                if (c0 + 1 < e && teq(c, c0, "by") && (cue_at(c, c0 + 1) & Q_ING))
+                    c0 += 2;
                 /* "said only that the company wanted ..." */
                 if (c0 + 1 < e && teq(c, c0, "only") && teq(c, c0 + 1, "that"))
                     c0++;
                 int comma_after = c0 < e && teq(c, c0, ",");
                 while (c0 < e && (teq(c, c0, "that") || teq(c, c0, ",") || teq(c, c0, ":")))
                     c0++;
+                if (c0 < e && teq(c, c0 - 1, "that") && subjectless(c, c0))
+                    c0--; /* "said that was a mistake": "that" is the subject */
                 c1 = trim_end(c, c0, e);
                 int before = sp.s > f && teq(c, sp.s - 1, ",");
                 if (before && (comma_after || words_in(c, c0, c1) < 3)) {
@@ -867,13 +922,17 @@ static int reported_sentence(qctx *c, size_t si) {
                 }
             }
         }
-        if (words_in(c, c0, c1) < 3 || ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ))
+        if (words_in(c, c0, c1) < 3 || ((c->fl[c0] | c->fl[c1 - 1]) & F_DQ) ||
+            (subjectless(c, c0) && (fl & Q_BEL) && in_relative(c, f, sp.s)))
             continue;
         /* stance verbs are common outside reports: ask for a real subject,
          * and "you know," / "I think," are fillers */
         if ((fl & (Q_STANCE | Q_BEL)) && teq(c, k + 1, ","))
             continue;
         if ((fl & Q_STANCE) && !plural_or_sane(c, sp))
+            continue;
+        /* "how you know things are back to normal": anyone's knowing */
+        if ((fl & (Q_BEL | Q_STANCE)) && sp.e == sp.s + 1 && (teq(c, sp.s, "you") || teq(c, sp.s, "You")))
             continue;
         if (!emit(c, SL_QUOTE_INDIRECT, c0, c1, sp, (long)k))
             return -1;
@@ -914,6 +973,34 @@ static uint32_t relative_clause(const char *text, uint32_t s, uint32_t e) {
     return e;
 }
 
+/* The word of text ending at or before e (after spaces): its start, or e. */
+static uint32_t word_before(const char *text, uint32_t lo, uint32_t e, uint32_t *end) {
+    while (e > lo && text[e - 1] == ' ')
+        e--;
+    uint32_t s = e;
+    while (s > lo && ((text[s - 1] | 32) >= 'a' && (text[s - 1] | 32) <= 'z'))
+        s--;
+    *end = e;
+    return s;
+}
+
+static int word_is(const char *text, uint32_t s, uint32_t e, const char *w) {
+    return e - s == strlen(w) && !memcmp(text + s, w, e - s);
+}
+
+/* A mention that follows "for"/"of" after a lower-case noun ("a spokesman
+ * for the minister", "the head of the union") modifies that noun: the
+ * speaker is the spokesman, not the minister. */
+static int of_head_noun(const char *text, uint32_t lo, uint32_t m) {
+    uint32_t e, s = word_before(text, lo, m, &e);
+    if (word_is(text, s, e, "the") || word_is(text, s, e, "a") || word_is(text, s, e, "an"))
+        s = word_before(text, lo, s, &e);
+    if (!(word_is(text, s, e, "for") || word_is(text, s, e, "of")))
+        return 0;
+    s = word_before(text, lo, s, &e);
+    return s < e && text[s] >= 'a' && text[s] <= 'z';
+}
+
 /* The speaker is the head of its noun phrase: the last mention inside the
  * span that is not a possessive ("Harbour Minister Tomas Vell" is Vell,
  * "Putin's adviser Yuri Ushakov" is Ushakov), before any relative clause
@@ -934,7 +1021,7 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
         }
         int32_t first = -1, head = -1;
         for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < end; j++) {
-            if (m[j].end <= q[i].speaker_start)
+            if (m[j].end <= q[i].speaker_start || of_head_noun(text, q[i].speaker_start, m[j].start))
                 continue;
             if (first < 0)
                 first = m[j].entity;

@@ -594,6 +594,21 @@ static void he_is_not_the_woman_just_named(void **state) {
     done(&r);
 }
 
+/* "A spokesman for the minister" is a person without a name: the "he" that
+ * follows is his, not the minister's, whose pronoun is not known yet. */
+static void he_after_a_nameless_spokesman_is_nobody_named(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Harbour Minister Tomas Vell met the crews on Monday.\n"
+                 "A spokesman for the minister confirmed the meeting. \"We will keep talking,\" he "
+                 "said.\n");
+    int vell = find_ent(&r, "Tomas Vell");
+    assert_true(vell >= 0);
+    const char *he = strstr(r.a->text, "he said");
+    assert_int_equal(mention_of(&r, "he", (size_t)(he - r.a->text), NULL), -1);
+    done(&r);
+}
+
 /* A name the text later calls "it" ("Kell says its offer stands") is no
  * "she" even where it is the last name before one. */
 static void she_is_never_a_name_the_text_calls_it(void **state) {
@@ -651,6 +666,7 @@ int main(void) {
         cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
         cmocka_unit_test(a_union_is_named_whole_and_not_by_its_last_word),
         cmocka_unit_test(he_is_not_the_woman_just_named),
+        cmocka_unit_test(he_after_a_nameless_spokesman_is_nobody_named),
         cmocka_unit_test(hostile_input_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -243,6 +243,23 @@ static void a_relative_clause_is_not_the_speaker(void **state) {
     done(&f);
 }
 
+/* "A spokesman for the minister confirmed": the speaker is the spokesman,
+ * whose phrase names the minister without being her. */
+static void a_spokesman_for_someone_is_not_that_someone(void **state) {
+    (void)state;
+    found f;
+    find(&f, "A spokesman for the minister confirmed the call took place on Thursday.\n");
+    const char *t = f.a->text;
+    uint32_t m = (uint32_t)(strstr(t, "the minister") - t);
+    sl_mention men[1] = {{m, m + 12, SL_MENTION_NOMINAL, 1}};
+    sl_error err = {0};
+    assert_int_equal(sl_find_quotes(f.a, men, 1, &f.ar, &f.q, &f.n, &err), SL_OK);
+    const sl_quote *q = holding(&f, "the call took place");
+    assert_speaker(&f, q, "A spokesman for the minister");
+    assert_int_equal(q->entity, -1);
+    done(&f);
+}
+
 static void hostile_marks_stay_linear(void **state) {
     (void)state;
     /* many unmatched marks and no cue: nothing is said, and fast */
@@ -369,6 +386,42 @@ static void seeds_quotes_have_speakers(void **state) {
  * the lobby that ...", "said only that ...": from after "that".
  * What was said ends without its closing punctuation, but not without the
  * mark closing a quotation inside it. */
+/* "first reported by Meridian Wire" names who reported, not what; "called
+ * the meeting" convenes; "responded by saying that" still reports. */
+static void passives_and_convening_are_no_reports(void **state) {
+    (void)state;
+    found f;
+    find(&f, "About 900 riders were stranded, according to figures first reported by Tide Wire.\n"
+             "Harbour Minister Tomas Vell called the meeting on Thursday after a long call.\n"
+             "Ada Brenn called off the strike at noon on the second day.\n"
+             "The company responded by saying that the boats would run again soon.\n");
+    assert_null(holding(&f, "by Tide Wire"));
+    assert_non_null(holding(&f, "About 900 riders were stranded"));
+    assert_null(holding(&f, "the meeting on Thursday"));
+    assert_null(holding(&f, "the strike at noon"));
+    const sl_quote *q = holding(&f, "the boats would run");
+    assert_non_null(q);
+    assert_span(&f, q->start, q->end, "the boats would run again soon");
+    done(&f);
+}
+
+/* "who I think was one of the guests" and "how you know things are back to
+ * normal" report nobody; after "said that was", "that" is the subject. */
+static void asides_and_anyone_s_knowing_are_no_reports(void **state) {
+    (void)state;
+    found f;
+    find(&f, "So did the man next to me, who I think was one of the stranded guests going home.\n"
+             "They talked about the weather, which is how you know things are back to normal.\n"
+             "Ada Brenn said that was a mistake the company would not make twice.\n");
+    assert_null(holding(&f, "one of the stranded guests"));
+    assert_null(holding(&f, "back to normal"));
+    const sl_quote *q = holding(&f, "was a mistake");
+    assert_non_null(q);
+    assert_speaker(&f, q, "Ada Brenn");
+    assert_span(&f, q->start, q->end, "that was a mistake the company would not make twice");
+    done(&f);
+}
+
 static void a_told_hearer_is_not_part_of_what_was_said(void **state) {
     (void)state;
     found f;
@@ -455,6 +508,9 @@ int main(void) {
         cmocka_unit_test(hostile_cues_stay_linear),
         cmocka_unit_test(seeds_quotes_have_speakers),
         cmocka_unit_test(a_told_hearer_is_not_part_of_what_was_said),
+        cmocka_unit_test(passives_and_convening_are_no_reports),
+        cmocka_unit_test(a_spokesman_for_someone_is_not_that_someone),
+        cmocka_unit_test(asides_and_anyone_s_knowing_are_no_reports),
         cmocka_unit_test(a_quoted_subheading_is_nobody_s_words),
         cmocka_unit_test(asking_not_to_be_named_is_no_report),
     };
