@@ -644,6 +644,18 @@ void rp_md_cstr(FILE *f, const char *s)
         rp_md(f, s, strlen(s));
 }
 
+int rp_slot_lone(const rp *r, const sl_slot *sl)
+{
+    if (r->s->n_members < 2 || !sl->n_values || !sl->values[0].n_sources)
+        return 0;
+    uint32_t m = sl->values[0].sources[0].member;
+    for (size_t v = 0; v < sl->n_values; v++)
+        for (size_t k = 0; k < sl->values[v].n_sources; k++)
+            if (sl->values[v].sources[k].member != m)
+                return 0;
+    return 1;
+}
+
 int rp_url_ok(const char *url)
 {
     if (!url || (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0))

@@ -99,6 +99,9 @@ const char *rp_entity_name(const rp *r, int32_t i);
 const char *rp_entity_type_label(sl_entity_type t);
 /* "hard conflict", "soft difference", ... */
 const char *rp_conflict_label(sl_conflict_kind k);
+/* 1 when only one member states slot sl in a story of several: the pages
+ * list the figures sources share first and fold these away. */
+int rp_slot_lone(const rp *r, const sl_slot *sl);
 
 /* Escapers: invalid UTF-8 becomes U+FFFD, control characters (but \n, \t)
  * are dropped. */

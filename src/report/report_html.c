@@ -415,6 +415,22 @@ static void entities(hx *h)
     fputs("</ul>\n</section>\n", f);
 }
 
+static void slot_item(hx *h, const sl_slot *sl)
+{
+    FILE *f = h->f;
+    fputs("<li><b>", f);
+    rp_html_cstr(f, sl->about && *sl->about ? sl->about : "(unnamed)");
+    fputs("</b>:", f);
+    for (size_t v = 0; v < sl->n_values; v++) {
+        const sl_slot_value *sv = &sl->values[v];
+        fputs(v ? "; “" : " “", f);
+        rp_html_cstr(f, sv->text ? sv->text : sv->value);
+        fputs("”", f);
+        cites(h, sv->sources, sv->n_sources);
+    }
+    fputs("</li>\n", f);
+}
+
 static void slots(hx *h)
 {
     const sl_synthesis *s = h->r->s;
@@ -422,21 +438,22 @@ static void slots(hx *h)
     if (!s->n_slots)
         return;
     fputs("<section id=\"figures\">\n<h2>Figures and dates</h2>\n<ul class=\"plain\">\n", f);
-    for (size_t i = 0; i < s->n_slots; i++) {
-        const sl_slot *sl = &s->slots[i];
-        fputs("<li><b>", f);
-        rp_html_cstr(f, sl->about && *sl->about ? sl->about : "(unnamed)");
-        fputs("</b>:", f);
-        for (size_t v = 0; v < sl->n_values; v++) {
-            const sl_slot_value *sv = &sl->values[v];
-            fputs(v ? "; “" : " “", f);
-            rp_html_cstr(f, sv->text ? sv->text : sv->value);
-            fputs("”", f);
-            cites(h, sv->sources, sv->n_sources);
-        }
-        fputs("</li>\n", f);
+    size_t lone = 0;
+    for (size_t i = 0; i < s->n_slots; i++)
+        if (rp_slot_lone(h->r, &s->slots[i]))
+            lone++;
+        else
+            slot_item(h, &s->slots[i]);
+    fputs("</ul>\n", f);
+    if (lone) {
+        fprintf(f, "<details><summary>%zu more, each stated by one source only</summary>\n"
+                   "<ul class=\"plain\">\n", lone);
+        for (size_t i = 0; i < s->n_slots; i++)
+            if (rp_slot_lone(h->r, &s->slots[i]))
+                slot_item(h, &s->slots[i]);
+        fputs("</ul>\n</details>\n", f);
     }
-    fputs("</ul>\n</section>\n", f);
+    fputs("</section>\n", f);
 }
 
 static void source_item(hx *h, uint32_t m)

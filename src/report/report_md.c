@@ -236,8 +236,13 @@ static int slots(rp *r)
     if (!r->s->n_slots)
         return 0;
     fputs("## Figures and dates\n\n", f);
+    size_t lone = 0;
     for (size_t i = 0; i < r->s->n_slots; i++) {
         const sl_slot *sl = &r->s->slots[i];
+        if (rp_slot_lone(r, sl)) {
+            lone++;
+            continue;
+        }
         fputs("- **", f);
         rp_md_cstr(f, sl->about && *sl->about ? sl->about : "(unnamed)");
         fputs("**:", f);
@@ -250,6 +255,9 @@ static int slots(rp *r)
         }
         putc('\n', f);
     }
+    if (lone)
+        fprintf(f, "\n%zu more, each stated by one source only, are in `--format json` and the web page.\n",
+                lone);
     putc('\n', f);
     return 0;
 }

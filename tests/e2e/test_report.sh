@@ -101,6 +101,13 @@ assert_contains "Markdown has a summary" "$W/s1.md" "## Summary"
 assert_contains "Markdown has the numbered sources" "$W/s1.md" "- **[1]** "
 assert_contains "Markdown lists an outlet" "$W/s1.md" "Marrow Bay Courier"
 assert_contains "Markdown folds a copy under its original" "$W/s1.md" "  - **["
+# Figures: those sources share come first; one source's alone are folded
+# away (a 16-article story has dozens), and kept in the JSON.
+assert_contains "Markdown lists a figure several sources state" "$W/s1.md" "- **vessels**: “six vessels”"
+assert_not_contains "Markdown folds a figure one source states" "$W/s1.md" "**deckhands**"
+assert_contains "Markdown says how many figures it folded" "$W/s1.md" "each stated by one source only"
+json_true "JSON keeps the figure one source states" "$W/s1.json" \
+    'any(v["text"] == "212 deckhands" for s in d["slots"] for v in s["values"])' '[s["about"] for s in d["slots"]]'
 n=$(grep -c '^ *- \*\*\[[0-9]*\]\*\*' "$W/s1.md")
 assert_eq "Markdown lists every member once" "$n" 16
 # Every [n] marker used points into the source list.
@@ -170,6 +177,7 @@ else
 fi
 assert_contains "HTML has the summary heading" "$W/pages/S1.html" "<h2>Summary</h2>"
 assert_contains "HTML has the source list" "$W/pages/S1.html" '<section id="sources">'
+assert_contains "HTML folds one source's figures" "$W/pages/S1.html" "each stated by one source only</summary>"
 n=$(grep -o '<li id="src[0-9]*"' "$W/pages/S1.html" | wc -l)
 assert_eq "HTML source list has every member" "$n" 16
 
