@@ -126,6 +126,29 @@ static sl_status cite_repeats(sl_synthesis *s, sl_error *err)
     return st;
 }
 
+/* The summary in the order things happened: by the day of each sentence's
+ * member, inferred days included (the summarizer only knows publication
+ * dates, and puts undated documents last); stable, so a member's sentences
+ * keep their order. */
+static int64_t sentence_day(const sl_synthesis *s, const sl_summary_sentence *x)
+{
+    int32_t d = x->n_sources ? sl_synth_day(s, x->sources[0].member) : SL_NO_DAY;
+    return d == SL_NO_DAY ? INT64_MAX : d;
+}
+
+static void order_by_day(sl_synthesis *s)
+{
+    sl_summary_sentence *v = s->summary->sentences;
+    for (size_t i = 1; i < s->summary->n_sentences; i++) {
+        sl_summary_sentence x = v[i];
+        int64_t d = sentence_day(s, &x);
+        size_t j = i;
+        for (; j > 0 && sentence_day(s, &v[j - 1]) > d; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 static sl_status summarize(sl_synthesis *s, const sl_synth_options *o, sl_error *err)
 {
     const sl_article **docs = malloc((s->n_members + 1) * sizeof *docs);
@@ -153,6 +176,7 @@ static sl_status summarize(sl_synthesis *s, const sl_synth_options *o, sl_error 
             for (size_t q = 0; q < ss->n_sources; q++)
                 ss->sources[q].member = member[ss->sources[q].member];
         }
+        order_by_day(s);
         st = cite_repeats(s, err);
     }
     free(docs);

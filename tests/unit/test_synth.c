@@ -936,6 +936,21 @@ static void seeds_undated_members_take_inferred_days_and_bounds(void **state)
     const char *eol = strchr(b, '\n');
     assert_true(eol && strstr(b, "Moscow") && strstr(b, "Moscow") < eol);
     free(md);
+    /* the summary tells the video call (7 December, inferred) before what
+     * dated reports published later say */
+    int32_t latest = SL_NO_DAY, dec7 = sl_day_from_iso("2021-12-07");
+    int told = 0;
+    for (size_t i = 0; i < s->summary->n_sentences; i++) {
+        uint32_t m = s->summary->sentences[i].sources[0].member;
+        int32_t d = sl_day_from_iso(s->members[m].article->published);
+        if ((int)m == video) {
+            assert_true(latest == SL_NO_DAY || latest <= dec7);
+            told = 1;
+        } else if (d != SL_NO_DAY && (latest == SL_NO_DAY || d > latest)) {
+            latest = d;
+        }
+    }
+    assert_true(told);
 }
 
 int main(void)
