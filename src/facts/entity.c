@@ -1489,7 +1489,7 @@ static void nominal(ctx *c, size_t i, size_t end) {
  * comment" about Whelan, a "he said" is not Whelan's but the nearest of
  * the last few people that may be a "he", or nobody's (a spokesman with no
  * name). Mentions must be sorted; new ones are appended. */
-enum { RECENT_PERSONS = 4 };
+enum { RECENT_PERSONS = 4, SUBJECT_TOKENS = 4 };
 
 /* en (-1: a person with no name) becomes the most recent person. */
 static void push_recent(int32_t *recent, size_t *n, int32_t en) {
@@ -1526,14 +1526,23 @@ static void pronouns(ctx *c) {
      * makes Bayline no "she" however it first looked */
     for (size_t i = 0; i < c->n_ents; i++)
         person[i] = final_type(c, i) == SL_ENT_PERSON;
+    int32_t subject = -1; /* the person opening the last sentence */
     for (size_t si = 0; si < c->a->n_sentences && !c->failed; si++) {
         const sl_sentence *st = &c->a->sentences[si];
+        /* who the last sentence was about comes first for this one's "he":
+         * "Sullivan stated that Biden and Putin had talked. ..., he added"
+         * is Sullivan's */
+        if (subject >= 0)
+            push_recent(recent, &n_recent, subject);
+        subject = -1;
         for (size_t i = st->token_first; i < st->token_end; i++) {
             while (m < n_named && c->ms[m].s < tk(c, i)->start) {
                 int32_t en = c->ms[m].ent;
                 size_t rn = 0;
                 const char *rh = role_head(c, en, &rn);
                 if (person[en] && c->ms[m].kind != SL_MENTION_LABEL) {
+                    if (i <= st->token_first + SUBJECT_TOKENS && subject < 0)
+                        subject = en;
                     push_recent(recent, &n_recent, en);
                     if (rh && rn)
                         put(c, 'r', rh, rn, en);
@@ -1564,6 +1573,8 @@ static void pronouns(ctx *c) {
             if (k == n_recent || recent[k] < 0)
                 continue; /* the nearest may be a nameless spokesman */
             gender[recent[k]] = g;
+            if (subject < 0 && i <= st->token_first + SUBJECT_TOKENS)
+                subject = recent[k];
             add_men(c, tk(c, i)->start, tk(c, i)->end, SL_MENTION_PRONOUN, recent[k]);
         }
     }

@@ -609,6 +609,20 @@ static void he_after_a_nameless_spokesman_is_nobody_named(void **state) {
     done(&r);
 }
 
+/* The "he" of a speech verb is who the last sentence was about, not the
+ * last name it mentioned. */
+static void he_is_the_last_sentence_s_subject(void **state) {
+    (void)state;
+    run r;
+    annotate(&r, "Jon Marsh stated that Tomas Vell had called the union on Monday.\n"
+                 "\"The longer the crews wait,\" he added, \"the harder it gets.\"\n");
+    int marsh = find_ent(&r, "Jon Marsh");
+    assert_true(marsh >= 0);
+    const char *he = strstr(r.a->text, "he added");
+    assert_int_equal(mention_of(&r, "he", (size_t)(he - r.a->text), NULL), marsh);
+    done(&r);
+}
+
 /* A name the text later calls "it" ("Kell says its offer stands") is no
  * "she" even where it is the last name before one. */
 static void she_is_never_a_name_the_text_calls_it(void **state) {
@@ -666,6 +680,7 @@ int main(void) {
         cmocka_unit_test(a_given_name_after_a_place_preposition_stays_a_person),
         cmocka_unit_test(a_union_is_named_whole_and_not_by_its_last_word),
         cmocka_unit_test(he_is_not_the_woman_just_named),
+        cmocka_unit_test(he_is_the_last_sentence_s_subject),
         cmocka_unit_test(he_after_a_nameless_spokesman_is_nobody_named),
         cmocka_unit_test(hostile_input_is_bounded),
     };
