@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/map64.h"
 
@@ -264,15 +265,37 @@ static int same_quote(const uint64_t *a, size_t na, const uint64_t *b, size_t nb
     return c >= 5 && c * 10 >= mn * 8;
 }
 
-/* Fewer than four words in a transcript turn ("Hi, Rory.", "Thank you.")
- * is the talk passing between speakers, not something said of the story. */
+/* A transcript turn of fewer than four words ("Hi, Rory.", "Thank you.")
+ * or a short courtesy ("Thanks for having me, Ari.", "Happy to do it.") is
+ * the talk passing between speakers, not something said of the story. */
 static int small_talk(const sl_article *a, const sl_quote *q)
 {
+    static const char *const courtesy[] = {"thank", "thanks", "happy", "glad", "hi",
+                                           "hello", "welcome", "pleasure", "good", "great"};
+    if (q->kind != SL_QUOTE_TRANSCRIPT)
+        return 0;
     size_t words = 0;
-    for (uint32_t i = q->start; i < q->end && words < 4; i++)
+    for (uint32_t i = q->start; i < q->end && words < 8; i++)
         words += a->text[i] != ' ' && a->text[i] != '\n' &&
                  (i == q->start || a->text[i - 1] == ' ' || a->text[i - 1] == '\n');
-    return q->kind == SL_QUOTE_TRANSCRIPT && words < 4;
+    if (words < 4)
+        return 1;
+    if (words >= 8)
+        return 0;
+    /* its first word a courtesy, or a thanks anywhere ("That was Nina
+     * Okafor. Thanks, Nina.") */
+    for (uint32_t i = q->start; i < q->end; i++) {
+        if (i > q->start && ((a->text[i - 1] | 32) >= 'a' && (a->text[i - 1] | 32) <= 'z'))
+            continue;
+        uint32_t e = i;
+        while (e < q->end && ((a->text[e] | 32) >= 'a' && (a->text[e] | 32) <= 'z'))
+            e++;
+        for (size_t k = 0; k < sizeof courtesy / sizeof *courtesy && e > i; k++)
+            if ((i == q->start || k < 2) && e - i == strlen(courtesy[k]) &&
+                !strncasecmp(a->text + i, courtesy[k], e - i))
+                return 1;
+    }
+    return 0;
 }
 
 static sl_status collect_quotes(sl_synthesis *s, qinst **out, size_t *n_out, sl_error *err)

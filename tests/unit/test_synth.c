@@ -421,12 +421,14 @@ static void sample_quotes_folded_with_all_sources(void **state)
                         q->sources[j].end - q->sources[j].start);
         if (i && q->speaker >= 0 && s->quotes[i - 1].speaker < 0)
             fail_msg("a known speaker's quote after the unknown ones");
-        /* the radio host's "Hi, Rory." and "Thank you." are no quotes */
+        /* the radio host's "Hi, Rory.", "Thank you." and "... Thanks,
+         * Nina." are no quotes */
         const sl_evidence *e = &q->sources[0];
         const char *t = s->members[e->member].article->text + e->start;
         size_t n = e->end - e->start;
         assert_false(n >= 9 && !memcmp(t, "Hi, Rory.", 9));
         assert_false(n >= 10 && !memcmp(t, "Thank you.", 10));
+        assert_false(n < 60 && n >= 13 && !memcmp(t + n - 13, "Thanks, Nina.", 13));
     }
     assert_true(multi >= 3);
 }
