@@ -736,7 +736,8 @@ static int direct_unit(qctx *c, const unit *u, dstate *ds, partial *parts, size_
 
 /* Steps over the hearer of "told reporters", "warned the crew". */
 static size_t skip_hearer(const qctx *c, size_t k, size_t e) {
-    if (k >= e || teq(c, k, "that") || !is_word(c, k))
+    /* "asked to talk to Biden": no hearer, what was asked starts here */
+    if (k >= e || teq(c, k, "that") || teq(c, k, "to") || !is_word(c, k))
         return k;
     if (sl_quote_is_det(ttxt(c, k), tlen(c, k)))
         k++;

@@ -403,6 +403,12 @@ static void passives_and_convening_are_no_reports(void **state) {
     assert_non_null(q);
     assert_span(&f, q->start, q->end, "the boats would run again soon");
     done(&f);
+    /* "asked to talk to Vell": no hearer, the request is whole */
+    find(&f, "Ada Brenn asked to talk to Tomas Vell in a call on Monday night.\n");
+    q = holding(&f, "talk to Tomas Vell");
+    assert_non_null(q);
+    assert_span(&f, q->start, q->end, "to talk to Tomas Vell in a call on Monday night");
+    done(&f);
 }
 
 /* "who I think was one of the guests" and "how you know things are back to
