@@ -1243,10 +1243,13 @@ static size_t name_tail(const ctx *c, size_t i, size_t j, size_t end) {
         in(c, j + 2, sl_entlex_org_suffix))
         return j + 2;
     /* "the London and Western Railway", "the Harbor and Ferry Workers'
-     * Union": after an article, "and" joins the words of one body */
-    if (i > 0 && tok_is(c, i - 1, "the") && !is_cap(c, i - 1) && j + 2 < end && tok_is(c, j + 1, "and") &&
-        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !(i < j && in(c, j, sl_entlex_loc_suffix)) &&
-        !(i < j && (lex_span(c, i, j) & SL_LEX_LOC))) {
+     * Union": after an article, "and" joins the words of one body; the
+     * article may open the sentence and the run ("The Harbor and ...") */
+    size_t b = i < j && tok_is(c, i, "the") ? i + 1 : i; /* the body's first word */
+    int article = (i > 0 && tok_is(c, i - 1, "the") && !is_cap(c, i - 1)) || b > i;
+    if (article && j + 2 < end && tok_is(c, j + 1, "and") &&
+        is_cap(c, j + 2) && !in(c, j, sl_entlex_org_suffix) && !(b < j && in(c, j, sl_entlex_loc_suffix)) &&
+        !(b < j && (lex_span(c, b, j) & SL_LEX_LOC))) {
         size_t e = j + 2;
         while (e + 1 < end && e < j + 6 && is_cap(c, e + 1))
             e++;

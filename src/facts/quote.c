@@ -312,9 +312,12 @@ static span np_left(const qctx *c, size_t lo, size_t hi) {
         return r;
     }
     span r = np_core(c, lo, j);
-    /* "A spokesman for the minister said": the phrase's head is the
-     * spokesman; a title ("Secretary of State Blinken") is no head noun */
-    if (r.s < r.e && r.s >= lo + 2 && (teq(c, r.s - 1, "for") || teq(c, r.s - 1, "of")) &&
+    /* "A spokesman for the minister said", "Ferry workers in Marrow Bay
+     * agreed": the phrase's head is the spokesman, the workers; a title
+     * ("Secretary of State Blinken") is no head noun */
+    if (r.s < r.e && r.s >= lo + 2 &&
+        (teq(c, r.s - 1, "for") || teq(c, r.s - 1, "of") || teq(c, r.s - 1, "in") ||
+         teq(c, r.s - 1, "at") || teq(c, r.s - 1, "from") || teq(c, r.s - 1, "with")) &&
         is_word(c, r.s - 2) && is_lower(c, r.s - 2) && !stop_at(c, r.s - 2)) {
         span h = np_core(c, lo, r.s - 1);
         if (h.s < h.e)
@@ -989,17 +992,31 @@ static int word_is(const char *text, uint32_t s, uint32_t e, const char *w) {
     return e - s == strlen(w) && !memcmp(text + s, w, e - s);
 }
 
-/* A mention that follows "for"/"of" after a lower-case noun ("a spokesman
- * for the minister", "the head of the union") modifies that noun: the
- * speaker is the spokesman, not the minister. */
+/* A mention that follows a preposition after a lower-case noun ("a
+ * spokesman for the minister", "the head of the union", "ferry workers in
+ * Marrow Bay") modifies that noun: the speaker is the spokesman, not the
+ * minister. */
 static int of_head_noun(const char *text, uint32_t lo, uint32_t m) {
     uint32_t e, s = word_before(text, lo, m, &e);
     if (word_is(text, s, e, "the") || word_is(text, s, e, "a") || word_is(text, s, e, "an"))
         s = word_before(text, lo, s, &e);
-    if (!(word_is(text, s, e, "for") || word_is(text, s, e, "of")))
+    static const char *const prep[] = {"for", "of", "in", "at", "from", "with", NULL};
+    int is_prep = 0;
+    for (size_t k = 0; prep[k] && !is_prep; k++)
+        is_prep = word_is(text, s, e, prep[k]);
+    if (!is_prep)
         return 0;
     s = word_before(text, lo, s, &e);
     return s < e && text[s] >= 'a' && text[s] <= 'z';
+}
+
+/* A mention followed by a lower-case word of the phrase modifies that
+ * word: "The Biden administration", "The Russian president", "Another
+ * Administration official" are none of those names. */
+static int adjunct(const char *text, uint32_t e, uint32_t end) {
+    if (e >= end || text[e] != ' ')
+        return 0;
+    return e + 1 < end && text[e + 1] >= 'a' && text[e + 1] <= 'z';
 }
 
 /* The speaker is the head of its noun phrase: the last mention inside the
@@ -1020,17 +1037,22 @@ static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm
             else
                 hi = mid;
         }
-        int32_t first = -1, head = -1;
+        int32_t head = -1;
         for (size_t j = lo; j < nm && j < lo + 8 && m[j].start < end; j++) {
             if (m[j].end <= q[i].speaker_start || of_head_noun(text, q[i].speaker_start, m[j].start))
                 continue;
-            if (first < 0)
-                first = m[j].entity;
-            if (!possessive_after(text, len, m[j].end))
-                head = m[j].entity;
+            int opens = head < 0;
+            if (possessive_after(text, len, m[j].end) || adjunct(text, m[j].end, end))
+                continue;
+            head = m[j].entity;
+            /* "Simon Miles, an assistant professor at ...": a name the
+             * phrase opens with is its head, the rest is apposition */
+            if (opens && (m[j].kind == SL_MENTION_NAME || m[j].kind == SL_MENTION_SHORT) &&
+                m[j].end < end && text[m[j].end] == ',')
+                break;
         }
-        if (first >= 0)
-            q[i].entity = head >= 0 ? head : first;
+        if (head >= 0) /* "Putin's adviser" alone is nobody named */
+            q[i].entity = head;
     }
 }
 

@@ -249,6 +249,7 @@ typedef struct qgroup {
     size_t nkeys;
     int32_t speaker;
     uint32_t len;         /* of the fullest wording */
+    uint32_t member, start, end; /* where the fullest wording is */
     size_t n;             /* instances */
     size_t order;         /* first report */
 } qgroup;
@@ -351,6 +352,10 @@ static sl_status group_quotes(sl_synthesis *s, qinst *q, size_t n, qgroup **gout
             qgroup *gc = &g[c];
             if (q[i].speaker >= 0 && gc->speaker >= 0 && gc->speaker != q[i].speaker)
                 continue;
+            /* one article's quote inside another ("Blinken said ..." in
+             * the host's question) is a second quote, not the same */
+            if (gc->member == q[i].member && gc->start < q[i].end && q[i].start < gc->end)
+                continue;
             if (same_quote(keys, nk, gc->keys, gc->nkeys))
                 best = c;
         }
@@ -363,6 +368,9 @@ static sl_status group_quotes(sl_synthesis *s, qinst *q, size_t n, qgroup **gout
             gb->speaker = q[i].speaker;
         if (q[i].end - q[i].start > gb->len) {
             gb->len = q[i].end - q[i].start;
+            gb->member = q[i].member;
+            gb->start = q[i].start;
+            gb->end = q[i].end;
             memcpy(gb->keys, keys, nk * sizeof *keys);
             gb->nkeys = nk;
         }

@@ -575,6 +575,11 @@ static void a_union_is_named_whole_and_not_by_its_last_word(void **state) {
     assert_int_equal(find_ent(&r, "Union"), -1);
     assert_true(find_ent(&r, "Dara Whelan") >= 0);
     done(&r);
+    /* the article may open the sentence */
+    annotate(&r, "Talks are set for Tuesday.\n\nThe Harbor and Ferry Workers' Union wants a raise.\n");
+    assert_true(find_ent(&r, "Harbor and Ferry Workers' Union") >= 0);
+    assert_int_equal(find_ent(&r, "Ferry Workers' Union"), -1);
+    done(&r);
 }
 
 /* A person's pronoun is learnt from the first one resolved to it: after

@@ -260,6 +260,36 @@ static void a_spokesman_for_someone_is_not_that_someone(void **state) {
     done(&f);
 }
 
+/* The head of "The Kell administration", "Ferry workers in Dunmore" is no
+ * name in it; "Ada Brenn, a professor at Vellan College," is Ada Brenn. */
+static void a_name_that_modifies_is_not_the_speaker(void **state) {
+    (void)state;
+    found f;
+    find(&f, "The Kell administration feels it needs to see a deal by Friday.\n"
+             "Ferry workers in Dunmore agreed to end the strike on Thursday morning.\n"
+             "Ada Brenn, a professor at Vellan College, said the talks had been productive.\n");
+    const char *t = f.a->text;
+    uint32_t k = (uint32_t)(strstr(t, "Kell") - t), d = (uint32_t)(strstr(t, "Dunmore") - t);
+    uint32_t b = (uint32_t)(strstr(t, "Ada Brenn") - t), v = (uint32_t)(strstr(t, "Vellan College") - t);
+    sl_mention m[4] = {{k, k + 4, SL_MENTION_NAME, 1},
+                       {d, d + 7, SL_MENTION_NAME, 2},
+                       {b, b + 9, SL_MENTION_NAME, 3},
+                       {v, v + 14, SL_MENTION_NAME, 4}};
+    sl_error err = {0};
+    assert_int_equal(sl_find_quotes(f.a, m, 4, &f.ar, &f.q, &f.n, &err), SL_OK);
+    const sl_quote *q = holding(&f, "needs to see a deal");
+    assert_non_null(q);
+    assert_int_equal(q->entity, -1);
+    q = holding(&f, "to end the strike");
+    assert_non_null(q);
+    assert_speaker(&f, q, "Ferry workers in Dunmore");
+    assert_int_equal(q->entity, -1);
+    q = holding(&f, "the talks had been productive");
+    assert_non_null(q);
+    assert_int_equal(q->entity, 3);
+    done(&f);
+}
+
 static void hostile_marks_stay_linear(void **state) {
     (void)state;
     /* many unmatched marks and no cue: nothing is said, and fast */
@@ -516,6 +546,7 @@ int main(void) {
         cmocka_unit_test(a_told_hearer_is_not_part_of_what_was_said),
         cmocka_unit_test(passives_and_convening_are_no_reports),
         cmocka_unit_test(a_spokesman_for_someone_is_not_that_someone),
+        cmocka_unit_test(a_name_that_modifies_is_not_the_speaker),
         cmocka_unit_test(asides_and_anyone_s_knowing_are_no_reports),
         cmocka_unit_test(a_quoted_subheading_is_nobody_s_words),
         cmocka_unit_test(asking_not_to_be_named_is_no_report),
