@@ -953,6 +953,18 @@ static void seeds_undated_members_take_inferred_days_and_bounds(void **state)
         }
     }
     assert_true(told);
+    /* the host's question that quotes Blinken is not Blinken's quote */
+    int asked = 0;
+    for (size_t i = 0; i < s->n_quotes; i++) {
+        const sl_evidence *e = &s->quotes[i].sources[0];
+        const char *t = s->members[e->member].article->text + e->start;
+        if (e->end - e->start > 40 && !memcmp(t, "I wonder whether the U.S.", 25)) {
+            asked = 1;
+            int32_t sp = s->quotes[i].speaker;
+            assert_true(sp < 0 || !strstr(s->entities[sp].name, "Blinken"));
+        }
+    }
+    assert_true(asked);
 }
 
 int main(void)
