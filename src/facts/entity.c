@@ -1468,6 +1468,17 @@ static const char *role_head(const ctx *c, int32_t en, size_t *n) {
     return c->t + s;
 }
 
+/* "the union" after "the Harbor and Ferry Workers' Union": the kind of
+ * body its name ends in is a role word for it, as a person's role is. */
+static void body_head(ctx *c, int32_t en) {
+    const ent *x = &c->ents[en];
+    uint32_t s = x->name_e;
+    while (s > x->name_s && c->t[s - 1] != ' ')
+        s--;
+    if (x->name_e > s && sl_entlex_org_suffix(c->t + s, x->name_e - s))
+        put(c, 'r', c->t + s, x->name_e - s, en);
+}
+
 /* "the Russian president": a description ending in the role word of a
  * person with that role, the most recently mentioned one. The table maps
  * role words to entities as mentions are passed ('r' keys). */
@@ -1549,6 +1560,8 @@ static void pronouns(ctx *c) {
                     push_recent(recent, &n_recent, en);
                     if (rh && rn)
                         put(c, 'r', rh, rn, en);
+                } else if (!person[en]) {
+                    body_head(c, en);
                 }
                 m++;
             }

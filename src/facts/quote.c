@@ -1019,6 +1019,24 @@ static int adjunct(const char *text, uint32_t e, uint32_t end) {
     return e + 1 < end && text[e + 1] >= 'a' && text[e + 1] <= 'z';
 }
 
+/* A turn whose label names nobody in its text ("BANNISTER:" for a host
+ * only ever called "Rory"): the entity of the label's own mention, the
+ * last label mention at or before the turn's words. */
+static int32_t turn_label_entity(const sl_mention *m, size_t nm, uint32_t at) {
+    size_t lo = 0, hi = nm;
+    while (lo < hi) { /* first mention starting after at */
+        size_t mid = (lo + hi) / 2;
+        if (m[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j-- > 0 && lo - j <= 64;)
+        if (m[j].kind == SL_MENTION_LABEL)
+            return m[j].entity;
+    return -1;
+}
+
 /* The speaker is the head of its noun phrase: the last mention inside the
  * span that is not a possessive ("Harbour Minister Tomas Vell" is Vell,
  * "Putin's adviser Yuri Ushakov" is Ushakov), before any relative clause
@@ -1026,8 +1044,11 @@ static int adjunct(const char *text, uint32_t e, uint32_t end) {
 static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm,
                           const char *text, size_t len) {
     for (size_t i = 0; i < nq; i++) {
-        if (q[i].speaker_start == q[i].speaker_end)
+        if (q[i].speaker_start == q[i].speaker_end) {
+            if (q[i].kind == SL_QUOTE_TRANSCRIPT)
+                q[i].entity = turn_label_entity(m, nm, q[i].start);
             continue;
+        }
         uint32_t end = relative_clause(text, q[i].speaker_start, q[i].speaker_end);
         size_t lo = 0, hi = nm;
         while (lo < hi) { /* first mention ending after the speaker starts */

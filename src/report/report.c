@@ -4,6 +4,7 @@
  * spans, dates, bylines and the escapers for JSON, HTML and Markdown. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report.h"
 #include "../core/draft.h"
@@ -642,6 +643,66 @@ void rp_md_cstr(FILE *f, const char *s)
 {
     if (s)
         rp_md(f, s, strlen(s));
+}
+
+static int pronoun_only(const char *s, size_t n)
+{
+    static const char *const pro[] = {"he",   "she",   "it",   "they", "we",  "i",
+                                      "you",  "who",   "which", "that", "i've", NULL};
+    for (size_t k = 0; pro[k]; k++)
+        if (n == strlen(pro[k]) && !strncasecmp(s, pro[k], n))
+            return 1;
+    return 0;
+}
+
+/* A speaker phrase worth showing: ", who" and commas off its end; none
+ * that opens on no letter, holds a digit (a date taken for a speaker) or
+ * is a bare possessive or pronoun. Its new length, 0 if none. */
+static size_t who_phrase(const char *w, size_t n)
+{
+    for (;;) {
+        while (n && (w[n - 1] == ',' || w[n - 1] == ' '))
+            n--;
+        if (n >= 4 && !strncasecmp(w + n - 4, " who", 4))
+            n -= 4;
+        else if (n >= 6 && !strncasecmp(w + n - 6, " which", 6))
+            n -= 6;
+        else
+            break;
+    }
+    if (!n || !((w[0] | 32) >= 'a' && (w[0] | 32) <= 'z') || pronoun_only(w, n))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            return 0;
+    if ((n >= 2 && !memcmp(w + n - 2, "'s", 2)) || (n >= 4 && !memcmp(w + n - 4, "\xE2\x80\x99s", 4)))
+        return 0;
+    return n;
+}
+
+void rp_quote_who(const rp *r, const sl_evidence *ev, char *out, size_t cap)
+{
+    out[0] = 0;
+    const sl_synth_member *m = ev->member < r->s->n_members ? &r->s->members[ev->member] : NULL;
+    const sl_facts *f = m ? m->facts : NULL;
+    for (size_t i = 0; f && i < f->n_quotes; i++) {
+        const sl_quote *q = &f->quotes[i];
+        if (q->start != ev->start || q->end != ev->end)
+            continue;
+        const char *w = NULL;
+        size_t n = 0;
+        if (q->speaker_end > q->speaker_start && q->speaker_end <= m->article->text_len) {
+            w = m->article->text + q->speaker_start;
+            n = q->speaker_end - q->speaker_start;
+        } else if ((w = sl_quote_label(m->article, q)) != NULL) {
+            n = strlen(w);
+        }
+        if (!w || !(n = who_phrase(w, n)) || n >= cap)
+            return;
+        memcpy(out, w, n);
+        out[n] = 0;
+        return;
+    }
 }
 
 int rp_slot_lone(const rp *r, const sl_slot *sl)

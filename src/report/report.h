@@ -99,6 +99,10 @@ const char *rp_entity_name(const rp *r, int32_t i);
 const char *rp_entity_type_label(sl_entity_type t);
 /* "hard conflict", "soft difference", ... */
 const char *rp_conflict_label(sl_conflict_kind k);
+/* Who said the quote at ev when no entity is known, as its article words
+ * it ("A spokesman for the minister", a transcript label): into out (cap
+ * bytes), "" when nobody or only a pronoun. */
+void rp_quote_who(const rp *r, const sl_evidence *ev, char *out, size_t cap);
 /* 1 when only one member states slot sl in a story of several: the pages
  * list the figures sources share first and fold these away. */
 int rp_slot_lone(const rp *r, const sl_slot *sl);

@@ -363,6 +363,14 @@ static void quote_group(hx *h, const rp_groups *g, size_t i)
         if (!quote_text(h, &q->sources[0]))
             fputs("…", f);
         fputs(direct ? "”</p><footer>— " : "</p><footer>— ", f);
+        if (sp < 0) {
+            char who[96];
+            rp_quote_who(h->r, &q->sources[0], who, sizeof who);
+            if (*who) {
+                rp_html_cstr(f, who);
+                fputs(", in ", f);
+            }
+        }
         outlets(h, q->sources, q->n_sources);
         fputs("</footer></blockquote>\n", f);
     }

@@ -180,6 +180,14 @@ static int quote_group(rp *r, const rp_groups *g, size_t i)
         if (!quote_text(r, &q->sources[0]))
             fputs("…", f);
         fputs(direct ? "”\n>\n> — " : "\n>\n> — ", f);
+        if (sp < 0) {
+            char who[96];
+            rp_quote_who(r, &q->sources[0], who, sizeof who);
+            if (*who) {
+                rp_md_cstr(f, who);
+                fputs(", in ", f);
+            }
+        }
         if (outlets(r, q->sources, q->n_sources))
             return -1;
         fputs("\n\n", f);

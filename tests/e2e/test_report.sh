@@ -106,6 +106,11 @@ assert_contains "Markdown folds a copy under its original" "$W/s1.md" "  - **["
 assert_contains "Markdown lists a figure several sources state" "$W/s1.md" "- **vessels**: “six vessels”"
 assert_not_contains "Markdown folds a figure one source states" "$W/s1.md" "**deckhands**"
 assert_contains "Markdown says how many figures it folded" "$W/s1.md" "each stated by one source only"
+# Quotes: the union ("the union said") and the radio host (a label only)
+# are speakers; a quote nobody named said shows who said it, as written.
+assert_contains "Markdown files the union's words under the union" "$W/s1.md" "### Harbor and Ferry Workers' Union"
+assert_contains "Markdown files the host's questions under the host" "$W/s1.md" "### Rory Bannister"
+assert_contains "Markdown shows an unnamed speaker as written" "$W/s1.md" "— A spokesman for the minister, in The Northern Ledger"
 json_true "JSON keeps the figure one source states" "$W/s1.json" \
     'any(v["text"] == "212 deckhands" for s in d["slots"] for v in s["values"])' '[s["about"] for s in d["slots"]]'
 n=$(grep -c '^ *- \*\*\[[0-9]*\]\*\*' "$W/s1.md")

@@ -575,6 +575,14 @@ static void a_union_is_named_whole_and_not_by_its_last_word(void **state) {
     assert_int_equal(find_ent(&r, "Union"), -1);
     assert_true(find_ent(&r, "Dara Whelan") >= 0);
     done(&r);
+    /* "the union" later is the union */
+    annotate(&r, "The Harbor and Ferry Workers' Union called the strike.\n"
+                 "On Friday the union said its members would stay out.\n");
+    int hu = find_ent(&r, "Harbor and Ferry Workers' Union");
+    assert_true(hu >= 0);
+    const char *later = strstr(r.a->text, "the union");
+    assert_int_equal(mention_of(&r, "the union", (size_t)(later - r.a->text), NULL), hu);
+    done(&r);
     /* the article may open the sentence */
     annotate(&r, "Talks are set for Tuesday.\n\nThe Harbor and Ferry Workers' Union wants a raise.\n");
     assert_true(find_ent(&r, "Harbor and Ferry Workers' Union") >= 0);
