@@ -253,6 +253,10 @@ static span np_core(const qctx *c, size_t lo, size_t e) {
     size_t s = e;
     while (s > lo && e - s < NP_MAX && np_token(c, s - 1))
         s--;
+    /* "Today the regional transport minister said": when, not who */
+    while (s < e && (teq(c, s, "Today") || teq(c, s, "Yesterday") || teq(c, s, "Tonight") ||
+                     teq(c, s, "Meanwhile") || teq(c, s, "Earlier") || teq(c, s, "Later")))
+        s++;
     span r = {s, e};
     if (s == e || all_dets(c, r))
         r.s = r.e = e;

@@ -288,6 +288,11 @@ static void a_name_that_modifies_is_not_the_speaker(void **state) {
     assert_non_null(q);
     assert_int_equal(q->entity, 3);
     done(&f);
+    /* "Today the minister said": when, not who */
+    find(&f, "Today the regional transport minister said both sides will sit down next week.\n");
+    q = holding(&f, "both sides will sit down");
+    assert_speaker(&f, q, "the regional transport minister");
+    done(&f);
 }
 
 static void hostile_marks_stay_linear(void **state) {
