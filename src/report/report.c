@@ -390,6 +390,18 @@ int rp_item_inferred(const rp *r, size_t i)
     return pv && pv->tl_inferred && i < r->s->n_timeline && pv->tl_inferred[i];
 }
 
+int rp_item_expected(const rp *r, const sl_timeline_item *t)
+{
+    if (t->day == SL_NO_DAY || !t->n_sources)
+        return 0;
+    for (size_t k = 0; k < t->n_sources; k++) {
+        int32_t d = sl_synth_day(r->s, t->sources[k].member);
+        if (d == SL_NO_DAY || d >= t->day)
+            return 0;
+    }
+    return 1;
+}
+
 void rp_item_when(const rp *r, size_t i, char out[64])
 {
     const sl_timeline_item *t = &r->s->timeline[i];
@@ -400,7 +412,7 @@ void rp_item_when(const rp *r, size_t i, char out[64])
         snprintf(out, 64, "undated, before %s", d);
     } else
         snprintf(out, 64, "%.*s%s", (int)strnlen(t->value, sizeof t->value), t->value,
-                 rp_item_inferred(r, i) ? " (day inferred)" : "");
+                 rp_item_inferred(r, i) ? " (day inferred)" : rp_item_expected(r, t) ? " (expected)" : "");
 }
 
 const char *rp_title(const rp *r)

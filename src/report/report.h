@@ -83,6 +83,9 @@ void rp_item_when(const rp *r, size_t i, char out[64]);
 int rp_item_before(const rp *r, size_t i, int32_t *before);
 /* 1 when the timeline item's day is only an inferred one. */
 int rp_item_inferred(const rp *r, size_t i);
+/* 1 when every source of t was written before its day: a date still to
+ * come when reported ("the Olympics begin on February 4"). */
+int rp_item_expected(const rp *r, const sl_timeline_item *t);
 /* Days since 1970 as "YYYY-MM-DD", "" for SL_NO_DAY. */
 void rp_day_iso(int32_t day, char out[16]);
 /* The story's title: the synthesis's, else the first original's, else a

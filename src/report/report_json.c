@@ -279,6 +279,8 @@ static void timeline(const rp *r)
             day_value(f, t->day);
         if (rp_item_inferred(r, i))
             fputs(",\"day_inferred\":true", f);
+        else if (rp_item_expected(r, t))
+            fputs(",\"expected\":true", f);
         key(f, 0, "what");
         rp_json_cstr(f, t->what ? t->what : "");
         key(f, 0, "conflict");

@@ -106,6 +106,11 @@ assert_contains "Markdown folds a copy under its original" "$W/s1.md" "  - **["
 assert_contains "Markdown lists a figure several sources state" "$W/s1.md" "- **vessels**: “six vessels”"
 assert_not_contains "Markdown folds a figure one source states" "$W/s1.md" "**deckhands**"
 assert_contains "Markdown says how many figures it folded" "$W/s1.md" "each stated by one source only"
+# A date still to come when reported is marked so: the deal's second raise.
+assert_contains "Markdown marks a date still to come" "$W/s1.md" "- **2024 (expected)**"
+json_true "JSON marks a date still to come" "$W/s1.json" \
+    'any(t["value"] == "2024" and t.get("expected") for t in d["timeline"]) and not any(t.get("expected") for t in d["timeline"] if t["value"] == "2023-03-08")' \
+    '[(t["value"], t.get("expected")) for t in d["timeline"]]'
 # Quotes: the union ("the union said") and the radio host (a label only)
 # are speakers; a quote nobody named said shows who said it, as written.
 assert_contains "Markdown files the union's words under the union" "$W/s1.md" "### Harbor and Ferry Workers' Union"
