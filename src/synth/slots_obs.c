@@ -272,9 +272,9 @@ static int add_quantities(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l
             o->start = hs;
         }
         hedge_range(o);
-        context(w, a, q->start, q->end, o);
+        context(w, a, o->start, q->end, o);
         if (uc == SL_UC_TIME)
-            event_word(w, a, q->start, q->end, o);
+            event_word(w, a, o->start, q->end, o);
     }
     return 0;
 }
@@ -492,8 +492,9 @@ static int add_timexes(sl_sw *w, const sl_synthesis *s, size_t m, obs_list *l)
             if (o->bound != SL_BOUND_EXACT && hs < o->start)
                 o->start = hs;
             hedge_range(o);
-            context(w, a, x->start, x->end, o);
-            event_word(w, a, x->start, x->end, o);
+            /* the hedge ("close to") is part of the value, not its context */
+            context(w, a, o->start, x->end, o);
+            event_word(w, a, o->start, x->end, o);
             continue;
         }
         if (x->type != SL_TIMEX_DATE && x->type != SL_TIMEX_TIME)

@@ -529,6 +529,28 @@ static void counts_from_an_undated_report_do_not_conflict(void **state)
     corpus_free(&c);
 }
 
+/* A slot is named by a word of its clause, never by its own hedge: "spoke
+ * for close to an hour" is about speaking, not "close". */
+static void a_hedge_never_names_its_slot(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-05-04", "The harbour master spoke with the crews for close to an hour this afternoon.",
+        "2024-05-04", "The lifeboat crew pulled 50 swimmers from the rip current off Gull Point."};
+    corpus c;
+    sl_synthesis *s = synth_texts(&c, docs, 2);
+    int seen = 0;
+    for (size_t i = 0; i < s->n_slots; i++)
+        for (size_t v = 0; v < s->slots[i].n_values; v++)
+            if (s->slots[i].values[v].text && strstr(s->slots[i].values[v].text, "an hour")) {
+                seen = 1;
+                assert_string_not_equal(s->slots[i].about, "close");
+            }
+    assert_true(seen);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
 static void hedged_count_against_close_exact_is_soft(void **state)
 {
     (void)state;
@@ -971,6 +993,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hedged_count_against_close_exact_is_soft),
+        cmocka_unit_test(a_hedge_never_names_its_slot),
         cmocka_unit_test(exact_counts_that_differ_are_hard),
         cmocka_unit_test(counts_from_an_undated_report_do_not_conflict),
         cmocka_unit_test(a_figure_that_grows_between_reports_is_a_change),
