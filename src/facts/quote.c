@@ -1042,9 +1042,11 @@ static int32_t turn_label_entity(const sl_mention *m, size_t nm, uint32_t at) {
 }
 
 /* The speaker is the head of its noun phrase: the last mention inside the
- * span that is not a possessive ("Harbour Minister Tomas Vell" is Vell,
- * "Putin's adviser Yuri Ushakov" is Ushakov), before any relative clause
- * (whose names are what the speaker does, not who it is). */
+ * span that modifies nothing ("Harbour Minister Tomas Vell" is Vell,
+ * "Putin's adviser Yuri Ushakov" is Ushakov, "Putin's adviser" nobody
+ * named), or a name the phrase opens with before an apposition, and never
+ * one in a relative clause (whose names are what the speaker does, not
+ * who it is). */
 static void link_entities(sl_quote *q, size_t nq, const sl_mention *m, size_t nm,
                           const char *text, size_t len) {
     for (size_t i = 0; i < nq; i++) {
