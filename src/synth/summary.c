@@ -14,7 +14,8 @@
  * quotations, headlines and bylines; a dateline opening an article and a
  * trailing attribution (", officials said.") are cut off the span shown,
  * which stays one contiguous piece of the sentence: the words freed buy
- * more of the story. A sentence also competes through shorter variants
+ * more of the story. A day of the week is cut from the text shown ("said
+ * Thursday that"): across several days' reports it dates nothing. A sentence also competes through shorter variants
  * (summary_compress.c: a leading "Officials said that" cut; the middle
  * cuts wait for a shown-text field), one variant per sentence at most.
  * Each chosen sentence then cites every other document that states nearly
