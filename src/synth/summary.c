@@ -3,7 +3,9 @@
  * Concept coverage (Gillick & Favre's ICSISumm): a concept is a stemmed word
  * bigram that is not made of two stopwords, worth the number of documents
  * that contain it (more when documents put it in their lead), and only if
- * enough documents do: what many reports repeat is what the story is. The
+ * enough documents do: what many reports repeat is what the story is.
+ * Near copies of one report (most of the smaller's content words in the
+ * other) count once between them: a story filed twice is no second source. The
  * summary is the set of whole sentences covering the most concept weight
  * within the word budget. Covering a concept twice earns nothing, so
  * redundancy costs by itself. The set is built greedily by gain per word,
