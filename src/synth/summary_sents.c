@@ -256,8 +256,11 @@ static int stands_alone(const sm_params *p, const char *s, size_t a, size_t b, u
 {
     if (words < p->min_words || a >= b)
         return 0;
-    if (is_quote_at(s, a, b) || (s[a] >= 'a' && s[a] <= 'z'))
-        return 0;
+    /* A sentence opens with a capital or a figure: "(Runoff from" or
+     * "-- and then" is a piece of something else. */
+    unsigned char c0 = (unsigned char)s[a];
+    if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || (c0 >= 0xc3 && c0 <= 0xc5)))
+        return 0; /* (the last: an accented Latin capital, "Éric") */
     if (p->no_dangling && opens_dangling(s, a, b))
         return 0;
     size_t e = b;
@@ -630,6 +633,23 @@ static int same_variant(const sm_variant *a, const sm_variant *b)
            !memcmp(a->cut, b->cut, a->n_cuts * sizeof *a->cut);
 }
 
+static int alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether the segmenter cut sentence se inside a token: a period with no
+ * space after it ("Worm.Explore.Zip", "1.5 billion") made two pieces of
+ * neither of which is a sentence. */
+static int split_in_token(const sl_article *a, const sl_sentence *se)
+{
+    const char *x = a->text;
+    if (se->end < a->text_len && alnum(x[se->end]))
+        return 1;
+    return se->start > 0 && (alnum(x[se->start - 1]) || x[se->start - 1] == '.') &&
+           !(x[se->start - 1] >= 'A' && x[se->start - 1] <= 'Z');
+}
+
 /* One sentence: its span (trimmed), surface test, concepts and content
  * words; then its compressed variants, each a candidate of its own. */
 static int read_sentence(reader *r, uint32_t d, uint32_t j)
@@ -644,7 +664,8 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
         start = skip_dateline(a->text, start, end);
     int heading = se->block >= 0 && (size_t)se->block < a->n_blocks &&
                   a->blocks[se->block].kind == SL_BLOCK_HEADING;
-    int ok = !heading && stands_alone(&w->p, a->text, start, end, count_words(a->text, start, end));
+    int ok = !heading && !split_in_token(a, se) &&
+             stands_alone(&w->p, a->text, start, end, count_words(a->text, start, end));
     size_t ts = start, te = end;
     if (ok && (w->p.trim & SM_TRIM_LEAD))
         ts = trim_lead(a->text, start, end, w->p.min_words);
