@@ -357,7 +357,8 @@ static int rule_attr_lead(const char *s, const cwords *w, uint32_t min_words, sm
  * a bare weekday dates nothing, and the words buy more of the story. Only
  * where the day is an adverbial: not after a preposition ("since
  * Monday", "until at least Monday"), a form of "be" ("the vote is
- * Monday") or a determiner, nor in
+ * Monday") or a determiner, nor after a comma unless a verb follows ("the
+ * league, in a dispute with its players, Tuesday canceled"), nor in
  * a name ("Super Tuesday", "the Sunday Times"), a possessive ("Sunday's
  * attack") or a range ("Monday and Tuesday"). */
 static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_variant *v)
@@ -397,10 +398,16 @@ static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_varia
             v->start = w->at[e + 1];
             did = 1;
         } else if (last == ',' && ends(s, w, a - 1, ',')) {
-            /* ", on Monday," : one comma stays */
+            /* ", on Monday," : one comma stays; ", Monday," may be in a list */
+            if (a == k)
+                continue;
             did |= add_cut(v, w->end[a - 1] - 1, w->end[e] - 1);
         } else if (ends(s, w, a - 1, ',')) {
-            continue; /* ", Monday" ends something else */
+            /* "The league, in a dispute with its players, Tuesday canceled":
+             * before a verb it goes; else it ends something else */
+            if (last == ',' || e + 1 >= w->n || next_kind(s, w, e + 1) != NEXT_VERB)
+                continue;
+            did |= add_cut(v, w->end[a - 1], w->end[e]);
         } else {
             size_t to = w->end[e];
             while (to > w->at[e] && strchr(",.;:", s[to - 1]))

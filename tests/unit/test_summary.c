@@ -472,6 +472,14 @@ static void cuts_days_of_the_week(void **state)
     assert_string_equal(
         compressed("Nadia Roe Tuesday called the offer an insult to the ferry crews.", SM_C_DAY, b),
         "Nadia Roe called the offer an insult to the ferry crews.");
+    assert_string_equal(
+        compressed("The Gull Line, in a dispute with its crews, Tuesday cancelled all ferries.",
+                   SM_C_DAY, b),
+        "The Gull Line, in a dispute with its crews, cancelled all ferries.");
+    assert_string_equal(
+        compressed("The ferries sailed to Skerra, Tull, Monday, and Marrow Bay all week.", SM_C_DAY,
+                   b),
+        "");
     /* the day is what the sentence says: after a preposition, a verb "be",
      * in a name, a possessive or a range */
     assert_string_equal(
