@@ -74,7 +74,8 @@ typedef struct sm_params {
     uint32_t min_words;  /* a shorter sentence is no candidate */
     uint32_t min_df;     /* a concept counts from this many documents */
     double copy_share;   /* content-word containment from which two documents are
-                          * near copies, counted as one report (0: never) */
+                          * near copies, counted as one report (0: never, nor
+                          * a sentence reprinted by another report) */
     double df_share;     /* ... or this share of the documents, if more */
     uint32_t lead;       /* sentences of a document that make its lead */
     double lead_bonus;   /* a concept's weight per document with it in the lead */

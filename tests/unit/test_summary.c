@@ -570,7 +570,7 @@ static void variants_compete_and_never_repeat(void **state)
     sm_params p;
     sm_params_default(&p);
     p.compress = SM_C_ALL;
-    p.copy_share = 0; /* the same text twice: near copies, but each is a source here */
+    p.copy_share = 0; /* the same text twice: copies, but each is a source here */
     sm_work w;
     assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 2, &p), 0);
     assert_true(w.n_sents > a[0]->n_sentences + a[1]->n_sentences); /* variants exist */
@@ -616,6 +616,41 @@ static void variants_compete_and_never_repeat(void **state)
  * of the newest day several reports share says what is new that day. A
  * sentence that speaks to someone ("Thank you to the crews") is never
  * chosen. */
+/* A sentence another report reprints word for word is one source's: its
+ * concepts count once, and two documents saying it make no concept. */
+static void a_reprinted_sentence_counts_once(void **state) {
+    (void)state;
+    static const char *const t[] = {
+        "The harbour master closed the port of Marrow Bay to all ferries after the storm.\n",
+        "The harbour master closed the port of Marrow Bay to all ferries after the storm.\n"
+        "Crews in Skerra waited for the wind to drop before the first crossing.\n",
+        "A council meeting in Tull voted to rebuild the old sea wall next spring.\n",
+    };
+    sl_article *a[3];
+    sl_error err = {0};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(sl_article_from_text(t[i], strlen(t[i]), "2031-06-01", &a[i], &err), SL_OK);
+    for (int copies = 0; copies < 2; copies++) {
+        sm_params p;
+        sm_params_default(&p);
+        if (!copies)
+            p.copy_share = 0;
+        sm_work w;
+        assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 3, &p), 0);
+        size_t nc = 0;
+        for (size_t i = 0; i < w.n_sents; i++)
+            if (w.sents[i].pos == 0 && w.sents[i].doc < 2)
+                nc += w.sents[i].nc;
+        if (copies)
+            assert_int_equal(nc, 0);
+        else
+            assert_true(nc > 0);
+        sm_work_free(&w);
+    }
+    for (int i = 0; i < 3; i++)
+        sl_article_free(a[i]);
+}
+
 static void a_story_ends_with_its_latest_development(void **state) {
     (void)state;
     static const char *const t[] = {
@@ -690,6 +725,7 @@ int main(void) {
         cmocka_unit_test(cuts_leading_attributions),
         cmocka_unit_test(cuts_a_trailing_which_clause),
         cmocka_unit_test(variants_compete_and_never_repeat),
+        cmocka_unit_test(a_reprinted_sentence_counts_once),
         cmocka_unit_test(a_story_ends_with_its_latest_development),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
