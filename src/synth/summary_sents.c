@@ -819,25 +819,29 @@ static long doc_stems(reader *r, const sl_article *a, uint64_t *set)
     return (long)o;
 }
 
-static int has_u64(const uint64_t *set, size_t n, uint64_t x)
+enum { COPY_MIN_WORDS = 40, COPY_WORDS = 64 };
+
+/* A document's stems as a bitmap of 4,096 bits (some bits of each hash):
+ * what one document has that the other lacks shows as bits set in one
+ * map and not the other, each for at least one stem. */
+typedef struct stem_map {
+    uint64_t w[COPY_WORDS];
+} stem_map;
+
+static void map_stems(const uint64_t *set, size_t n, stem_map *m)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (set[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = (uint32_t)(set[i] >> 52);
+        m->w[b >> 6] |= 1ull << (b & 63);
     }
-    return lo < n && set[lo] == x;
 }
 
-enum { COPY_MIN_WORDS = 40 };
-
-/* Whether the smaller of two stem sets is mostly (share) in the larger. A
- * sample of the smaller's first stems (hashes: a random sample) rules
- * out most pairs before the full count. */
-static int near_copy(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny, double share)
+/* Whether the smaller of two stem sets is mostly (share) in the larger.
+ * The bitmaps rule out most pairs first: more bits of the smaller's map
+ * missing from the larger's than it may lack stems, and it is no copy. */
+static int near_copy(const uint64_t *x, size_t nx, const stem_map *mx, const uint64_t *y,
+                     size_t ny, const stem_map *my, double share)
 {
     if (nx > ny) {
         const uint64_t *t = x;
@@ -846,16 +850,18 @@ static int near_copy(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny,
         size_t tn = nx;
         nx = ny;
         ny = tn;
+        const stem_map *tm = mx;
+        mx = my;
+        my = tm;
     }
     /* A short text shares most of its words with any report of the same
      * event: only one of some length can be told a copy. */
     if (nx < COPY_MIN_WORDS)
         return 0;
-    enum { SAMPLE = 16 };
-    size_t k = nx < SAMPLE ? nx : SAMPLE, hit = 0;
-    for (size_t i = 0; i < k; i++)
-        hit += has_u64(y, ny, x[i]);
-    if ((double)hit < (share - 0.25) * (double)k)
+    size_t miss = 0;
+    for (size_t i = 0; i < COPY_WORDS; i++)
+        miss += (size_t)__builtin_popcountll(mx->w[i] & ~my->w[i]);
+    if ((double)miss > (1 - share) * (double)nx)
         return 0;
     size_t i = 0, j = 0, m = 0;
     while (i < nx && j < ny) {
@@ -877,7 +883,7 @@ static uint32_t root(uint32_t *up, uint32_t x)
 }
 
 /* Each document's weight as a report: 1 / the size of its group of near
- * copies (transitively). Quadratic in the documents, a sample test per
+ * copies (transitively). Quadratic in the documents, a bitmap test per
  * pair. 0 or -1 (OOM). */
 static int weigh_documents(reader *r)
 {
@@ -896,8 +902,9 @@ static int weigh_documents(reader *r)
     uint64_t **set = calloc(n, sizeof *set);
     size_t *len = calloc(n, sizeof *len);
     uint32_t *up = malloc(n * sizeof *up), *size = calloc(n, sizeof *size);
+    stem_map *map = calloc(n, sizeof *map);
     int rc = -1;
-    if (!set || !len || !up || !size)
+    if (!set || !len || !up || !size || !map)
         goto out;
     for (size_t d = 0; d < n; d++) {
         up[d] = (uint32_t)d;
@@ -910,11 +917,12 @@ static int weigh_documents(reader *r)
         if (m < 0)
             goto out;
         len[d] = (size_t)m;
+        map_stems(set[d], len[d], &map[d]);
     }
     for (size_t x = 0; x < n; x++)
         for (size_t y = x + 1; y < n; y++)
             if (root(up, (uint32_t)x) != root(up, (uint32_t)y) &&
-                near_copy(set[x], len[x], set[y], len[y], w->p.copy_share))
+                near_copy(set[x], len[x], &map[x], set[y], len[y], &map[y], w->p.copy_share))
                 up[root(up, (uint32_t)x)] = root(up, (uint32_t)y);
     for (size_t d = 0; d < n; d++)
         size[root(up, (uint32_t)d)]++;
@@ -930,6 +938,7 @@ out:
     free(len);
     free(up);
     free(size);
+    free(map);
     return rc;
 }
 
