@@ -88,6 +88,7 @@ typedef struct reader {
     uint32_t *group;   /* per document: its group of near copies */
     sl_map64 seen;     /* a sentence's words (hash) -> the document + 1 first with them */
     int copied;        /* the sentence read repeats one of another group's */
+    int32_t **tokw;    /* per document, per token: its word index, once looked up */
 } reader;
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -158,6 +159,28 @@ static int32_t word_index(reader *r, const char *text, const sl_token *t)
     r->stem[i] = sl_hash64(s, sn, 0x57e3u) | 1;
     r->stop[i] = (uint8_t)(t->kind == SL_TOK_WORD && sl_stopword(buf, n));
     return sl_map64_put(&r->words, h, i) < 0 ? -1 : i;
+}
+
+/* The word index of token k of document d (as word_index), looked up
+ * once per document: the passes over a document's words share it. */
+static int32_t tok_word(reader *r, uint32_t d, size_t k)
+{
+    const sl_article *a = r->w->docs[d];
+    int32_t *c = r->tokw[d];
+    if (!c) {
+        if (!(c = malloc((a->n_tokens ? a->n_tokens : 1) * sizeof *c)))
+            return -1;
+        for (size_t i = 0; i < a->n_tokens; i++)
+            c[i] = INT32_MIN;
+        r->tokw[d] = c;
+    }
+    if (c[k] == INT32_MIN) {
+        int32_t wi = word_index(r, a->text, &a->tokens[k]);
+        if (wi == -1)
+            return -1;
+        c[k] = wi;
+    }
+    return c[k];
 }
 
 static int32_t concept_index(reader *r, uint64_t h)
@@ -595,7 +618,7 @@ static int scan(reader *r, uint32_t d, uint32_t j, uint32_t si, size_t from)
             continue;
         int kept = tok->start >= t->start && tok->end <= t->end &&
                    !(t->ncut && in_cut(w, t, tok->start, tok->end));
-        int32_t wi = word_index(r, a->text, tok);
+        int32_t wi = tok_word(r, d, k);
         if (wi == -1)
             return -1;
         if (wi < 0)
@@ -677,7 +700,7 @@ static int repeats_another(reader *r, uint32_t d, const sl_sentence *se)
         const sl_token *tok = &a->tokens[k];
         if (tok->kind != SL_TOK_WORD && tok->kind != SL_TOK_NUMBER)
             continue;
-        int32_t wi = word_index(r, a->text, tok);
+        int32_t wi = tok_word(r, d, k);
         if (wi == -1)
             return -1;
         if (wi >= 0) {
@@ -799,13 +822,14 @@ static int weigh(reader *r)
 
 /* A document's content-word stems, sorted and unique, into set (room for
  * its tokens); their number, or -1 (OOM). */
-static long doc_stems(reader *r, const sl_article *a, uint64_t *set)
+static long doc_stems(reader *r, uint32_t d, uint64_t *set)
 {
+    const sl_article *a = r->w->docs[d];
     size_t n = 0;
     for (size_t k = 0; k < a->n_tokens; k++) {
         if (a->tokens[k].kind != SL_TOK_WORD)
             continue;
-        int32_t wi = word_index(r, a->text, &a->tokens[k]);
+        int32_t wi = tok_word(r, d, k);
         if (wi == -1)
             return -1;
         if (wi >= 0 && !r->stop[wi])
@@ -837,6 +861,14 @@ static void map_stems(const uint64_t *set, size_t n, stem_map *m)
     }
 }
 
+static size_t bits_set(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (size_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 /* Whether the smaller of two stem sets is mostly (share) in the larger.
  * The bitmaps rule out most pairs first: more bits of the smaller's map
  * missing from the larger's than it may lack stems, and it is no copy. */
@@ -860,7 +892,7 @@ static int near_copy(const uint64_t *x, size_t nx, const stem_map *mx, const uin
         return 0;
     size_t miss = 0;
     for (size_t i = 0; i < COPY_WORDS; i++)
-        miss += (size_t)__builtin_popcountll(mx->w[i] & ~my->w[i]);
+        miss += bits_set(mx->w[i] & ~my->w[i]);
     if ((double)miss > (1 - share) * (double)nx)
         return 0;
     size_t i = 0, j = 0, m = 0;
@@ -913,7 +945,7 @@ static int weigh_documents(reader *r)
             continue;
         if (!(set[d] = malloc(a->n_tokens * sizeof **set)))
             goto out;
-        long m = doc_stems(r, a, set[d]);
+        long m = doc_stems(r, (uint32_t)d, set[d]);
         if (m < 0)
             goto out;
         len[d] = (size_t)m;
@@ -944,6 +976,9 @@ out:
 
 static void reader_free(reader *r)
 {
+    for (size_t d = 0; r->tokw && d < r->w->n_docs; d++)
+        free(r->tokw[d]);
+    free(r->tokw);
     free(r->weight);
     free(r->group);
     sl_map64_free(&r->seen);
@@ -966,12 +1001,16 @@ int sm_work_init(sm_work *w, const sl_article *const *docs, size_t n, const sm_p
     for (size_t d = 0; d < n; d++)
         total += docs[d] ? docs[d]->n_sentences : 0;
     reader r = {.w = w, .sb = sb_stemmer_new("english", "UTF_8")};
-    int rc = grow((void **)&w->sents, &r.cap_sents, total + 1, sizeof *w->sents);
+    r.tokw = calloc(n ? n : 1, sizeof *r.tokw);
+    int rc = r.tokw ? grow((void **)&w->sents, &r.cap_sents, total + 1, sizeof *w->sents) : -1;
     if (rc == 0)
         rc = weigh_documents(&r);
-    for (size_t d = 0; d < n && rc == 0; d++)
+    for (size_t d = 0; d < n && rc == 0; d++) {
         for (size_t j = 0; docs[d] && j < docs[d]->n_sentences && rc == 0; j++)
             rc = read_sentence(&r, (uint32_t)d, (uint32_t)j);
+        free(r.tokw[d]); /* the document is read */
+        r.tokw[d] = NULL;
+    }
     if (rc == 0)
         rc = weigh(&r);
     if (rc == 0 && !(w->chosen = malloc((w->n_sents ? w->n_sents : 1) * sizeof *w->chosen)))
