@@ -9,7 +9,6 @@
 #include "summary_int.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,9 +118,7 @@ static void greedy(state *s)
     for (;;) {
         uint32_t best = UINT32_MAX;
         double best_score = 0;
-        int rev = getenv("SM_REV") != NULL;
-        for (uint32_t ii = 0; ii < w->n_sents; ii++) {
-            uint32_t i = rev ? (uint32_t)w->n_sents - 1 - ii : ii;
+        for (uint32_t i = 0; i < w->n_sents; i++) {
             const sm_sent *t = &w->sents[i];
             if (!t->ok || s->in[i] || !t->nc || s->used + t->words > s->budget)
                 continue;
@@ -166,9 +163,7 @@ static int improve(state *s)
             base += apply(s, out, -1);
             words -= w->sents[out].words;
         }
-        int rev = getenv("SM_REV") != NULL;
-        for (uint32_t ii = 0; ii < w->n_sents; ii++) {
-            uint32_t i = rev ? (uint32_t)w->n_sents - 1 - ii : ii;
+        for (uint32_t i = 0; i < w->n_sents; i++) {
             const sm_sent *t = &w->sents[i];
             if (!t->ok || s->in[i] || !t->nc || words + t->words > s->budget)
                 continue;
@@ -264,206 +259,6 @@ out:
     return best;
 }
 
-/* ---- exact search: branch and bound over the best candidates. */
-
-static double knob(const char *n, double d)
-{
-    const char *s = getenv(n);
-    return s ? atof(s) : d;
-}
-
-typedef struct bb_item {
-    double g, w;
-} bb_item;
-
-typedef struct bb {
-    state *s;
-    uint32_t *cand;     /* sentence index per candidate, in branching order */
-    uint32_t *words;
-    size_t k;
-    uint8_t *conf;      /* k x k: the two cannot both be in */
-    uint32_t *blocked;  /* per candidate: chosen candidates it conflicts with */
-    uint32_t *pick, npick;
-    uint32_t *best, nbest;
-    double best_v;
-    size_t best_words;
-    double value;
-    size_t used;
-    long nodes, max_nodes;
-    bb_item *items;
-} bb;
-
-static int item_cmp(const void *x, const void *y)
-{
-    const bb_item *a = x, *b = y;
-    double ra = a->g / a->w, rb = b->g / b->w;
-    return (ra < rb) - (ra > rb);
-}
-
-/* An upper bound on what candidates from i on can add: their gains counted
- * apart (coverage is submodular), packed fractionally by gain per word. */
-static double bb_bound(bb *b, size_t i)
-{
-    size_t rem = b->s->budget - b->used, n = 0;
-    for (size_t j = i; j < b->k; j++) {
-        if (b->blocked[j] || b->words[j] > rem)
-            continue;
-        double g = gain(b->s, b->cand[j]);
-        if (g > 0)
-            b->items[n++] = (bb_item){g, (double)b->words[j]};
-    }
-    qsort(b->items, n, sizeof *b->items, item_cmp);
-    double ub = 0, left = (double)rem;
-    for (size_t j = 0; j < n && left > 0; j++) {
-        if (b->items[j].w <= left) {
-            ub += b->items[j].g;
-            left -= b->items[j].w;
-        } else {
-            ub += b->items[j].g * left / b->items[j].w;
-            left = 0;
-        }
-    }
-    return ub;
-}
-
-static void bb_take(bb *b, size_t i, int dir)
-{
-    for (size_t j = 0; j < b->k; j++)
-        if (b->conf[i * b->k + j])
-            b->blocked[j] += dir > 0 ? 1 : (uint32_t)-1;
-}
-
-static void bb_dfs(bb *b, size_t i)
-{
-    if (b->nodes++ >= b->max_nodes)
-        return;
-    if (better(b->value, b->used, b->best_v, b->best_words)) {
-        b->best_v = b->value;
-        b->best_words = b->used;
-        memcpy(b->best, b->pick, b->npick * sizeof *b->pick);
-        b->nbest = b->npick;
-    }
-    if (i >= b->k || b->value + bb_bound(b, i) <= b->best_v + 1e-9)
-        return;
-    uint32_t si = b->cand[i];
-    if (!b->blocked[i] && b->used + b->words[i] <= b->s->budget) {
-        double dv = apply(b->s, si, +1);
-        if (dv > 0) {
-            b->value += dv;
-            b->used += b->words[i];
-            b->pick[b->npick++] = si;
-            bb_take(b, i, +1);
-            bb_dfs(b, i + 1);
-            bb_take(b, i, -1);
-            b->npick--;
-            b->used -= b->words[i];
-            b->value -= dv;
-        }
-        apply(b->s, si, -1);
-    }
-    bb_dfs(b, i + 1);
-}
-
-typedef struct rank {
-    double r;
-    uint32_t i;
-} rank;
-
-static int rank_cmp(const void *x, const void *y)
-{
-    const rank *a = x, *b = y;
-    if (a->r != b->r)
-        return a->r < b->r ? 1 : -1;
-    return (a->i > b->i) - (a->i < b->i);
-}
-
-/* Replace the summary by the best set of the top candidates when the
- * search finds one better than the local search's. */
-static int exact(state *s)
-{
-    sm_work *w = s->w;
-    size_t K = (size_t)knob("SM_K", 0);
-    if (!K || s->pinned != UINT32_MAX)
-        return 0;
-    rank *r = malloc((w->n_sents ? w->n_sents : 1) * sizeof *r);
-    if (!r)
-        return -1;
-    /* The coverage alone of each candidate, from an empty summary. */
-    uint32_t *keep = malloc((w->n_chosen ? w->n_chosen : 1) * sizeof *keep);
-    size_t nkeep = w->n_chosen;
-    if (!keep) {
-        free(r);
-        return -1;
-    }
-    memcpy(keep, w->chosen, nkeep * sizeof *keep);
-    for (size_t q = 0; q < nkeep; q++)
-        apply(s, keep[q], -1);
-    size_t n = 0;
-    for (uint32_t i = 0; i < w->n_sents; i++) {
-        const sm_sent *t = &w->sents[i];
-        if (!t->ok || !t->nc || t->words > s->budget)
-            continue;
-        int chosen = s->in[i];
-        double g = gain(s, i);
-        r[n++] = (rank){chosen ? 1e300 : g / s->cost[i], i};
-    }
-    qsort(r, n, sizeof *r, rank_cmp);
-    if (n > K)
-        n = K;
-    /* branching order: by coverage per word */
-    for (size_t q = 0; q < n; q++)
-        r[q].r = gain(s, r[q].i) / s->cost[r[q].i];
-    qsort(r, n, sizeof *r, rank_cmp);
-    bb b = {.s = s, .k = n, .max_nodes = (long)knob("SM_NODES", 100000)};
-    b.cand = malloc((n ? n : 1) * sizeof *b.cand);
-    b.words = malloc((n ? n : 1) * sizeof *b.words);
-    b.conf = calloc(n ? n * n : 1, 1);
-    b.blocked = calloc(n ? n : 1, sizeof *b.blocked);
-    b.pick = malloc((n ? n : 1) * sizeof *b.pick);
-    b.best = malloc((n ? n : 1) * sizeof *b.best);
-    b.items = malloc((n ? n : 1) * sizeof *b.items);
-    int rc = -1;
-    if (!b.cand || !b.words || !b.conf || !b.blocked || !b.pick || !b.best || !b.items)
-        goto out;
-    for (size_t q = 0; q < n; q++) {
-        b.cand[q] = r[q].i;
-        b.words[q] = w->sents[r[q].i].words;
-    }
-    for (size_t x = 0; x < n; x++)
-        for (size_t y = x + 1; y < n; y++) {
-            const sm_sent *a = &w->sents[b.cand[x]], *c = &w->sents[b.cand[y]];
-            uint8_t f = (a->doc == c->doc && a->pos == c->pos) || sm_overlap_min(w, a, c) >= w->p.dup_share;
-            b.conf[x * n + y] = b.conf[y * n + x] = f;
-        }
-    b.best_v = s->value;
-    b.best_words = s->used;
-    b.nbest = UINT32_MAX;
-    bb_dfs(&b, 0);
-    if (getenv("SM_TRACE"))
-        fprintf(stderr, "exact: k=%zu nodes=%ld v=%.2f -> %.2f %s\n", n, b.nodes, s->value, b.best_v, b.nbest != UINT32_MAX ? "NEW" : "");
-    rc = 0;
-out:
-    /* back to the local search's summary, or the better one found */
-    for (size_t q = 0; q < nkeep; q++)
-        apply(s, keep[q], +1);
-    if (rc == 0 && b.nbest != UINT32_MAX) {
-        while (w->n_chosen)
-            drop(s, 0);
-        for (uint32_t q = 0; q < b.nbest; q++)
-            add(s, b.best[q]);
-    }
-    free(r);
-    free(keep);
-    free(b.cand);
-    free(b.words);
-    free(b.conf);
-    free(b.blocked);
-    free(b.pick);
-    free(b.best);
-    free(b.items);
-    return rc;
-}
-
 /* Greedy at one cost power, then local search, from an empty summary (or
  * one holding the latest development). */
 static void search(state *s, double power, int latest)
@@ -502,11 +297,10 @@ int sm_select(sm_work *w, size_t max_words, int latest)
         return -1;
     }
     search(&s, w->p.cost_power, latest);
-    int rc = exact(&s);
     free(s.cnt);
     free(s.in);
     free(s.cost);
-    return rc;
+    return 0;
 }
 
 int sm_cite(const sm_work *w, uint32_t si, sl_arena *a, sl_evidence **out, size_t *n)
