@@ -2,10 +2,12 @@
  *
  * Every sentence of every document is read once: its words are lowercased
  * and stemmed (Snowball English, cached per distinct word), its bigrams
- * become concepts counted once per document, its content words are kept
- * for near-duplicate tests. Whether it may stand alone in a summary is
- * decided from its surface: length, question, quotation, capitals, a
- * dateline to cut. Linear in the input. */
+ * become concepts counted once per document (a near copy of another
+ * document, or a sentence reprinted from one, adding only its share),
+ * its content words are kept for near-duplicate tests. Whether it may
+ * stand alone in a summary is decided from its surface: length, question,
+ * quotation, capitals, a dateline to cut. Linear in the input but for the
+ * near-copy test, a 4,096-bit map test per pair of documents. */
 #include "summary_int.h"
 
 #include <libstemmer.h>
