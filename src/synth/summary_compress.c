@@ -356,12 +356,11 @@ static int rule_attr_lead(const char *s, const cwords *w, uint32_t min_words, sm
  * the court" becomes "the court". In a summary of several days' reports
  * a bare weekday dates nothing, and the words buy more of the story. Only
  * where the day is an adverbial: not after a preposition ("since
- * Monday", "until at least Monday", "until midnight Friday"), a form of
- * "be" ("the vote is Monday") or a determiner, nor after a comma unless a
- * verb follows ("the league, in a dispute with its players, Tuesday
- * canceled"), nor in a name ("Super Tuesday", "the Sunday Times"), a
- * possessive ("Sunday's attack") or a range ("Monday and Tuesday",
- * "Friday to 3"). */
+ * Monday", "until at least Monday"), a form of "be" ("the vote is
+ * Monday") or a determiner, nor after a comma unless a verb follows ("the
+ * league, in a dispute with its players, Tuesday canceled"), nor in
+ * a name ("Super Tuesday", "the Sunday Times"), a possessive ("Sunday's
+ * attack") or a range ("Monday and Tuesday"). */
 static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_variant *v)
 {
     static const char *const wd[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -374,7 +373,7 @@ static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_varia
         "since", "until", "till", "by", "before", "after", "from", "through", "to", "for", "of",
         "between", "and", "or", "nor", "than", "as", "at", "in", "is", "are", "was", "were", "be",
         "been", "being", "the", "a", "an", "each", "every", "that", "which", "no", "whose",
-        "least", "most", "earliest", "latest", "midnight", "noon", NULL};
+        "least", "most", "earliest", "latest", NULL};
     static const char *const joins[] = {"and", "or", "to", "through", "-", "--", NULL};
     int did = 0;
     for (size_t k = 0; k < w->n; k++) {
@@ -390,9 +389,7 @@ static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_varia
         if (a && !ends(s, w, a - 1, ',') && (is(s, w, a - 1, blocks) || is(s, w, a - 1, names)))
             continue;
         if (e + 1 < w->n && !strchr(",.;:", last) &&
-            (upper(s[w->at[e + 1]]) ||
-             (is(s, w, e + 1, joins) && e + 2 < w->n &&
-              (is(s, w, e + 2, wd) || digit(s[w->at[e + 2]])))))
+            (upper(s[w->at[e + 1]]) || is(s, w, e + 1, joins)))
             continue; /* "the Sunday Times", "Monday and Tuesday" */
         if (a == 0) {
             /* in front: "On Monday, the court ..." moves the start */
