@@ -1,22 +1,29 @@
 /* summary.c — extractive multi-document summary with citations.
  *
  * Concept coverage (Gillick & Favre's ICSISumm): a concept is a stemmed word
- * bigram that is not made of two stopwords, worth the number of documents
- * that contain it (more when documents put it in their lead), and only if
- * enough documents do: what many reports repeat is what the story is. The
- * summary is the set of whole sentences covering the most concept weight
- * within the word budget. Covering a concept twice earns nothing, so
- * redundancy costs by itself. The set is built greedily by gain per word,
- * then improved by local search (add, swap one for one), which also fills
- * the budget tightly: ties go to the longer summary.
+ * bigram that is not made of two stopwords (or, at a quarter of the
+ * weight, a content word), worth the number of documents that contain it
+ * (more when documents put it in their lead), and only if enough
+ * documents do: what many reports repeat is what the story is. Near
+ * copies of one report (most of the smaller's content words in the other)
+ * count once between them, and so does a sentence one report reprints
+ * word for word from another: a story filed twice is no second source.
+ * The summary is the set of whole sentences covering the most concept
+ * weight within the word budget. Covering a concept twice earns nothing,
+ * so redundancy costs by itself. The set is built greedily by gain per
+ * word, then improved by local search (add, swap one for one), which also
+ * fills the budget tightly: ties go to the longer summary.
  *
  * Sentences that cannot stand alone never compete: short ones, questions,
- * quotations, headlines and bylines; a dateline opening an article and a
- * trailing attribution (", officials said.") are cut off the span shown,
- * which stays one contiguous piece of the sentence: the words freed buy
- * more of the story. A sentence also competes through shorter variants
- * (summary_compress.c: a leading "Officials said that" cut; the middle
- * cuts wait for a shown-text field), one variant per sentence at most.
+ * quotations, headlines and bylines, pieces the segmenter cut inside a
+ * token; a dateline opening an article and a trailing attribution (",
+ * officials said.") are cut off the span shown, which stays one
+ * contiguous piece of the sentence: the words freed buy more of the
+ * story. A day of the week is cut from the text shown ("said Thursday
+ * that"): across several days' reports it dates nothing. A sentence also
+ * competes through shorter variants (summary_compress.c: a leading
+ * "Officials said that", an appositive, a relative clause on a name cut),
+ * one variant per sentence at most.
  * Each chosen sentence then cites every other document that states nearly
  * the same words. */
 #include "summary_int.h"

@@ -351,6 +351,74 @@ static int rule_attr_lead(const char *s, const cwords *w, uint32_t min_words, sm
     return 1;
 }
 
+/* A day of the week, with "on", "late", "last" before it and "night",
+ * "morning" after: "said Thursday that" becomes "said that", "On Monday,
+ * the court" becomes "the court". In a summary of several days' reports
+ * a bare weekday dates nothing, and the words buy more of the story. Only
+ * where the day is an adverbial: not after a preposition ("since
+ * Monday", "until at least Monday"), a form of "be" ("the vote is
+ * Monday") or a determiner, nor after a comma unless a verb follows ("the
+ * league, in a dispute with its players, Tuesday canceled"), nor in
+ * a name ("Super Tuesday", "the Sunday Times"), a possessive ("Sunday's
+ * attack") or a range ("Monday and Tuesday"). */
+static int rule_day(const char *s, const cwords *w, uint32_t min_words, sm_variant *v)
+{
+    static const char *const wd[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", NULL};
+    static const char *const pre[] = {"on", "late", "early", "last", "this", "next", NULL};
+    static const char *const post[] = {"night", "morning", "afternoon", "evening", NULL};
+    static const char *const names[] = {"super", "black", "good", "easter", "bloody", "palm",
+                                        "ash", "holy", "cyber", "whit", "shrove", NULL};
+    static const char *const blocks[] = {
+        "since", "until", "till", "by", "before", "after", "from", "through", "to", "for", "of",
+        "between", "and", "or", "nor", "than", "as", "at", "in", "is", "are", "was", "were", "be",
+        "been", "being", "the", "a", "an", "each", "every", "that", "which", "no", "whose",
+        "least", "most", "earliest", "latest", NULL};
+    static const char *const joins[] = {"and", "or", "to", "through", "-", "--", NULL};
+    int did = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        if (!is(s, w, k, wd) || memchr(s + w->at[k], '\'', w->end[k] - w->at[k]) ||
+            memchr(s + w->at[k], 0xe2, w->end[k] - w->at[k]))
+            continue;
+        size_t a = k, e = k;
+        if (k && is(s, w, k - 1, pre) && !ends(s, w, k - 1, ','))
+            a = k - 1;
+        if (!ends(s, w, e, ',') && !ends(s, w, e, '.') && e + 1 < w->n && is(s, w, e + 1, post))
+            e++;
+        char last = s[w->end[e] - 1];
+        if (a && !ends(s, w, a - 1, ',') && (is(s, w, a - 1, blocks) || is(s, w, a - 1, names)))
+            continue;
+        if (e + 1 < w->n && !strchr(",.;:", last) &&
+            (upper(s[w->at[e + 1]]) || is(s, w, e + 1, joins)))
+            continue; /* "the Sunday Times", "Monday and Tuesday" */
+        if (a == 0) {
+            /* in front: "On Monday, the court ..." moves the start */
+            if (last != ',' || e + 1 >= w->n || w->total - (e + 1) < min_words)
+                continue;
+            v->start = w->at[e + 1];
+            did = 1;
+        } else if (last == ',' && ends(s, w, a - 1, ',')) {
+            /* ", on Monday," : one comma stays; ", Monday," may be in a list */
+            if (a == k)
+                continue;
+            did |= add_cut(v, w->end[a - 1] - 1, w->end[e] - 1);
+        } else if (ends(s, w, a - 1, ',')) {
+            /* "The league, in a dispute with its players, Tuesday canceled":
+             * before a verb it goes; else it ends something else */
+            if (last == ',' || e + 1 >= w->n || next_kind(s, w, e + 1) != NEXT_VERB)
+                continue;
+            did |= add_cut(v, w->end[a - 1], w->end[e]);
+        } else {
+            size_t to = w->end[e];
+            while (to > w->at[e] && strchr(",.;:", s[to - 1]))
+                to--;
+            did |= add_cut(v, w->end[a - 1], to);
+        }
+        k = e;
+    }
+    return did;
+}
+
 /* A trailing non-restrictive clause: "..., which ...." ends at the comma. */
 static int rule_tail_rel(const char *s, const cwords *w, uint32_t min_words, sm_variant *v)
 {
@@ -386,6 +454,8 @@ int sm_compress(const char *s, unsigned rules, uint32_t min_words, sm_variant *v
         did = 1;
         split(s, v->start, v->end, &w);
     }
+    if (rules & SM_C_DAY)
+        did |= rule_day(s, &w, min_words, v);
     if (rules & SM_C_PAREN)
         did |= rule_paren(s, &w, v);
     if (rules & SM_C_DASH)

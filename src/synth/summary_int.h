@@ -28,10 +28,10 @@ typedef struct sm_span {
     uint32_t start, end;
 } sm_span;
 
-enum { SM_MAX_CUTS = 6 };
+enum { SM_MAX_CUTS = 8 };
 /* A sentence and its variants: the sentence, a lead trim, one per rule,
  * all rules at once. */
-enum { SM_MAX_VARIANTS = 10 };
+enum { SM_MAX_VARIANTS = 11 };
 
 /* A variant: the span [start, end) of the source text without its cuts
  * (sorted, disjoint, inside the span). */
@@ -50,7 +50,8 @@ enum {
     SM_C_REL = 16,       /* ", who ...," after a name */
     SM_C_ATTR_LEAD = 32, /* "Officials said Tuesday that" in front (moves start) */
     SM_C_TAIL_REL = 64,  /* a trailing ", which ..." (moves end) */
-    SM_C_ALL = 127
+    SM_C_DAY = 128,      /* a day of the week: "said Tuesday that", "on Monday night" */
+    SM_C_ALL = 255
 };
 
 /* Apply rules to the variant v of text s (its span set, no cuts yet):
@@ -63,13 +64,18 @@ size_t sm_variant_text(const char *s, const sm_variant *v, char *out);
 
 /* Trimming a candidate's span: a leading adverbial of time or linking
  * ("On Tuesday,", "Meanwhile,"), a trailing attribution (", officials
- * said."). The span stays one contiguous piece of the sentence. */
-enum { SM_TRIM_LEAD = 1, SM_TRIM_TAIL = 2 };
+ * said."), days of the week (SM_C_DAY, cut from the sentence and so from
+ * all its variants). The first two keep the span one contiguous piece of
+ * the sentence; the third shows a text with cuts. */
+enum { SM_TRIM_LEAD = 1, SM_TRIM_TAIL = 2, SM_TRIM_DAY = 4 };
 
 /* The few knobs of the method, round numbers. */
 typedef struct sm_params {
     uint32_t min_words;  /* a shorter sentence is no candidate */
     uint32_t min_df;     /* a concept counts from this many documents */
+    double copy_share;   /* content-word containment from which two documents are
+                          * near copies, counted as one report (0: never, nor
+                          * a sentence reprinted by another report) */
     double df_share;     /* ... or this share of the documents, if more */
     uint32_t lead;       /* sentences of a document that make its lead */
     double lead_bonus;   /* a concept's weight per document with it in the lead */

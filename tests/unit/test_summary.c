@@ -87,6 +87,16 @@ static size_t span_words(const sl_article *a, const sl_evidence *e) {
     return n;
 }
 
+static size_t text_words(const char *t) {
+    size_t n = 0;
+    for (int in = 0; *t; t++) {
+        int sp = *t == ' ' || *t == '\n' || *t == '\t';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
 static int same_span_text(const sl_article *a, const sl_evidence *x, const sl_article *b,
                           const sl_evidence *y) {
     return x->end - x->start == y->end - y->start &&
@@ -99,9 +109,11 @@ static void respects_the_word_bound(void **state) {
     for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
         sl_summary *s = summarize(f, bounds[b]);
         size_t words = 0;
+        /* the words shown: the span's, or fewer when cuts make a text */
         for (size_t i = 0; i < s->n_sentences; i++)
-            words += span_words(f->a[s->sentences[i].sources[0].member],
-                                &s->sentences[i].sources[0]);
+            words += s->sentences[i].text ? text_words(s->sentences[i].text)
+                                          : span_words(f->a[s->sentences[i].sources[0].member],
+                                                       &s->sentences[i].sources[0]);
         assert_true(words <= bounds[b]);
         if (bounds[b] >= 25)
             assert_true(s->n_sentences >= 1);
@@ -257,16 +269,6 @@ static int span_has(const sl_article *a, const sl_evidence *e, const char *w) {
         if (memcmp(a->text + i, w, n) == 0)
             return 1;
     return 0;
-}
-
-static size_t text_words(const char *t) {
-    size_t n = 0;
-    for (int in = 0; *t; t++) {
-        int sp = *t == ' ' || *t == '\n' || *t == '\t';
-        n += !sp && !in;
-        in = !sp;
-    }
-    return n;
 }
 
 static const char *span_of(const sl_article *a, const sm_sent *t, char *buf, size_t cap) {
@@ -452,6 +454,52 @@ static void cuts_attributions_in_the_middle(void **state)
         "");
 }
 
+static void cuts_days_of_the_week(void **state)
+{
+    (void)state;
+    char b[512];
+    assert_string_equal(
+        compressed("The union said Thursday that the crews would return to the ferries.", SM_C_DAY, b),
+        "The union said that the crews would return to the ferries.");
+    assert_string_equal(
+        compressed("On Monday, the harbour master closed the port of Marrow Bay to all ferries.",
+                   SM_C_DAY, b),
+        "the harbour master closed the port of Marrow Bay to all ferries.");
+    assert_string_equal(
+        compressed("The Gull sailed for Skerra late Sunday night with 40 passengers aboard.",
+                   SM_C_DAY, b),
+        "The Gull sailed for Skerra with 40 passengers aboard.");
+    assert_string_equal(
+        compressed("Nadia Roe Tuesday called the offer an insult to the ferry crews.", SM_C_DAY, b),
+        "Nadia Roe called the offer an insult to the ferry crews.");
+    assert_string_equal(
+        compressed("The Gull Line, in a dispute with its crews, Tuesday cancelled all ferries.",
+                   SM_C_DAY, b),
+        "The Gull Line, in a dispute with its crews, cancelled all ferries.");
+    assert_string_equal(
+        compressed("The ferries sailed to Skerra, Tull, Monday, and Marrow Bay all week.", SM_C_DAY,
+                   b),
+        "");
+    /* the day is what the sentence says: after a preposition, a verb "be",
+     * in a name, a possessive or a range */
+    assert_string_equal(
+        compressed("The ferry Gull has not sailed to Skerra since Monday.", SM_C_DAY, b), "");
+    assert_string_equal(
+        compressed("The port of Marrow Bay stays closed until at least Friday.", SM_C_DAY, b), "");
+    assert_string_equal(
+        compressed("The vote of the crews on the new offer is Friday.", SM_C_DAY, b), "");
+    assert_string_equal(
+        compressed("The strike was called on the eve of Super Tuesday in Marrow Bay.", SM_C_DAY, b),
+        "");
+    assert_string_equal(
+        compressed("Sunday's strike closed the port of Marrow Bay to all ferries.", SM_C_DAY, b), "");
+    assert_string_equal(
+        compressed("The ferries will not sail Monday and Tuesday in Marrow Bay.", SM_C_DAY, b), "");
+    assert_string_equal(
+        compressed("The crews read the Sunday Times in the harbour office all week.", SM_C_DAY, b),
+        "");
+}
+
 static void cuts_relative_clauses_on_names(void **state)
 {
     (void)state;
@@ -522,6 +570,7 @@ static void variants_compete_and_never_repeat(void **state)
     sm_params p;
     sm_params_default(&p);
     p.compress = SM_C_ALL;
+    p.copy_share = 0; /* the same text twice: copies, but each is a source here */
     sm_work w;
     assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 2, &p), 0);
     assert_true(w.n_sents > a[0]->n_sentences + a[1]->n_sentences); /* variants exist */
@@ -567,6 +616,41 @@ static void variants_compete_and_never_repeat(void **state)
  * of the newest day several reports share says what is new that day. A
  * sentence that speaks to someone ("Thank you to the crews") is never
  * chosen. */
+/* A sentence another report reprints word for word is one source's: its
+ * concepts count once, and two documents saying it make no concept. */
+static void a_reprinted_sentence_counts_once(void **state) {
+    (void)state;
+    static const char *const t[] = {
+        "The harbour master closed the port of Marrow Bay to all ferries after the storm.\n",
+        "The harbour master closed the port of Marrow Bay to all ferries after the storm.\n"
+        "Crews in Skerra waited for the wind to drop before the first crossing.\n",
+        "A council meeting in Tull voted to rebuild the old sea wall next spring.\n",
+    };
+    sl_article *a[3];
+    sl_error err = {0};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(sl_article_from_text(t[i], strlen(t[i]), "2031-06-01", &a[i], &err), SL_OK);
+    for (int copies = 0; copies < 2; copies++) {
+        sm_params p;
+        sm_params_default(&p);
+        if (!copies)
+            p.copy_share = 0;
+        sm_work w;
+        assert_int_equal(sm_work_init(&w, (const sl_article *const *)a, 3, &p), 0);
+        size_t nc = 0;
+        for (size_t i = 0; i < w.n_sents; i++)
+            if (w.sents[i].pos == 0 && w.sents[i].doc < 2)
+                nc += w.sents[i].nc;
+        if (copies)
+            assert_int_equal(nc, 0);
+        else
+            assert_true(nc > 0);
+        sm_work_free(&w);
+    }
+    for (int i = 0; i < 3; i++)
+        sl_article_free(a[i]);
+}
+
 static void a_story_ends_with_its_latest_development(void **state) {
     (void)state;
     static const char *const t[] = {
@@ -637,9 +721,11 @@ int main(void) {
         cmocka_unit_test(cuts_appositives_after_names),
         cmocka_unit_test(cuts_attributions_in_the_middle),
         cmocka_unit_test(cuts_relative_clauses_on_names),
+        cmocka_unit_test(cuts_days_of_the_week),
         cmocka_unit_test(cuts_leading_attributions),
         cmocka_unit_test(cuts_a_trailing_which_clause),
         cmocka_unit_test(variants_compete_and_never_repeat),
+        cmocka_unit_test(a_reprinted_sentence_counts_once),
         cmocka_unit_test(a_story_ends_with_its_latest_development),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
