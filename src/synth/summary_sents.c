@@ -13,6 +13,7 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "../cluster/stopwords.h"
@@ -721,6 +722,68 @@ static int repeats_another(reader *r, uint32_t d, const sl_sentence *se)
 
 /* One sentence: its span (trimmed), surface test, concepts and content
  * words; then its compressed variants, each a candidate of its own. */
+/* Whether the article's text names a speaker label's person as the n
+ * bytes at w: the label's first word ("ASMA KHALID"), or the word before
+ * the label's name where the transcript's opening introduces its speakers
+ * ("... correspondent Asma Khalid" for "KHALID"). */
+enum { INTRO_BYTES = 4096, VOCATIVE_LABELS = 8 };
+
+static int names_speaker(const sl_article *a, const char *label, const char *w, size_t n)
+{
+    size_t ln = strcspn(label, ",(");
+    while (ln && label[ln - 1] == ' ')
+        ln--;
+    size_t first = strcspn(label, " ,(");
+    if (first == n && !strncasecmp(label, w, n))
+        return 1;
+    if (first != ln || !ln)
+        return 0; /* a full label names itself */
+    const char *end = a->text + (a->text_len < INTRO_BYTES ? a->text_len : INTRO_BYTES);
+    for (const char *t = a->text; t + n + 1 + ln <= end; t++)
+        if (!strncasecmp(t, w, n) && t[n] == ' ' && !strncasecmp(t + n + 1, label, ln) &&
+            (t == a->text || !((t[-1] | 32) >= 'a' && (t[-1] | 32) <= 'z')))
+            return 1;
+    return 0;
+}
+
+/* "SHAPIRO: Asma, the two leaders spoke ...": a turn that opens by naming
+ * another speaker of the transcript speaks to her; the name is no part of
+ * the news. The position after "Asma, ", or start. */
+static size_t skip_vocative(const sl_article *a, const sl_sentence *se, size_t start, size_t end)
+{
+    if (se->block < 0 || (size_t)se->block >= a->n_blocks ||
+        a->blocks[se->block].kind != SL_BLOCK_TURN)
+        return start;
+    const char *t = a->text, *own = a->blocks[se->block].speaker;
+    size_t w = start, ln = own ? strlen(own) : 0;
+    if (ln && w + ln + 2 <= end && !memcmp(t + w, own, ln) && t[w + ln] == ':')
+        for (w += ln + 1; w < end && t[w] == ' ';)
+            w++; /* the label written in the text ("BANNISTER: Nina, ...") */
+    size_t e = w;
+    while (e < end && ((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z'))
+        e++;
+    if (e == w || e + 2 >= end || t[w] < 'A' || t[w] > 'Z' || t[e] != ',' || t[e + 1] != ' ')
+        return start;
+    /* the first few distinct other labels: a transcript has few speakers */
+    const char *seen[VOCATIVE_LABELS];
+    size_t n_seen = 0;
+    seen[n_seen++] = own;
+    for (size_t b = 0; b < a->n_blocks && n_seen < VOCATIVE_LABELS; b++) {
+        const char *sp = a->blocks[b].speaker;
+        if (a->blocks[b].kind != SL_BLOCK_TURN || !sp)
+            continue;
+        size_t k = 0;
+        while (k < n_seen && !(seen[k] && !strcmp(seen[k], sp)))
+            k++;
+        if (k < n_seen)
+            continue;
+        seen[n_seen++] = sp;
+        if (names_speaker(a, sp, t + w, e - w))
+            return e + 2;
+    }
+    return start;
+}
+
 static int read_sentence(reader *r, uint32_t d, uint32_t j)
 {
     sm_work *w = r->w;
@@ -733,6 +796,7 @@ static int read_sentence(reader *r, uint32_t d, uint32_t j)
         end--;
     if (j < 2)
         start = skip_dateline(a->text, start, end);
+    start = skip_vocative(a, se, start, end);
     int heading = se->block >= 0 && (size_t)se->block < a->n_blocks &&
                   a->blocks[se->block].kind == SL_BLOCK_HEADING;
     int ok = !heading && !split_in_token(a, se) &&

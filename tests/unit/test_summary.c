@@ -319,6 +319,37 @@ static void trims_stay_inside_their_sentence(void **state) {
     sl_article_free(a);
 }
 
+/* "BANNISTER: Nina, the two sides met ...": the host speaks to the
+ * reporter the transcript introduced as Nina Okafor; her name goes, the
+ * news stays. A name no speaker has stays ("Ona, the ferry ..."). */
+static void a_transcript_turn_drops_its_vocative(void **state) {
+    (void)state;
+    static const char tx[] =
+        "Talks resumed in Port Aske on Tuesday, and host Rory Bannister spoke with reporter "
+        "Nina Okafor at the terminal.\n\n"
+        "BANNISTER: Nina, the two sides met for close to an hour on the quay this afternoon.\n\n"
+        "OKAFOR: Ona, the ferry crews said the talks would go on at the terminal tomorrow.\n";
+    sl_article *a = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_article_from_text(tx, strlen(tx), "2031-05-01", &a, &err), SL_OK);
+    const sl_article *docs[] = {a};
+    sm_params p;
+    sm_params_default(&p);
+    sm_work w;
+    assert_int_equal(sm_work_init(&w, docs, 1, &p), 0);
+    int met = 0, ona = 0;
+    char buf[256];
+    for (size_t i = 0; i < w.n_sents; i++) {
+        span_of(a, &w.sents[i], buf, sizeof buf);
+        met += !strncmp(buf, "the two sides met", 17);
+        assert_false(!strncmp(buf, "Nina,", 5));
+        ona += strstr(buf, "Ona, the ferry crews") != NULL;
+    }
+    assert_true(met && ona);
+    sm_work_free(&w);
+    sl_article_free(a);
+}
+
 static void trimmed_summaries_keep_the_word_bound(void **state) {
     (void)state;
     sl_article *a[2] = {NULL, NULL};
@@ -716,6 +747,7 @@ int main(void) {
         cmocka_unit_test(frees_only_its_own_memory),
         cmocka_unit_test(empty_inputs_give_empty_summaries),
         cmocka_unit_test(trims_stay_inside_their_sentence),
+        cmocka_unit_test(a_transcript_turn_drops_its_vocative),
         cmocka_unit_test(trimmed_summaries_keep_the_word_bound),
         cmocka_unit_test(cuts_bracketed_asides),
         cmocka_unit_test(cuts_appositives_after_names),
