@@ -46,7 +46,7 @@ struct sl_expander {
     xbucket *b;         /* 1 << BUCKET_BITS */
     uint32_t sweep;     /* next bucket to sweep */
     float acc[RING];
-    uint32_t cand[RING], first[RING]; /* candidates of one call, in scan order */
+    uint32_t cand[RING]; /* candidates of one call, in scan order */
     float cand_dot[RING];
     uint64_t *mterm; /* merge buffers */
     float *mw, *keep;
@@ -186,59 +186,43 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     return rc;
 }
 
-/* Cosines of doc to the live recent articles sharing a term with it, in
- * the order a scan of doc's terms meets them; returns how many. */
-static uint32_t dots(sl_expander *x, const sl_tvec *doc) {
+/* The recent articles sharing a term with doc, with their cosines, in the
+ * order a scan of doc's terms meets them, newest first among those met at
+ * the same term (the order ties are settled in); returns how many.
+ *
+ * A bucket keeps its postings in arrival order (appends at the end,
+ * squeezing keeps order), so its dead postings are a prefix: it is read
+ * from the end back to the first dead one, newest first, and the dead
+ * ones (half of what a front-to-back scan met) are never read. */
+static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
     uint32_t n = 0;
+    uint64_t newest = x->seq - 1;
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
-    for (uint32_t i = 0; i < doc->n; i++)
-        __builtin_prefetch(x->b[bucket_of(doc->term[i])].p);
+    for (uint32_t i = 0; i < doc->n; i++) {
+        const xbucket *b = &x->b[bucket_of(doc->term[i])];
+        if (b->n)
+            __builtin_prefetch(&b->p[b->n - 1]);
+    }
     for (uint32_t i = 0; i < doc->n; i++) {
         const xbucket *b = &x->b[bucket_of(doc->term[i])];
         uint64_t t = doc->term[i];
         float w = doc->w[i];
-        for (uint32_t k = 0; k < b->n; k++) {
+        for (uint32_t k = b->n; k-- > 0;) {
             const xpost *p = &b->p[k];
-            if (p->term != t || !live(x->seq - 1, p->seq))
+            if (!live(newest, p->seq))
+                break;
+            if (p->term != t)
                 continue;
             uint32_t slot = p->slot;
-            if (x->acc[slot] == 0) {
-                x->first[n] = i;
+            if (x->acc[slot] == 0)
                 x->cand[n++] = slot;
-            }
             x->acc[slot] += w * p->w;
         }
     }
     for (uint32_t k = 0; k < n; k++) {
         x->cand_dot[k] = x->acc[x->cand[k]];
         x->acc[x->cand[k]] = 0;
-    }
-    return n;
-}
-
-/* The recent articles sharing a term with doc, with their cosines, in the
- * order a scan of doc's terms meets them, newest first among those met at
- * the same term (the order ties are settled in); returns how many. */
-static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
-    uint32_t n = dots(x, doc);
-    const uint32_t *first = x->first;
-    /* A bucket keeps its postings in arrival order (appends at the end,
-     * squeezing keeps order), so the articles first met at one term came
-     * oldest first: each such run is reversed. */
-    for (uint32_t a = 0; a < n;) {
-        uint32_t b = a + 1;
-        while (b < n && first[b] == first[a])
-            b++;
-        for (uint32_t i = a, j = b - 1; i < j; i++, j--) {
-            uint32_t c = x->cand[i];
-            float d = x->cand_dot[i];
-            x->cand[i] = x->cand[j];
-            x->cand_dot[i] = x->cand_dot[j];
-            x->cand[j] = c;
-            x->cand_dot[j] = d;
-        }
-        a = b;
     }
     return n;
 }
