@@ -422,22 +422,29 @@ static uint64_t seed_of(const struct sb_stemmer *sb) {
 /* The words the copy detector read (sl_words_read), as scan would have
  * read them: same words, same order, the too long ones skipped. The caller
  * has checked that the text has no character the two readers split
- * differently and fits MAX_TEXT. */
+ * differently and fits MAX_TEXT. The words are all known up front, so
+ * the cache slot of the word AHEAD on is asked for while this one is
+ * looked up: no queue to copy them through, and a longer reach than its
+ * eight words. */
+enum { AHEAD = 16 }; /* 32 measured no better */
+
 static int from_words(sl_termer *t, struct sb_stemmer *sb, const char *text, const sl_word *w,
                       size_t nw, float weight) {
-    word_queue wq;
-    wq.head = wq.n = 0;
     uint64_t seed = seed_of(sb);
+    for (size_t i = 0; i < nw && i < AHEAD; i++)
+        __builtin_prefetch(word_slot(t, (w[i].h ^ seed) | 1));
     for (size_t i = 0; i < nw; i++) {
+        if (i + AHEAD < nw)
+            __builtin_prefetch(word_slot(t, (w[i + AHEAD].h ^ seed) | 1));
         /* scan's cap: a non-ASCII character counts 4 bytes against it */
         if (w[i].n > MAX_WORD || (w[i].last_wide && w[i].last_wide - 1 + 4 > MAX_WORD))
             continue;
         pending_word p = {(w[i].h ^ seed) | 1, text + w[i].at, w[i].len, w[i].n,
                           w[i].digits};
-        if (push_word(t, sb, &wq, &p, weight) < 0)
+        if (add_word(t, sb, &p, weight) < 0)
             return -1;
     }
-    return drain(t, sb, &wq, weight);
+    return 0;
 }
 
 static int scan(sl_termer *t, struct sb_stemmer *sb, const char *p, size_t n, float weight) {
