@@ -25,11 +25,14 @@ static const float MIN_SIMILARITY = 0.2f;
  * twice its live postings. */
 enum { BUCKET_BITS = 14, SWEEP_EVERY = 1024, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
 
+/* 16 bytes, where the full number and its slot made 24: the scan reads
+ * a third less. The low 32 bits of the number tell its age (a posting
+ * lives RING articles and no bucket keeps a dead one past a sweep, far
+ * short of a wrap), and its age the slot. */
 typedef struct xpost {
     uint64_t term;
-    uint64_t seq; /* the article's number */
     float w;
-    uint32_t slot; /* seq % RING, kept: a division per posting met is dear */
+    uint32_t seq; /* the article's number, low 32 bits */
 } xpost;
 
 typedef struct xbucket {
@@ -117,8 +120,8 @@ static uint32_t bucket_of(uint64_t term) {
 }
 
 /* Whether article number seq is in the ring when `newest` is the last
- * article in it. */
-static int live(uint64_t newest, uint64_t seq) {
+ * article in it (both their low 32 bits). */
+static int live(uint32_t newest, uint32_t seq) {
     return newest - seq < RING;
 }
 
@@ -128,7 +131,7 @@ static int live(uint64_t newest, uint64_t seq) {
 static void squeeze(sl_expander *x, xbucket *b, int trim) {
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->n; i++)
-        if (live(x->seq, b->p[i].seq))
+        if (live((uint32_t)x->seq, b->p[i].seq))
             b->p[n++] = b->p[i];
     b->n = n;
     if (!trim)
@@ -147,7 +150,7 @@ static void squeeze(sl_expander *x, xbucket *b, int trim) {
 }
 
 /* A posting appended; a full bucket first drops its dead postings. */
-static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
+static int post(sl_expander *x, uint64_t term, float w) {
     xbucket *b = &x->b[bucket_of(term)];
     if (b->n == b->cap)
         squeeze(x, b, 0);
@@ -159,7 +162,7 @@ static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
         b->p = p;
         b->cap = cap;
     }
-    b->p[b->n++] = (xpost){term, x->seq, w, slot};
+    b->p[b->n++] = (xpost){term, w, (uint32_t)x->seq};
     return 0;
 }
 
@@ -177,7 +180,7 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     x->slot_seq[slot] = x->seq;
     int rc = 0;
     for (uint32_t i = 0; i < n && !rc; i++)
-        rc = post(x, t[i], w[i], slot);
+        rc = post(x, t[i], w[i]);
     /* Buckets no new term falls into would keep their dead postings: a
      * few are swept each time, all of them every SWEEP_EVERY articles. */
     for (uint32_t i = 0; i < SWEEP; i++)
@@ -196,7 +199,7 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
  * ones (half of what a front-to-back scan met) are never read. */
 static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
     uint32_t n = 0;
-    uint64_t newest = x->seq - 1;
+    uint32_t newest = (uint32_t)(x->seq - 1), newest_slot = (uint32_t)((x->seq - 1) % RING);
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
     for (uint32_t i = 0; i < doc->n; i++) {
@@ -210,11 +213,12 @@ static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
         float w = doc->w[i];
         for (uint32_t k = b->n; k-- > 0;) {
             const xpost *p = &b->p[k];
-            if (!live(newest, p->seq))
-                break;
+            uint32_t age = newest - p->seq;
+            if (age >= RING)
+                break; /* dead, and so is all before it */
             if (p->term != t)
                 continue;
-            uint32_t slot = p->slot;
+            uint32_t slot = age <= newest_slot ? newest_slot - age : newest_slot + RING - age;
             if (x->acc[slot] == 0)
                 x->cand[n++] = slot;
             x->acc[slot] += w * p->w;
