@@ -6,7 +6,7 @@
 
 enum {
     BUCKET_BITS = 15,
-    SWEEP = 32, /* buckets trimmed per update: all of them every 1024 updates */
+    SWEEP = 8, /* buckets trimmed per update: all of them every 4096 updates */
 };
 
 typedef struct posting {
