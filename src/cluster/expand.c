@@ -255,21 +255,30 @@ static uint32_t best_slots(sl_expander *x, uint32_t nc, uint32_t *best, float *s
     return n;
 }
 
-/* out = a + s * (slot's vector), both sorted by term; returns out's length. */
+/* out = a + s * (slot's vector), both sorted by term; returns out's length.
+ * Which side comes next is a coin toss to the branch predictor, so each
+ * step takes the smaller term and adds what each side has there (adding
+ * 0 leaves a weight as it was, as does a product by 1: the same sums as
+ * a branching merge). */
 static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const uint64_t *bt,
                       const float *bw, uint32_t bn, float s, uint64_t *ot, float *ow) {
     uint32_t i = 0, j = 0, n = 0;
-    while (i < an || j < bn) {
-        if (j >= bn || (i < an && at[i] < bt[j])) {
-            ot[n] = at[i];
-            ow[n++] = aw[i++];
-        } else if (i >= an || bt[j] < at[i]) {
-            ot[n] = bt[j];
-            ow[n++] = s * bw[j++];
-        } else {
-            ot[n] = at[i];
-            ow[n++] = aw[i++] + s * bw[j++];
-        }
+    while (i < an && j < bn) {
+        uint64_t a = at[i], b = bt[j];
+        float va = aw[i], vb = s * bw[j];
+        uint32_t ta = a <= b, tb = b <= a;
+        ot[n] = ta ? a : b;
+        ow[n++] = va * (float)ta + vb * (float)tb; /* times 1 or 0: no branch */
+        i += ta;
+        j += tb;
+    }
+    for (; i < an; i++, n++) {
+        ot[n] = at[i];
+        ow[n] = aw[i];
+    }
+    for (; j < bn; j++, n++) {
+        ot[n] = bt[j];
+        ow[n] = s * bw[j];
     }
     return n;
 }
