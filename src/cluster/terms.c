@@ -483,7 +483,7 @@ static int by_term_cmp(const void *a, const void *b) {
 /* Total order: heavier first, then by term, so the chosen set does not
  * depend on the order terms were met in. */
 static int better(const tf_slot *x, const tf_slot *y) {
-    return x->tf > y->tf || (x->tf == y->tf && x->term < y->term);
+    return (x->tf > y->tf) | ((x->tf == y->tf) & (x->term < y->term)); /* no branch */
 }
 
 /* Moves the k best of r[0..n) to r[0..k), in no particular order:
@@ -497,13 +497,19 @@ static void select_top(tf_slot *r, uint32_t n, uint32_t k) {
         if (better(&r[last], &r[lo])) { tf_slot t = r[last]; r[last] = r[lo]; r[lo] = t; }
         if (better(&r[mid], &r[last])) { tf_slot t = r[mid]; r[mid] = r[last]; r[last] = t; }
         tf_slot pivot = r[last]; /* the median of the three */
+        /* Lomuto's partition without a branch: every item is swapped
+         * with the first one not better than the pivot, which moves on
+         * only past a better one (when it does not, the swap exchanges two
+         * items of the same side). Which of hundreds of terms beats the
+         * pivot is a coin toss the predictor lost half the time. */
         uint32_t s = lo;
-        for (uint32_t i = lo; i < last; i++)
-            if (better(&r[i], &pivot)) {
-                tf_slot t = r[i];
-                r[i] = r[s];
-                r[s++] = t;
-            }
+        for (uint32_t i = lo; i < last; i++) {
+            tf_slot t = r[i];
+            uint32_t b = (uint32_t)better(&t, &pivot);
+            r[i] = r[s];
+            r[s] = t;
+            s += b;
+        }
         r[last] = r[s];
         r[s] = pivot;
         if (s + 1 == k || s == k)
@@ -665,12 +671,13 @@ float sl_kth_largest(float *v, uint32_t n, uint32_t k) {
         float t = v[mid];
         v[mid] = v[hi];
         v[hi] = t;
-        for (uint32_t i = lo; i < hi; i++)
-            if (v[i] > t) {
-                float u = v[i];
-                v[i] = v[s];
-                v[s++] = u;
-            }
+        for (uint32_t i = lo; i < hi; i++) { /* branchless, as in select_top */
+            float u = v[i];
+            uint32_t b = u > t;
+            v[i] = v[s];
+            v[s] = u;
+            s += b;
+        }
         v[hi] = v[s];
         v[s] = t;
         if (want == s)
