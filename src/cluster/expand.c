@@ -23,7 +23,7 @@ static const float MIN_SIMILARITY = 0.2f;
  * article's number, which is live while within the last RING; dead ones
  * are squeezed out when their bucket is full, so a bucket holds at most
  * twice its live postings. */
-enum { BUCKET_BITS = 14, SWEEP_EVERY = 1024, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
+enum { BUCKET_BITS = 14, SWEEP_EVERY = 2048, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
 
 /* 16 bytes, where the full number and its slot made 24: the scan reads
  * a third less. The low 32 bits of the number tell its age (a posting
