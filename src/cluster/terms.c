@@ -117,7 +117,7 @@ sl_termer *sl_termer_new(void) {
     if (!t)
         return NULL;
     t->tf_cap = 1024; /* 16 KiB: an article's terms probe within L1; grows for long ones */
-    t->tf = calloc(t->tf_cap, sizeof *t->tf);
+    t->tf = calloc(t->tf_cap + 1, sizeof *t->tf); /* + the sink (tf_add) */
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
     t->words = big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
@@ -168,7 +168,7 @@ static struct sb_stemmer *stemmer_for(sl_termer *t, const char *lang) {
 
 static int tf_grow(sl_termer *t) {
     uint32_t cap = t->tf_cap * 2;
-    tf_slot *tf = calloc(cap, sizeof *tf);
+    tf_slot *tf = calloc(cap + 1, sizeof *tf);
     uint64_t *used = malloc(cap * sizeof *used);
     tf_slot *rank = malloc(cap * sizeof *rank);
     if (!tf || !used || !rank) {
@@ -196,21 +196,35 @@ static int tf_grow(sl_termer *t) {
     return 0;
 }
 
+/* Counts w for term; term 0 (a stopword or number) goes to the sink, the
+ * slot past the table, which is never read. Whether a word is a stopword,
+ * and whether its term is new to the article, are coin tosses to a branch
+ * predictor: both are data here, not branches (the probe loop itself
+ * almost always stops at once). */
 static int tf_add(sl_termer *t, uint64_t term, float w) {
     if (t->tf_n * 2 >= t->tf_cap && tf_grow(t) < 0)
         return -1;
-    uint64_t j = term & (t->tf_cap - 1);
-    while (t->tf[j].term && t->tf[j].term != term)
-        j = (j + 1) & (t->tf_cap - 1);
-    if (!t->tf[j].term) {
-        t->tf[j].term = term;
-        t->used[t->tf_n++] = j;
-        /* its DF counter is read once the text is done: asked for now,
-         * while the rest of the text is read, it is there by then */
-        if (t->df)
-            __builtin_prefetch(&t->df->count[term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
+    uint64_t mask = t->tf_cap - 1, j = term ? term & mask : t->tf_cap;
+    uint64_t at = t->tf[j].term;
+    for (;;) {
+        uint32_t busy = (uint32_t)(at != 0) & (uint32_t)(at != term);
+#if defined(__GNUC__)
+        __asm__("" : "+r"(busy)); /* one test: the compiler made two branches of it */
+#endif
+        if (!busy)
+            break;
+        j = (j + 1) & mask;
+        at = t->tf[j].term;
     }
+    uint32_t fresh = (at == 0) & (term != 0);
+    t->tf[j].term = term;
+    t->used[t->tf_n] = j; /* kept only when fresh */
+    t->tf_n += fresh;
     t->tf[j].tf += w;
+    /* its DF counter is read once the text is done: asked for now, while
+     * the rest of the text is read, it is there by then */
+    if (t->df)
+        __builtin_prefetch(&t->df->count[term & (((uint64_t)1 << SL_DF_BITS) - 1)]);
     return 0;
 }
 
@@ -333,20 +347,29 @@ static word_entry *word_slot(const sl_termer *t, uint64_t h) {
     return &t->words[h & (((uint64_t)1 << WORD_CACHE_BITS) - 2)];
 }
 
-static int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p, float weight) {
+/* A word missing from both ways of its slot: stemmed, and put first. Out
+ * of line, so that the hit path stays small enough to inline. */
+static __attribute__((noinline)) uint64_t word_miss(sl_termer *t, struct sb_stemmer *sb,
+                                                    word_entry *e, const pending_word *p) {
+    char w[MAX_WORD + 4];
+    size_t n = lower_word(p->src, p->len, w);
+    e[1] = e[0];
+    e[0].word = p->h;
+    e[0].term = word_term(t, sb, w, n, (int)p->digits);
+    return e[0].term;
+}
+
+static inline int add_word(sl_termer *t, struct sb_stemmer *sb, const pending_word *p,
+                           float weight) {
     word_entry *e = word_slot(t, p->h);
-    if (e[0].word != p->h) {
-        if (e[1].word == p->h) {
-            e++;
-        } else {
-            char w[MAX_WORD + 4];
-            size_t n = lower_word(p->src, p->len, w);
-            e[1] = e[0];
-            e[0].word = p->h;
-            e[0].term = word_term(t, sb, w, n, (int)p->digits);
-        }
-    }
-    return e->term ? tf_add(t, e->term, weight) : 0;
+    uint64_t term;
+    if (e[0].word == p->h)
+        term = e[0].term;
+    else if (e[1].word == p->h)
+        term = e[1].term;
+    else
+        term = word_miss(t, sb, e, p);
+    return tf_add(t, term, weight);
 }
 
 /* Queue one word; the oldest is looked up when the queue is full. */
@@ -579,6 +602,7 @@ static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) 
         s->tf = 0;
     }
     t->tf_n = 0;
+    t->tf[t->tf_cap].tf = 0; /* the sink, so that it never grows without end */
     if (rc)
         return rc;
     if (n > k) {
