@@ -49,7 +49,7 @@ struct sl_expander {
     xbucket *b;         /* 1 << BUCKET_BITS */
     uint32_t sweep;     /* next bucket to sweep */
     float acc[RING];
-    uint32_t cand[RING]; /* candidates of one call, in scan order */
+    uint32_t cand[RING + 1]; /* candidates of one call, in scan order (+1: written ahead) */
     float cand_dot[RING];
     uint64_t *mterm; /* merge buffers */
     float *mw, *keep;
@@ -216,12 +216,13 @@ static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
             uint32_t age = newest - p->seq;
             if (age >= RING)
                 break; /* dead, and so is all before it */
-            if (p->term != t)
-                continue;
+            /* no branch on whether the posting is of this term or its
+             * article met before (as in tindex.c's dots) */
+            uint32_t match = p->term == t;
             uint32_t slot = age <= newest_slot ? newest_slot - age : newest_slot + RING - age;
-            if (x->acc[slot] == 0)
-                x->cand[n++] = slot;
-            x->acc[slot] += w * p->w;
+            x->cand[n] = slot;
+            n += match & (x->acc[slot] == 0);
+            x->acc[slot] += w * p->w * (float)match;
         }
     }
     for (uint32_t k = 0; k < n; k++) {

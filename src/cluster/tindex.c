@@ -103,7 +103,7 @@ static int grow_handles(sl_tindex *x) {
     GROW(x->slot, cap);
     GROW(x->acc, cap);
     GROW(x->seen, cap);
-    GROW(x->touched, cap);
+    GROW(x->touched, cap + 1); /* + 1: dots writes one ahead */
     GROW(x->dots, cap);
     memset(x->acc + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->acc);
     memset(x->seen + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->seen);
@@ -230,13 +230,14 @@ uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,
         float w = doc->w[i];
         for (uint32_t k = 0; k < b->n; k++) {
             const posting *p = k < INLINE ? &b->in[k] : &b->more[k - INLINE];
-            if (p->term != t)
-                continue;
-            if (!x->seen[p->h]) {
-                x->seen[p->h] = 1;
-                x->touched[n++] = p->h;
-            }
-            x->acc[p->h] += w * p->w;
+            /* no branch on whether the posting is of this term or its
+             * handle met before: both are data (times 1 or 0 adds the
+             * same as the product alone, or nothing) */
+            uint32_t match = p->term == t, h = p->h;
+            x->touched[n] = h;
+            n += match & !x->seen[h];
+            x->seen[h] |= (uint8_t)match;
+            x->acc[h] += w * p->w * (float)match;
         }
     }
     for (uint32_t k = 0; k < n; k++) {
