@@ -200,14 +200,22 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
 static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
     uint32_t n = 0;
     uint32_t newest = (uint32_t)(x->seq - 1), newest_slot = (uint32_t)((x->seq - 1) % RING);
+    enum { PF = 6 }; /* postings asked for PF terms ahead of their scan */
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
-    for (uint32_t i = 0; i < doc->n; i++) {
+    for (uint32_t i = 0; i < PF && i < doc->n; i++) {
         const xbucket *b = &x->b[bucket_of(doc->term[i])];
         if (b->n)
             __builtin_prefetch(&b->p[b->n - 1]);
     }
     for (uint32_t i = 0; i < doc->n; i++) {
+        if (i + PF < doc->n) {
+            const xbucket *a = &x->b[bucket_of(doc->term[i + PF])];
+            if (a->n) {
+                __builtin_prefetch(&a->p[a->n - 1]);
+                __builtin_prefetch(&a->p[a->n > 4 ? a->n - 5 : 0]);
+            }
+        }
         const xbucket *b = &x->b[bucket_of(doc->term[i])];
         uint64_t t = doc->term[i];
         float w = doc->w[i];
