@@ -230,7 +230,13 @@ uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,
     uint32_t n = 0;
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
+    enum { PF = 4 }; /* a full bucket's block asked for PF terms ahead */
     for (uint32_t i = 0; i < doc->n; i++) {
+        if (i + PF < doc->n) {
+            const bucket *a = &x->b[bucket_of(doc->term[i + PF])];
+            if (a->n > INLINE)
+                __builtin_prefetch(a->more);
+        }
         const bucket *b = &x->b[bucket_of(doc->term[i])];
         uint64_t t = doc->term[i];
         float w = doc->w[i];
