@@ -75,7 +75,8 @@ struct sl_termer {
      * writing each at once stalled the scan on its miss. */
     stem_entry pend[PENDING_STEMS];
     uint32_t n_pend;
-    tf_slot *rank; /* scratch for choosing the top k */
+    tf_slot *rank; /* scratch for choosing the top k: 2 * tf_cap (the second half for ties) */
+    float *wts;    /* tf_cap: the weights alone, for the cut */
 };
 
 /* The DF table and the word cache are read at random, hundreds of times
@@ -121,8 +122,9 @@ sl_termer *sl_termer_new(void) {
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
     t->words = big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
-    t->rank = malloc(t->tf_cap * sizeof *t->rank);
-    if (!t->tf || !t->used || !t->stems || !t->words || !t->rank) {
+    t->rank = malloc(2 * (size_t)t->tf_cap * sizeof *t->rank);
+    t->wts = malloc(t->tf_cap * sizeof *t->wts);
+    if (!t->tf || !t->used || !t->stems || !t->words || !t->rank || !t->wts) {
         sl_termer_free(t);
         return NULL;
     }
@@ -140,6 +142,7 @@ void sl_termer_free(sl_termer *t) {
     free(t->stems);
     free(t->words);
     free(t->rank);
+    free(t->wts);
     free(t);
 }
 
@@ -170,11 +173,13 @@ static int tf_grow(sl_termer *t) {
     uint32_t cap = t->tf_cap * 2;
     tf_slot *tf = calloc(cap + 1, sizeof *tf);
     uint64_t *used = malloc(cap * sizeof *used);
-    tf_slot *rank = malloc(cap * sizeof *rank);
-    if (!tf || !used || !rank) {
+    tf_slot *rank = malloc(2 * (size_t)cap * sizeof *rank);
+    float *wts = malloc(cap * sizeof *wts);
+    if (!tf || !used || !rank || !wts) {
         free(tf);
         free(used);
         free(rank);
+        free(wts);
         return -1;
     }
     uint32_t n = 0;
@@ -189,9 +194,11 @@ static int tf_grow(sl_termer *t) {
     free(t->tf);
     free(t->used);
     free(t->rank);
+    free(t->wts);
     t->tf = tf;
     t->used = used;
     t->rank = rank;
+    t->wts = wts;
     t->tf_cap = cap;
     return 0;
 }
@@ -544,6 +551,29 @@ static void select_top(tf_slot *r, uint32_t n, uint32_t k) {
     }
 }
 
+/* Moves the k best of t->rank[0..n) (k < n) to its front, as select_top
+ * would, but the cut is found on the weights alone (4 bytes an item, not
+ * 16): those above it are kept, and of those at it the ones with the
+ * smallest terms, as many as are missing. */
+static void choose_top(sl_termer *t, uint32_t n, uint32_t k) {
+    tf_slot *r = t->rank, *tie = t->rank + t->tf_cap;
+    for (uint32_t i = 0; i < n; i++)
+        t->wts[i] = r[i].tf;
+    float cut = sl_kth_largest(t->wts, n, k);
+    uint32_t g = 0, e = 0;
+    for (uint32_t i = 0; i < n; i++) { /* in place: r[g] with g <= i */
+        tf_slot x = r[i];
+        tie[e] = x;
+        e += x.tf == cut;
+        r[g] = x;
+        g += x.tf > cut;
+    }
+    uint32_t need = k - g; /* g < k <= g + e */
+    if (e > need)
+        select_top(tie, e, need); /* equal weights: by term */
+    memcpy(r + g, tie, need * sizeof *r);
+}
+
 /* Sorts r[0..n) by term (n <= 256; terms distinct): the terms are
  * hashes, even over their range, so one counting pass on their top six
  * bits puts them in 64 runs of a few each, and an insertion sort finishes
@@ -617,7 +647,7 @@ static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) 
     if (rc)
         return rc;
     if (n > k) {
-        select_top(t->rank, n, k);
+        choose_top(t, n, k);
         n = k;
     }
     uint32_t m = 0;
