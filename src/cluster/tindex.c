@@ -150,16 +150,22 @@ static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
     x->postings--;
 }
 
-/* A quarter-full block gives back half of itself, so memory follows
- * the open centroids down as the vocabulary moves on. Done by a sweep over
- * a few buckets per update, not on each drop, and never below MIN_CAP
- * postings: freeing an emptied block only to allocate it again an article
- * later was most of the index's upkeep. */
+/* A quarter-full block gives back half of itself, and a block whose
+ * postings all fit inline again is freed, so memory follows the open
+ * centroids down as the vocabulary moves on (kept, such blocks added up
+ * over a long replay). Done by a sweep over a few buckets per update, not
+ * on each drop, and never below MIN_CAP postings otherwise: freeing an
+ * emptied block only to allocate it again an article later was most of
+ * the index's upkeep. */
 enum { MIN_CAP = 4 };
 
 static void trim(bucket *b) {
     uint32_t over = b->n > INLINE ? b->n - INLINE : 0;
-    if (b->cap > MIN_CAP && over * 4 <= b->cap) {
+    if (!over && b->cap) { /* all inline again: the sweep comes by rarely, so no churn */
+        free(b->more);
+        b->more = NULL;
+        b->cap = 0;
+    } else if (b->cap > MIN_CAP && over * 4 <= b->cap) {
         posting *q = realloc(b->more, (b->cap / 2) * sizeof *q);
         if (q) { /* else keep the larger block */
             b->more = q;
