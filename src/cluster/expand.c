@@ -23,13 +23,16 @@ static const float MIN_SIMILARITY = 0.2f;
  * article's number, which is live while within the last RING; dead ones
  * are squeezed out when their bucket is full, so a bucket holds at most
  * twice its live postings. */
-enum { BUCKET_BITS = 14, SWEEP_EVERY = 1024, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
+enum { BUCKET_BITS = 14, SWEEP_EVERY = 2048, SWEEP = (1 << BUCKET_BITS) / SWEEP_EVERY };
 
+/* 16 bytes, where the full number and its slot made 24: the scan reads
+ * a third less. The low 32 bits of the number tell its age (a posting
+ * lives RING articles and no bucket keeps a dead one past a sweep, far
+ * short of a wrap), and its age the slot. */
 typedef struct xpost {
     uint64_t term;
-    uint64_t seq; /* the article's number */
     float w;
-    uint32_t slot; /* seq % RING, kept: a division per posting met is dear */
+    uint32_t seq; /* the article's number, low 32 bits */
 } xpost;
 
 typedef struct xbucket {
@@ -46,7 +49,7 @@ struct sl_expander {
     xbucket *b;         /* 1 << BUCKET_BITS */
     uint32_t sweep;     /* next bucket to sweep */
     float acc[RING];
-    uint32_t cand[RING], first[RING]; /* candidates of one call, in scan order */
+    uint32_t cand[RING + 1]; /* candidates of one call, in scan order (+1: written ahead) */
     float cand_dot[RING];
     uint64_t *mterm; /* merge buffers */
     float *mw, *keep;
@@ -117,8 +120,8 @@ static uint32_t bucket_of(uint64_t term) {
 }
 
 /* Whether article number seq is in the ring when `newest` is the last
- * article in it. */
-static int live(uint64_t newest, uint64_t seq) {
+ * article in it (both their low 32 bits). */
+static int live(uint32_t newest, uint32_t seq) {
     return newest - seq < RING;
 }
 
@@ -128,7 +131,7 @@ static int live(uint64_t newest, uint64_t seq) {
 static void squeeze(sl_expander *x, xbucket *b, int trim) {
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->n; i++)
-        if (live(x->seq, b->p[i].seq))
+        if (live((uint32_t)x->seq, b->p[i].seq))
             b->p[n++] = b->p[i];
     b->n = n;
     if (!trim)
@@ -147,7 +150,7 @@ static void squeeze(sl_expander *x, xbucket *b, int trim) {
 }
 
 /* A posting appended; a full bucket first drops its dead postings. */
-static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
+static int post(sl_expander *x, uint64_t term, float w) {
     xbucket *b = &x->b[bucket_of(term)];
     if (b->n == b->cap)
         squeeze(x, b, 0);
@@ -159,7 +162,7 @@ static int post(sl_expander *x, uint64_t term, float w, uint32_t slot) {
         b->p = p;
         b->cap = cap;
     }
-    b->p[b->n++] = (xpost){term, x->seq, w, slot};
+    b->p[b->n++] = (xpost){term, w, (uint32_t)x->seq};
     return 0;
 }
 
@@ -177,7 +180,7 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     x->slot_seq[slot] = x->seq;
     int rc = 0;
     for (uint32_t i = 0; i < n && !rc; i++)
-        rc = post(x, t[i], w[i], slot);
+        rc = post(x, t[i], w[i]);
     /* Buckets no new term falls into would keep their dead postings: a
      * few are swept each time, all of them every SWEEP_EVERY articles. */
     for (uint32_t i = 0; i < SWEEP; i++)
@@ -186,59 +189,53 @@ int sl_expander_add(sl_expander *x, const sl_tvec *doc) {
     return rc;
 }
 
-/* Cosines of doc to the live recent articles sharing a term with it, in
- * the order a scan of doc's terms meets them; returns how many. */
-static uint32_t dots(sl_expander *x, const sl_tvec *doc) {
+/* The recent articles sharing a term with doc, with their cosines, in the
+ * order a scan of doc's terms meets them, newest first among those met at
+ * the same term (the order ties are settled in); returns how many.
+ *
+ * A bucket keeps its postings in arrival order (appends at the end,
+ * squeezing keeps order), so its dead postings are a prefix: it is read
+ * from the end back to the first dead one, newest first, and the dead
+ * ones (half of what a front-to-back scan met) are never read. */
+static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
     uint32_t n = 0;
+    uint32_t newest = (uint32_t)(x->seq - 1), newest_slot = (uint32_t)((x->seq - 1) % RING);
+    enum { PF = 6 }; /* postings asked for PF terms ahead of their scan */
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
-    for (uint32_t i = 0; i < doc->n; i++)
-        __builtin_prefetch(x->b[bucket_of(doc->term[i])].p);
+    for (uint32_t i = 0; i < PF && i < doc->n; i++) {
+        const xbucket *b = &x->b[bucket_of(doc->term[i])];
+        if (b->n)
+            __builtin_prefetch(&b->p[b->n - 1]);
+    }
     for (uint32_t i = 0; i < doc->n; i++) {
+        if (i + PF < doc->n) {
+            const xbucket *a = &x->b[bucket_of(doc->term[i + PF])];
+            if (a->n) {
+                __builtin_prefetch(&a->p[a->n - 1]);
+                __builtin_prefetch(&a->p[a->n > 4 ? a->n - 5 : 0]);
+            }
+        }
         const xbucket *b = &x->b[bucket_of(doc->term[i])];
         uint64_t t = doc->term[i];
         float w = doc->w[i];
-        for (uint32_t k = 0; k < b->n; k++) {
+        for (uint32_t k = b->n; k-- > 0;) {
             const xpost *p = &b->p[k];
-            if (p->term != t || !live(x->seq - 1, p->seq))
-                continue;
-            uint32_t slot = p->slot;
-            if (x->acc[slot] == 0) {
-                x->first[n] = i;
-                x->cand[n++] = slot;
-            }
-            x->acc[slot] += w * p->w;
+            uint32_t age = newest - p->seq;
+            if (age >= RING)
+                break; /* dead, and so is all before it */
+            /* no branch on whether the posting is of this term or its
+             * article met before (as in tindex.c's dots) */
+            uint32_t match = p->term == t;
+            uint32_t slot = age <= newest_slot ? newest_slot - age : newest_slot + RING - age;
+            x->cand[n] = slot;
+            n += match & (x->acc[slot] == 0);
+            x->acc[slot] += w * p->w * (float)match;
         }
     }
     for (uint32_t k = 0; k < n; k++) {
         x->cand_dot[k] = x->acc[x->cand[k]];
         x->acc[x->cand[k]] = 0;
-    }
-    return n;
-}
-
-/* The recent articles sharing a term with doc, with their cosines, in the
- * order a scan of doc's terms meets them, newest first among those met at
- * the same term (the order ties are settled in); returns how many. */
-static uint32_t candidates(sl_expander *x, const sl_tvec *doc) {
-    uint32_t n = dots(x, doc);
-    const uint32_t *first = x->first;
-    /* A bucket keeps its postings in arrival order (appends at the end,
-     * squeezing keeps order), so the articles first met at one term came
-     * oldest first: each such run is reversed. */
-    for (uint32_t a = 0; a < n;) {
-        uint32_t b = a + 1;
-        while (b < n && first[b] == first[a])
-            b++;
-        for (uint32_t i = a, j = b - 1; i < j; i++, j--) {
-            uint32_t c = x->cand[i];
-            float d = x->cand_dot[i];
-            x->cand[i] = x->cand[j];
-            x->cand_dot[i] = x->cand_dot[j];
-            x->cand[j] = c;
-            x->cand_dot[j] = d;
-        }
-        a = b;
     }
     return n;
 }
@@ -267,21 +264,30 @@ static uint32_t best_slots(sl_expander *x, uint32_t nc, uint32_t *best, float *s
     return n;
 }
 
-/* out = a + s * (slot's vector), both sorted by term; returns out's length. */
+/* out = a + s * (slot's vector), both sorted by term; returns out's length.
+ * Which side comes next is a coin toss to the branch predictor, so each
+ * step takes the smaller term and adds what each side has there (adding
+ * 0 leaves a weight as it was, as does a product by 1: the same sums as
+ * a branching merge). */
 static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const uint64_t *bt,
                       const float *bw, uint32_t bn, float s, uint64_t *ot, float *ow) {
     uint32_t i = 0, j = 0, n = 0;
-    while (i < an || j < bn) {
-        if (j >= bn || (i < an && at[i] < bt[j])) {
-            ot[n] = at[i];
-            ow[n++] = aw[i++];
-        } else if (i >= an || bt[j] < at[i]) {
-            ot[n] = bt[j];
-            ow[n++] = s * bw[j++];
-        } else {
-            ot[n] = at[i];
-            ow[n++] = aw[i++] + s * bw[j++];
-        }
+    while (i < an && j < bn) {
+        uint64_t a = at[i], b = bt[j];
+        float va = aw[i], vb = s * bw[j];
+        uint32_t ta = a <= b, tb = b <= a;
+        ot[n] = ta ? a : b;
+        ow[n++] = va * (float)ta + vb * (float)tb; /* times 1 or 0: no branch */
+        i += ta;
+        j += tb;
+    }
+    for (; i < an; i++, n++) {
+        ot[n] = at[i];
+        ow[n] = aw[i];
+    }
+    for (; j < bn; j++, n++) {
+        ot[n] = bt[j];
+        ow[n] = s * bw[j];
     }
     return n;
 }

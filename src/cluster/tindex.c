@@ -6,7 +6,7 @@
 
 enum {
     BUCKET_BITS = 15,
-    SWEEP = 32, /* buckets trimmed per update: all of them every 1024 updates */
+    SWEEP = 8, /* buckets trimmed per update: all of them every 4096 updates */
 };
 
 typedef struct posting {
@@ -15,10 +15,23 @@ typedef struct posting {
     float w;
 } posting;
 
+/* A bucket is one cache line holding its first INLINE postings, and a
+ * block for the rest: most buckets hold one to three postings, and a
+ * lookup then costs one miss, where the header and its block were two
+ * dependent ones. */
+enum { INLINE = 3, LINE = 64 };
+
 typedef struct bucket {
-    posting *p;
-    uint32_t n, cap;
+    uint32_t n, cap; /* postings; the block's size */
+    posting *more;   /* postings INLINE..n-1 */
+    posting in[INLINE];
 } bucket;
+
+_Static_assert(sizeof(bucket) == LINE, "a bucket is one cache line");
+
+static inline posting *at(bucket *b, uint32_t i) {
+    return i < INLINE ? &b->in[i] : &b->more[i - INLINE];
+}
 
 struct sl_tindex {
     bucket *b; /* 1 << BUCKET_BITS */
@@ -43,11 +56,14 @@ sl_tindex *sl_tindex_new(void) {
     sl_tindex *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    x->b = calloc((size_t)1 << BUCKET_BITS, sizeof *x->b);
-    if (!x->b) {
+    size_t bytes = ((size_t)1 << BUCKET_BITS) * sizeof *x->b;
+    void *b = NULL;
+    if (posix_memalign(&b, LINE, bytes) != 0) {
         free(x);
         return NULL;
     }
+    memset(b, 0, bytes);
+    x->b = b;
     return x;
 }
 
@@ -55,7 +71,7 @@ void sl_tindex_free(sl_tindex *x) {
     if (!x)
         return;
     for (size_t i = 0; i < (size_t)1 << BUCKET_BITS; i++)
-        free(x->b[i].p);
+        free(x->b[i].more);
     free(x->b);
     free(x->free_h);
     free(x->slot);
@@ -87,7 +103,7 @@ static int grow_handles(sl_tindex *x) {
     GROW(x->slot, cap);
     GROW(x->acc, cap);
     GROW(x->seen, cap);
-    GROW(x->touched, cap);
+    GROW(x->touched, cap + 1); /* + 1: dots writes one ahead */
     GROW(x->dots, cap);
     memset(x->acc + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->acc);
     memset(x->seen + x->cap_handles, 0, (cap - x->cap_handles) * sizeof *x->seen);
@@ -116,9 +132,11 @@ uint32_t sl_tindex_slot(const sl_tindex *x, uint32_t h) {
 }
 
 static posting *find(bucket *b, uint64_t term, uint32_t h) {
-    for (uint32_t i = 0; i < b->n; i++)
-        if (b->p[i].term == term && b->p[i].h == h)
-            return &b->p[i];
+    for (uint32_t i = 0; i < b->n; i++) {
+        posting *p = at(b, i);
+        if (p->term == term && p->h == h)
+            return p;
+    }
     return NULL;
 }
 
@@ -128,22 +146,29 @@ static void drop(sl_tindex *x, uint64_t term, uint32_t h) {
     posting *p = find(b, term, h);
     if (!p)
         return;
-    *p = b->p[--b->n];
+    *p = *at(b, --b->n);
     x->postings--;
 }
 
-/* A quarter-full bucket gives back half of its block, so memory follows
- * the open centroids down as the vocabulary moves on. Done by a sweep over
- * a few buckets per update, not on each drop, and never below MIN_CAP
- * postings: most buckets hold a few, and freeing an emptied one only to
- * allocate it again an article later was most of the index's upkeep. */
+/* A quarter-full block gives back half of itself, and a block whose
+ * postings all fit inline again is freed, so memory follows the open
+ * centroids down as the vocabulary moves on (kept, such blocks added up
+ * over a long replay). Done by a sweep over a few buckets per update, not
+ * on each drop, and never below MIN_CAP postings otherwise: freeing an
+ * emptied block only to allocate it again an article later was most of
+ * the index's upkeep. */
 enum { MIN_CAP = 4 };
 
 static void trim(bucket *b) {
-    if (b->cap > MIN_CAP && b->n * 4 <= b->cap) {
-        posting *q = realloc(b->p, (b->cap / 2) * sizeof *q);
+    uint32_t over = b->n > INLINE ? b->n - INLINE : 0;
+    if (!over && b->cap) { /* all inline again: the sweep comes by rarely, so no churn */
+        free(b->more);
+        b->more = NULL;
+        b->cap = 0;
+    } else if (b->cap > MIN_CAP && over * 4 <= b->cap) {
+        posting *q = realloc(b->more, (b->cap / 2) * sizeof *q);
         if (q) { /* else keep the larger block */
-            b->p = q;
+            b->more = q;
             b->cap /= 2;
         }
     }
@@ -156,22 +181,28 @@ static void sweep(sl_tindex *x) {
 
 static int add(sl_tindex *x, uint64_t term, uint32_t h, float w) {
     bucket *b = &x->b[bucket_of(term)];
-    if (b->n == b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 4;
-        posting *p = realloc(b->p, cap * sizeof *p);
+    if (b->n >= INLINE && b->n - INLINE == b->cap) {
+        uint32_t cap = b->cap ? b->cap * 2 : MIN_CAP;
+        posting *p = realloc(b->more, cap * sizeof *p);
         if (!p)
             return -1;
-        b->p = p;
+        b->more = p;
         b->cap = cap;
     }
-    b->p[b->n++] = (posting){term, h, w};
+    *at(b, b->n++) = (posting){term, h, w};
     x->postings++;
     return 0;
 }
 
 void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum) {
-    for (uint32_t i = 0; i < sum->n; i++)
+    enum { AHEAD = 8 }; /* buckets asked for ahead: their misses overlap */
+    for (uint32_t i = 0; i < AHEAD && i < sum->n; i++)
+        __builtin_prefetch(&x->b[bucket_of(sum->term[i])]);
+    for (uint32_t i = 0; i < sum->n; i++) {
+        if (i + AHEAD < sum->n)
+            __builtin_prefetch(&x->b[bucket_of(sum->term[i + AHEAD])]);
         drop(x, sum->term[i], h);
+    }
     sweep(x);
     x->free_h[x->n_free++] = h; /* free_h has room for every handle */
 }
@@ -205,19 +236,26 @@ uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,
     uint32_t n = 0;
     for (uint32_t i = 0; i < doc->n; i++)
         __builtin_prefetch(&x->b[bucket_of(doc->term[i])]);
+    enum { PF = 4 }; /* a full bucket's block asked for PF terms ahead */
     for (uint32_t i = 0; i < doc->n; i++) {
+        if (i + PF < doc->n) {
+            const bucket *a = &x->b[bucket_of(doc->term[i + PF])];
+            if (a->n > INLINE)
+                __builtin_prefetch(a->more);
+        }
         const bucket *b = &x->b[bucket_of(doc->term[i])];
         uint64_t t = doc->term[i];
         float w = doc->w[i];
         for (uint32_t k = 0; k < b->n; k++) {
-            const posting *p = &b->p[k];
-            if (p->term != t)
-                continue;
-            if (!x->seen[p->h]) {
-                x->seen[p->h] = 1;
-                x->touched[n++] = p->h;
-            }
-            x->acc[p->h] += w * p->w;
+            const posting *p = k < INLINE ? &b->in[k] : &b->more[k - INLINE];
+            /* no branch on whether the posting is of this term or its
+             * handle met before: both are data (times 1 or 0 adds the
+             * same as the product alone, or nothing) */
+            uint32_t match = p->term == t, h = p->h;
+            x->touched[n] = h;
+            n += match & !x->seen[h];
+            x->seen[h] |= (uint8_t)match;
+            x->acc[h] += w * p->w * (float)match;
         }
     }
     for (uint32_t k = 0; k < n; k++) {

@@ -322,6 +322,65 @@ static void articles_borrow_words_of_close_recent_articles_only(void **state) {
     sl_expander_free(x);
 }
 
+/* A vector keeps its k heaviest terms, and among terms of equal weight at
+ * the cut the smallest (hashes): a text of 150 words met once and 10 met
+ * three times, all new (equal document frequencies), keeps the 10 and the
+ * 54 smallest of the rest, as the whole vector ranked by hand says. */
+typedef struct ranked {
+    uint64_t term;
+    float w;
+} ranked;
+
+static int heavier_then_smaller(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+static int by_term(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void top_terms_are_the_heaviest_then_the_smallest(void **state) {
+    (void)state;
+    static const char cons[] = "bcdfghjkmnpqrtvwxz";
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 160; i++) {
+        char word[8] = {'k', 'z', cons[i % 18], cons[i / 18 % 18], cons[(i * 7) % 18], 0};
+        for (int r = 0; r < (i < 10 ? 3 : 1); r++) {
+            memcpy(text + n, word, 5);
+            n += 5;
+            text[n++] = ' ';
+        }
+    }
+    sl_termer *ta = sl_termer_new(), *tb = sl_termer_new();
+    sl_df da, db;
+    assert_true(ta && tb && sl_df_init(&da) == 0 && sl_df_init(&db) == 0);
+    sl_tvec all = {0}, top = {0};
+    assert_int_equal(sl_termer_vector(ta, &da, "en", NULL, 0, text, n, 1000, &all), 0);
+    assert_int_equal(sl_termer_vector(tb, &db, "en", NULL, 0, text, n, 64, &top), 0);
+    assert_true(all.n > 64);
+    assert_int_equal(top.n, 64);
+    ranked r[256];
+    for (uint32_t i = 0; i < all.n; i++)
+        r[i] = (ranked){all.term[i], all.w[i]};
+    qsort(r, all.n, sizeof *r, heavier_then_smaller);
+    uint64_t want[64];
+    for (int i = 0; i < 64; i++)
+        want[i] = r[i].term;
+    qsort(want, 64, sizeof *want, by_term);
+    assert_memory_equal(top.term, want, sizeof want);
+    sl_tvec_free(&all);
+    sl_tvec_free(&top);
+    sl_df_free(&da);
+    sl_df_free(&db);
+    sl_termer_free(ta);
+    sl_termer_free(tb);
+}
+
 /* Vectorizing from the copy detector's words (one read of the text) gives
  * the vector the term reader's own scan gives, bit for bit: accents, curly
  * quotes, digits, words over the 64-byte cap (one with a non-ASCII letter
@@ -534,6 +593,7 @@ int main(void) {
         cmocka_unit_test(open_events_are_bounded),
         cmocka_unit_test(articles_borrow_words_of_close_recent_articles_only),
         cmocka_unit_test(vectors_from_read_words_equal_own_scan),
+        cmocka_unit_test(top_terms_are_the_heaviest_then_the_smallest),
         cmocka_unit_test(expansion_keeps_an_article_filling_one_bucket),
         cmocka_unit_test(term_index_dots_equal_merged_dots),
     };

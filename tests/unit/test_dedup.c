@@ -452,7 +452,7 @@ static void a_word_hashes_the_same_wherever_it_stands(void **state) {
         sl_word ref, got;
         seen[k] = hash_at(words[k][0], 0, 0, &ref);
         for (size_t pad = 0; pad < 10; pad++)
-            for (size_t tail = 0; tail < 10; tail += 3)
+            for (size_t tail = 0; tail < 100; tail += tail < 9 ? 3 : 80) /* 89: a long text */
                 for (int c = 0; c < 2; c++) {
                     assert_true(hash_at(words[k][c], pad, tail, &got) == ref.h);
                     assert_int_equal(got.at, pad);
@@ -466,6 +466,80 @@ static void a_word_hashes_the_same_wherever_it_stands(void **state) {
     sl_word a, b;
     assert_true(hash_at("abcdefgh", 0, 0, &a) != hash_at("abcdefgh0", 0, 0, &b));
     assert_true(hash_at("abcdefgh", 0, 9, &a) != hash_at("abcdefghabcdefgh", 0, 9, &b));
+}
+
+/* Long texts are read 64 bytes at a time where they are ASCII, short ones
+ * and the rest byte by byte: a text read with any number of spaces before
+ * it gives the same words (its 64-byte windows then fall elsewhere), and
+ * every word, read alone (byte by byte), hashes as it did in the text. */
+static size_t random_text(char *buf, size_t cap, uint32_t *seed) {
+    static const char *const odd[] = {"caf\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC3\x9C",
+                                      "na\xC3\xAFve", "\xE2\x80\x94", "\xFF", "\xCE\xB1\xCE\xB2"};
+    static const char seps[] = " ,.;:'\"-()\n\t/!?_@[]`{}";
+    size_t n = 0;
+    while (n + 80 < cap) {
+        *seed = *seed * 1103515245u + 12345u;
+        uint32_t r = *seed >> 8;
+        if (r % 23 == 0) { /* a non-ASCII piece, inside a word or alone */
+            const char *o = odd[(r >> 5) % 8];
+            memcpy(buf + n, o, strlen(o));
+            n += strlen(o);
+        } else { /* a word of 1 to 20 letters and digits, rarely 40 to 79 */
+            size_t len = r % 31 == 0 ? 40 + (r >> 6) % 40 : 1 + (r >> 6) % 20;
+            for (size_t k = 0; k < len; k++) {
+                *seed = *seed * 1103515245u + 12345u;
+                uint32_t c = (*seed >> 8) % 64;
+                buf[n++] = c < 26 ? (char)('a' + c) : c < 52 ? (char)('A' + c - 26)
+                                                             : (char)('0' + (c - 52) % 10);
+            }
+        }
+        *seed = *seed * 1103515245u + 12345u;
+        uint32_t g = (*seed >> 8) % 8; /* 0: glued to the next piece */
+        size_t gap = g == 0 ? 0 : g < 6 ? 1 : 1 + (*seed >> 12) % 5;
+        for (size_t k = 0; k < gap; k++)
+            buf[n++] = seps[((*seed >> 16) + k * 7) % (sizeof seps - 1)];
+    }
+    return n;
+}
+
+static void the_window_and_the_byte_reader_agree(void **state) {
+    (void)state;
+    static char text[4096], padded[4096 + 80];
+    sl_word *w = NULL, *v = NULL, *one = NULL;
+    size_t cap = 0, vcap = 0, cap1 = 0;
+    uint32_t seed = 7;
+    for (int round = 0; round < 40; round++) {
+        size_t len = random_text(text, round < 20 ? 600 : sizeof text, &seed);
+        int odd, vodd, odd1;
+        size_t n = sl_words_read(text, len, &w, &cap, &odd);
+        assert_true(n != SIZE_MAX && n > 0);
+        for (size_t k = 0; k < n; k++) {
+            size_t m = sl_words_read(text + w[k].at, w[k].len, &one, &cap1, &odd1);
+            assert_int_equal(m, 1);
+            assert_true(one[0].h == w[k].h);
+            assert_int_equal(one[0].n, w[k].n);
+            assert_int_equal(one[0].digits, w[k].digits);
+            assert_int_equal(one[0].last_wide, w[k].last_wide);
+        }
+        for (size_t pad = 1; pad < 72; pad += pad < 8 ? 1 : 9) {
+            memset(padded, ' ', pad);
+            memcpy(padded + pad, text, len);
+            size_t m = sl_words_read(padded, len + pad, &v, &vcap, &vodd);
+            assert_int_equal(m, n);
+            assert_int_equal(vodd, odd);
+            for (size_t k = 0; k < n; k++) {
+                assert_true(v[k].h == w[k].h);
+                assert_int_equal(v[k].at, w[k].at + pad);
+                assert_int_equal(v[k].len, w[k].len);
+                assert_int_equal(v[k].n, w[k].n);
+                assert_int_equal(v[k].digits, w[k].digits);
+                assert_int_equal(v[k].last_wide, w[k].last_wide);
+            }
+        }
+    }
+    free(w);
+    free(v);
+    free(one);
 }
 
 int main(void) {
@@ -483,6 +557,7 @@ int main(void) {
         cmocka_unit_test(invalid_utf8_and_repeated_words_do_not_crash),
         cmocka_unit_test(words_read_once_give_the_same_verdicts),
         cmocka_unit_test(a_word_hashes_the_same_wherever_it_stands),
+        cmocka_unit_test(the_window_and_the_byte_reader_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
