@@ -98,6 +98,24 @@ static int clause_break(const sl_article *a, size_t t)
            (tk->end - tk->start == 3 && !memcmp(a->text + tk->start, "\xe2\x80\x94", 3));
 }
 
+/* Two people talking is one thing however it is told: "the leaders spoke
+ * for close to an hour", "the call lasted 50 minutes", "their
+ * conversation". */
+static uint64_t talk_key(sl_sw *w, const sl_article *a, size_t t, uint64_t k)
+{
+    static const char *const talk[] = {"spoke", "speak", "talked", "conversation", "phone", NULL};
+    return tok_in(a, t, talk) ? sl_sw_key(w, "call", 4, 0) : k;
+}
+
+/* A clock time ("10:35 a.m.") is when, not another count: the words
+ * before it still belong to the number after it ("The call began at
+ * 10:35 a.m. and lasted 50 minutes"). */
+static int clock_time(const sl_article *a, size_t t)
+{
+    const sl_token *tk = &a->tokens[t];
+    return tk->kind == SL_TOK_NUMBER && memchr(a->text + tk->start, ':', tk->end - tk->start);
+}
+
 /* Content words of the clause around [start, end): up to 10 (dates 16) tokens on
  * each side, not across a clause break or another number. */
 static void context(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end, sl_obs *o)
@@ -111,7 +129,8 @@ static void context(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end,
     size_t t0 = sl_sw_token_at(a, start), t1 = sl_sw_token_at(a, end);
     size_t lo = t0, hi = t1;
     for (size_t k = 0; k < win && lo > se->token_first; k++) {
-        if (clause_break(a, lo - 1) || a->tokens[lo - 1].kind == SL_TOK_NUMBER)
+        if (clause_break(a, lo - 1) ||
+            (a->tokens[lo - 1].kind == SL_TOK_NUMBER && !clock_time(a, lo - 1)))
             break;
         lo--;
     }
@@ -130,7 +149,7 @@ static void context(sl_sw *w, const sl_article *a, uint32_t start, uint32_t end,
             continue;
         uint64_t k = sl_sw_key(w, a->text + tk->start, tk->end - tk->start, 0);
         if (k)
-            keys[n++] = k;
+            keys[n++] = talk_key(w, a, t, k);
     }
     /* sort, dedupe, keep the first SL_OBS_CTX */
     for (size_t i = 1; i < n; i++)

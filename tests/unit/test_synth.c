@@ -569,6 +569,26 @@ static void hedged_count_against_close_exact_is_soft(void **state)
     corpus_free(&c);
 }
 
+/* One call's length told two ways: "lasted 50 minutes" after a clock time
+ * and "spoke for close to an hour" are one slot, and the hedge makes them
+ * compatible. */
+static void a_call_told_two_ways_is_one_soft_slot(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "2024-05-04", "The call between the harbour master and the union began at 3:35 p.m. "
+                      "and lasted 50 minutes, the port office said.",
+        "2024-05-04", "The harbour master and the union leader spoke for close to an hour this "
+                      "afternoon about the night shifts."};
+    corpus c;
+    sl_synthesis *s = synth_texts(&c, docs, 2);
+    const sl_conflict *k = conflict_between(s, "50 minutes", "close to an hour");
+    assert_non_null(k);
+    assert_int_equal(k->kind, SL_CONFLICT_SOFT);
+    sl_synthesis_free(s);
+    corpus_free(&c);
+}
+
 static void exact_counts_that_differ_are_hard(void **state)
 {
     (void)state;
@@ -994,6 +1014,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hedged_count_against_close_exact_is_soft),
         cmocka_unit_test(a_hedge_never_names_its_slot),
+        cmocka_unit_test(a_call_told_two_ways_is_one_soft_slot),
         cmocka_unit_test(exact_counts_that_differ_are_hard),
         cmocka_unit_test(counts_from_an_undated_report_do_not_conflict),
         cmocka_unit_test(a_figure_that_grows_between_reports_is_a_change),
