@@ -259,10 +259,15 @@ static match obs_common(const work *w, const sl_obs *a, const sl_obs *b, size_t 
 /* The most informative words one report of a shares with one report of b:
  * pooled words of much-reported values would meet everything. Bounded to
  * the first reports of each value. */
-static match informative_common(const work *w, const node *a, const node *b)
+/* A word around more values than this says nothing of which one it is. */
+static size_t common_limit(const work *w)
+{
+    return w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
+}
+
+static match informative_common(const work *w, const node *a, const node *b, size_t limit)
 {
     match best = {0, 0};
-    size_t limit = w->n_nodes / 6 > 3 ? w->n_nodes / 6 : 3;
     size_t na = a->n_obs < OBS_SAMPLE ? a->n_obs : OBS_SAMPLE;
     size_t nb = b->n_obs < OBS_SAMPLE ? b->n_obs : OBS_SAMPLE;
     for (size_t i = 0; i < na; i++) {
@@ -339,7 +344,7 @@ static double link_score(const work *w, const node *a, const node *b)
     if (a->kind == SL_OBS_DATE) {
         if (fabs(a->lo - b->lo) > 3)
             return 0;
-        m = informative_common(w, a, b);
+        m = informative_common(w, a, b, common_limit(w));
         return m.words >= 2 ? m.weight : 0;
     }
     if (a->uclass == SL_UC_BARE || b->uclass == SL_UC_BARE || a->uclass != b->uclass)
@@ -352,9 +357,13 @@ static double link_score(const work *w, const node *a, const node *b)
      * a boat"), while counts and sums are many in a story and need two
      * words, rates and years (ages, terms, sentences) three */
     size_t need = a->uclass == SL_UC_PERCENT || (a->uclass == SL_UC_TIME && x >= 365 * 1440) ? 3 : 2;
-    if (a->uclass == SL_UC_TIME && x <= 1.25 * y && y <= 1.25 * x && x <= 31 * 1440)
+    size_t limit = common_limit(w);
+    if (a->uclass == SL_UC_TIME && x <= 1.25 * y && y <= 1.25 * x && x <= 31 * 1440) {
         need = 1;
-    m = informative_common(w, a, b);
+        /* and the word may be the story's own ("call" in a story of calls) */
+        limit = w->n_nodes / 2 > limit ? w->n_nodes / 2 : limit;
+    }
+    m = informative_common(w, a, b, limit);
     return m.words >= need ? m.weight : 0;
 }
 
@@ -805,7 +814,7 @@ static sl_status place_magnitudes(work *w, int emit, sl_conflict_list *l, sl_err
             if (n->kind != SL_OBS_QTY || !count_class(n->uclass) || n->uclass == SL_UC_BARE ||
                 n->vague || n->center < m->lo / 2 || n->center > m->hi * 2 || share_member(m, n))
                 continue; /* only counts of the magnitude's size can be what it counts */
-            double c = informative_common(w, m, n).weight;
+            double c = informative_common(w, m, n, common_limit(w)).weight;
             if (c > best_c + 1e-9 || (c > 0 && c >= best_c - 1e-9 && best && n->n_obs > best->n_obs)) {
                 best_c = c;
                 best = n;

@@ -971,6 +971,10 @@ static void seeds_undated_members_take_inferred_days_and_bounds(void **state)
     for (size_t i = 0; i < s->n_conflicts; i++)
         hard += s->conflicts[i].kind == SL_CONFLICT_HARD;
     assert_int_equal(hard, 1); /* the talks' date, nothing new */
+    /* the call's length: "close to an hour" against "50 minutes" */
+    const sl_conflict *call = conflict_between(s, "50 minutes", "close to an hour");
+    assert_non_null(call);
+    assert_int_equal(call->kind, SL_CONFLICT_SOFT);
     char *md = report_of(s, SL_REPORT_MD);
     assert_non_null(strstr(md, "(day inferred)"));
     const char *b = strstr(md, "- **undated, before 2022\\-02\\-04**");
