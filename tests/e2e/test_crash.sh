@@ -70,6 +70,7 @@ while read -r delay; do
         finished=1 finished_early=$((finished_early + 1))
     fi
     wait "$pid" 2>/dev/null
+    status=$?
     # Killed before the schema was committed: nothing to check yet (the
     # read-only open keeps the CLI from creating the file itself).
     [ -f "$DB" ] && [ "$(sqlite3 -readonly "$DB" 'SELECT count(*) FROM sqlite_master' 2>&1)" != 0 ] ||
@@ -81,7 +82,11 @@ while read -r delay; do
     # A run that finished filled the store: check it, then start a new
     # store so that the next kills land mid-ingest again.
     if [ "$finished" = 1 ]; then
-        [ "$(sqlite3 "$DB" 'SELECT count(*) FROM article')" = "$N" ] || bad_full=$((bad_full + 1))
+        have=$(sqlite3 "$DB" 'SELECT count(*) FROM article')
+        if [ "$have" != "$N" ]; then
+            bad_full=$((bad_full + 1))
+            echo "note: a run that finished (exit $status) left $have articles: $(head -c 200 "$T/ingest.err")"
+        fi
         rm -f "$DB" "$DB-wal" "$DB-shm"
     fi
 done <"$T/delays"
