@@ -7,6 +7,7 @@
  * since a reader (and ROUGE) gets more of the story. Each pass is linear in
  * the concept occurrences of the candidates, the number of passes small. */
 #include "summary_int.h"
+#include "slots_words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -14,17 +15,7 @@
 
 static size_t inter(const sm_work *w, const sm_sent *a, const sm_sent *b)
 {
-    const uint64_t *x = w->uni + a->u0, *y = w->uni + b->u0;
-    size_t i = 0, j = 0, n = 0;
-    while (i < a->nu && j < b->nu) {
-        if (x[i] < y[j])
-            i++;
-        else if (x[i] > y[j])
-            j++;
-        else
-            n++, i++, j++;
-    }
-    return n;
+    return sl_sw_common(w->uni + a->u0, a->nu, w->uni + b->u0, b->nu);
 }
 
 double sm_overlap_dice(const sm_work *w, const sm_sent *a, const sm_sent *b)

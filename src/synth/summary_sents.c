@@ -9,6 +9,7 @@
  * quotation, capitals, a dateline to cut. Linear in the input but for the
  * near-copy test, a 4,096-bit map test per pair of documents. */
 #include "summary_int.h"
+#include "slots_words.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -961,16 +962,7 @@ static int near_copy(const uint64_t *x, size_t nx, const stem_map *mx, const uin
         miss += bits_set(mx->w[i] & ~my->w[i]);
     if ((double)miss > (1 - share) * (double)nx)
         return 0;
-    size_t i = 0, j = 0, m = 0;
-    while (i < nx && j < ny) {
-        if (x[i] < y[j])
-            i++;
-        else if (x[i] > y[j])
-            j++;
-        else
-            m++, i++, j++;
-    }
-    return (double)m >= share * (double)nx;
+    return (double)sl_sw_common(x, nx, y, ny) >= share * (double)nx;
 }
 
 static uint32_t root(uint32_t *up, uint32_t x)
