@@ -63,6 +63,27 @@ print(len({ev["000"], ev["001"], ev["004"]}))' "$T/seeds.out")" 1
 import json, sys
 ev = {json.loads(l)["id"][:3]: json.loads(l)["event"] for l in open(sys.argv[1])}
 print(ev["002"] != ev["001"])' "$T/seeds.out")" True
+    # Seed 003 states no date and its words are the 30 December event's
+    # (it is undated, so only its content places it: it joins that event).
+    # With the days a crawl's metadata gives (002 on 7 December, 000 on
+    # 30 December, 003 on 26 January) the three happenings part.
+    python3 -c '
+import json, sys
+day = {"000": "2021-12-30", "002": "2021-12-07", "003": "2022-01-26"}
+rows = [json.loads(l) for l in open(sys.argv[1])]
+for r in rows:
+    r["date"] = r["date"] or day[r["id"][:3]]
+rows.sort(key=lambda r: r["date"])
+print("".join(json.dumps(r) + "\n" for r in rows), end="")' "$T/seeds.jsonl" >"$T/dated.jsonl"
+    "$SL_BIN" cluster --jsonl <"$T/dated.jsonl" >"$T/dated.out"
+    assert_eq "dated seeds: three events (002 | 000 001 004 | 003) in one storyline" \
+        "$(python3 -c '
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+ev = {x["id"][:3]: x["event"] for x in r}
+groups = sorted(sorted(k for k in ev if ev[k] == e) for e in set(ev.values()))
+print(" | ".join(" ".join(g) for g in groups), len({x["storyline"] for x in r}))' "$T/dated.out")" \
+        "000 001 004 | 002 | 003 1"
 else
     printf 'SKIP seeds: %s is absent\n' "$SEEDS"
 fi
