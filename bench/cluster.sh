@@ -67,7 +67,14 @@ print("\n".join("{\"id\":\"%s\",\"c\":%s}" % tuple(l.split()) for l in open(sys.
 fi
 
 REPLAY=$("$BUILD/cluster_replay" "$PASSES" 3650 1 <"$B/data/duc_stream.dev.jsonl")
-SHIFTED=$("$BUILD/cluster_replay" "$PASSES" 3650 0 <"$B/data/duc_stream.dev.jsonl" | tail -1)
+# The issue's measure, three runs, the median kept: a shared machine's
+# speed varies by about 10% from one run to the next.
+SHIFTED=$(for k in 1 2 3; do
+  "$BUILD/cluster_replay" "$PASSES" 3650 0 <"$B/data/duc_stream.dev.jsonl" | tail -1
+done | python3 -c '
+import json, sys
+runs = sorted((json.loads(l) for l in sys.stdin), key=lambda r: r["articles_per_cpu_second"])
+print(json.dumps(runs[1]))')
 COPIES=$("$BUILD/cluster_replay" "$PASSES" 0 0 <"$B/data/duc_stream.dev.jsonl" | tail -1)
 first=$(head -1 <<<"$REPLAY"); last=$(tail -1 <<<"$REPLAY")
 j() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
@@ -92,7 +99,7 @@ printf '%-44s %s articles/s (%s per CPU second), clusterer %s MB, peak RSS %s MB
 printf '%-44s clusterer %s MB, peak RSS %s MB after pass %s (%s articles)\n' "" \
   "$(( $(j "$last" clusterer_bytes) / 1048576 ))" "$(( $(j "$last" peak_rss_kb) / 1024 ))" \
   "$(j "$last" pass)" "$(j "$last" articles)"
-printf '%-44s %s articles/s (%s per CPU second; the measure the issue names: same text, dates shifted)\n' \
+printf '%-44s %s articles/s (%s per CPU second, median of 3 runs; the measure the issue names: same text, dates shifted)\n' \
   "replay x$PASSES, same text, dates +10 y each" "$(j "$SHIFTED" articles_per_second)" \
   "$(j "$SHIFTED" articles_per_cpu_second)"
 printf '%-44s %s articles/s (%s per CPU second; later passes are copies of the first)\n' \

@@ -24,7 +24,7 @@ static uint32_t original_of(const sl_synthesis *s, size_t m)
     return (uint32_t)c;
 }
 
-static int name_outlets(rp *r);
+static void name_outlets(rp *r);
 
 /* Numbering in two linear passes: count copies per original, then lay the
  * originals out with room for their copies behind them. */
@@ -70,10 +70,11 @@ sl_status rp_init(rp *r, const sl_synthesis *s, FILE *out, sl_error *err)
     r->cites = calloc(n, sizeof *r->cites);
     r->cites_cap = n;
     r->outlet = calloc(n, sizeof *r->outlet);
-    if (!r->num || !r->order || !r->canon || !r->cites || !r->outlet || name_outlets(r)) {
+    if (!r->num || !r->order || !r->canon || !r->cites || !r->outlet) {
         rp_free(r);
         return sl_fail(err, SL_ERR_NOMEM, "report: out of memory");
     }
+    name_outlets(r);
     number_sources(r);
     return SL_OK;
 }
@@ -85,9 +86,7 @@ void rp_free(rp *r)
     free(r->canon);
     free(r->cites);
     free(r->outlet);
-    free(r->hosts);
     r->outlet = NULL;
-    r->hosts = NULL;
     r->num = r->order = r->canon = r->cites = NULL;
 }
 
@@ -234,88 +233,15 @@ const char *rp_outlet(const rp *r, uint32_t m)
 
 /* ------------------------------------------------------------ outlets */
 
-typedef struct host_ref {
-    const char *host;
-    uint32_t m;
-} host_ref;
-
-static int cmp_host(const void *pa, const void *pb)
+/* The store names each outlet once per site (a host-only page borrows the
+ * name another page of its site states), so the member's outlet is shown
+ * as stored; an empty one is no outlet. */
+static void name_outlets(rp *r)
 {
-    const host_ref *a = pa, *b = pb;
-    int c = strcmp(a->host, b->host);
-    return c ? c : (a->m > b->m) - (a->m < b->m);
-}
-
-/* The URL's host without "www.", copied to *at; NULL when there is none. */
-static const char *url_host(const char *url, char **at)
-{
-    const char *p = url ? strstr(url, "://") : NULL;
-    if (!p)
-        return NULL;
-    p += 3;
-    size_t k = strcspn(p, "/?#:@");
-    if (k > 4 && strncmp(p, "www.", 4) == 0)
-        p += 4, k -= 4;
-    if (!k)
-        return NULL;
-    char *h = *at;
-    for (size_t i = 0; i < k; i++)
-        h[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-    h[k] = 0;
-    *at += k + 1;
-    return h;
-}
-
-/* "meridianwire.example": a host standing in for the outlet's name. */
-static int host_like(const char *o)
-{
-    return !o || !*o || (!strchr(o, ' ') && strchr(o, '.'));
-}
-
-/* A member without a stated outlet (or only a host name for one) borrows the name another member of the
- * same site states ("Meridian Wire" for meridianwire.example), so one
- * outlet is not listed under two names. Sorting by host keeps it
- * O(n log n). */
-static int name_outlets(rp *r)
-{
-    size_t bytes = 1;
     for (size_t m = 0; m < r->n; m++) {
         const sl_article *a = r->s->members[m].article;
-        bytes += a && a->url ? strlen(a->url) + 1 : 0;
+        r->outlet[m] = a && a->outlet && *a->outlet ? a->outlet : NULL;
     }
-    host_ref *refs = malloc((r->n + 1) * sizeof *refs);
-    r->hosts = malloc(bytes);
-    if (!refs || !r->hosts) {
-        free(refs);
-        return -1;
-    }
-    char *at = r->hosts;
-    size_t k = 0;
-    for (size_t m = 0; m < r->n; m++) {
-        const sl_article *a = r->s->members[m].article;
-        const char *host = url_host(a ? a->url : NULL, &at);
-        r->outlet[m] = a && a->outlet && *a->outlet ? a->outlet : host;
-        if (a && host_like(a->outlet) && host)
-            r->outlet[m] = host; /* one spelling per site, "www." dropped */
-        if (host)
-            refs[k++] = (host_ref){host, (uint32_t)m};
-    }
-    qsort(refs, k, sizeof *refs, cmp_host);
-    for (size_t i = 0, j; i < k; i = j) {
-        const char *name = NULL;
-        for (j = i; j < k && strcmp(refs[j].host, refs[i].host) == 0; j++) {
-            const sl_article *a = r->s->members[refs[j].m].article;
-            if (!name && !host_like(a->outlet))
-                name = a->outlet;
-        }
-        for (size_t q = i; name && q < j; q++) {
-            const sl_article *a = r->s->members[refs[q].m].article;
-            if (host_like(a->outlet))
-                r->outlet[refs[q].m] = name;
-        }
-    }
-    free(refs);
-    return 0;
 }
 
 /* Civil date from days since 1970 (the proleptic Gregorian calendar, via

@@ -25,7 +25,6 @@ typedef struct rp {
     uint32_t *order;  /* number - 1 -> member: originals, each followed by its copies */
     uint32_t *canon;  /* member -> its original (itself when it is one) */
     const char **outlet; /* member -> its outlet's display name */
-    char *hosts;         /* the URL hosts, NUL-separated, which outlet may point into */
     uint32_t *cites;  /* scratch: a sorted set of source numbers */
     size_t cites_cap;
 } rp;

@@ -162,6 +162,19 @@ static const char *const migrations[] = {
     "  bound TEXT NOT NULL, change TEXT, unit TEXT NOT NULL,"
     "  unit_start INTEGER, unit_end INTEGER, about_start INTEGER, about_end INTEGER,"
     "  PRIMARY KEY(article, idx)) WITHOUT ROWID;",
+
+    /* 4: an article's site (its URL's host without "www.", by the
+     * store's SQL function sl_site), so one outlet is one name: pages that
+     * state only their host ("meridianwire.example") take the name another
+     * page of the site states ("Meridian Wire"), and the storylines'
+     * outlet counts count outlets, not spellings. */
+    "ALTER TABLE article ADD COLUMN site TEXT;"
+    "UPDATE article SET site=sl_site(url) WHERE url IS NOT NULL;"
+    "CREATE INDEX article_by_site ON article(site) WHERE site IS NOT NULL;"
+    "UPDATE article SET outlet=(SELECT o.outlet FROM article o"
+    "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") " ORDER BY o.id LIMIT 1)"
+    " WHERE site IS NOT NULL AND " SL_HOST_ONLY("outlet") " AND EXISTS(SELECT 1 FROM article o"
+    "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") ");",
 };
 
 enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };

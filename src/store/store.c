@@ -11,13 +11,23 @@
 #include <time.h>
 
 #include "store_int.h"
+#include "../meta/meta.h"
 #include "../core/draft.h"
 
 static const char *const stmt_sql[SL_ST__N] = {
     [SL_ST_FIND_HASH] = "SELECT id FROM article WHERE hash=?1",
     [SL_ST_INS_ARTICLE] =
         "INSERT INTO article(hash, title, url, outlet, authors, language, published,"
-        " published_from, format, text, warning) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+        " published_from, format, text, warning, site)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,sl_site(?3))",
+    /* A site's articles go by the name any of them states: a page that
+     * gave only its host borrows the first stated name, and a newly stated
+     * name reaches the site's host-only pages (?1: the new article). */
+    [SL_ST_NAME_SITE] =
+        "UPDATE article SET outlet=coalesce((SELECT o.outlet FROM article o"
+        "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") " ORDER BY o.id LIMIT 1),"
+        "  outlet)"
+        " WHERE site=(SELECT site FROM article WHERE id=?1) AND " SL_HOST_ONLY("outlet"),
     [SL_ST_INS_SOURCE] = "INSERT OR IGNORE INTO source(article_id, path, \"offset\", length,"
                          " record_id) VALUES (?1,?2,?3,?4,?5)",
     [SL_ST_INS_BLOCK] = "INSERT INTO block(article_id, idx, kind, start, \"end\", speaker)"
@@ -155,6 +165,18 @@ int64_t sl_store_data_version(sl_store *s) {
     return v;
 }
 
+/* sl_site(url): the URL's host without "www.", lowercased, or NULL. The
+ * store keys an outlet's site by it (schema version with article.site). */
+static void sql_site(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+    (void)argc;
+    const char *url = (const char *)sqlite3_value_text(argv[0]);
+    char host[256];
+    if (url && sl_url_host(url, host, sizeof host))
+        sqlite3_result_text(cx, host, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(cx);
+}
+
 static sl_status configure(sl_store *s, sl_error *err) {
     /* journal_mode answers with the mode it got; an in-memory database says
      * "memory", which is fine. Debian builds SQLite with secure_delete on,
@@ -168,6 +190,9 @@ static sl_status configure(sl_store *s, sl_error *err) {
         "PRAGMA cache_size=-32768;";
     sqlite3_busy_timeout(s->db, 10000);
     sqlite3_progress_handler(s->db, 4000, past_deadline, s);
+    if (sqlite3_create_function(s->db, "sl_site", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                sql_site, NULL, NULL) != SQLITE_OK)
+        return sl_store_fail(s, err, "opening");
     if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
         return sl_store_fail(s, err, "opening");
     return SL_OK;
@@ -289,6 +314,13 @@ static int insert_article(sl_store *s, const sl_article *a, const char *hex, int
         return -1;
     }
     *id = sqlite3_last_insert_rowid(s->db);
+    if (!(st = sl_store_stmt(s, SL_ST_NAME_SITE, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, *id);
+    if (step_done(st)) {
+        sl_store_fail(s, err, "naming an outlet");
+        return -1;
+    }
     return 0;
 }
 

@@ -15,6 +15,7 @@
 typedef enum sl_stmt_id {
     SL_ST_FIND_HASH = 0,
     SL_ST_INS_ARTICLE,
+    SL_ST_NAME_SITE,
     SL_ST_INS_SOURCE,
     SL_ST_INS_BLOCK,
     SL_ST_INS_SENTENCE,
@@ -43,6 +44,9 @@ typedef enum sl_stmt_id {
     SL_ST_MAX_ID,
     SL_ST__N
 } sl_stmt_id;
+
+/* SQL: the outlet column x holds no name, only a host ("meridianwire.example") or nothing. */
+#define SL_HOST_ONLY(x) "(" x " IS NULL OR (instr(" x ",' ')=0 AND instr(" x ",'.')>0))"
 
 struct sl_store {
     sqlite3 *db;

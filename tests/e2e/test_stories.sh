@@ -50,6 +50,10 @@ json_true "storylines newest first, undated last" "$W/stories.json" \
     '[x["last_day"] or "" for x in docs] == sorted([x["last_day"] or "" for x in docs], reverse=True)'
 json_true "the earliest story is the strike vote" "$W/stories.json" \
     'any("strike" in x["title"].lower() and x["first_day"] == "2023-03-06" for x in docs)'
+# Nine outlets wrote the sample's one storyline; two of them also have a
+# page that states only its host (northernledger.example): one outlet.
+json_true "outlets are counted by site, not by spelling" "$W/stories.json" \
+    'sum(x["outlets"] for x in docs) == 9' '[x["outlets"] for x in docs]'
 
 # ------------------------------------------------------------ story
 sl story S1 >"$W/s1.txt" 2>"$W/err"

@@ -453,6 +453,50 @@ static void list_is_newest_first_unknown_dates_last(void **state) {
     sl_store_close(s);
 }
 
+static char *sql_text(const char *db, const char *sql) {
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    char *v = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)
+                  ? strdup((const char *)sqlite3_column_text(st, 0))
+                  : NULL;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+/* One site is one outlet: a page stating only its host takes the name
+ * another page of the same site states, whichever came first, and
+ * "www." or not is the same site. */
+static void a_site_is_named_once(void **state) {
+    fixture *f = *state;
+    sl_store *s = open_ok(f);
+    test_article t;
+    make_article(&t, "Ferry", "Host-only page about the ferry strike.", NULL, "a.html");
+    t.a.url = "https://meridianwire.example/national/a";
+    t.a.outlet = "meridianwire.example";
+    add_ok(s, &t.a, NULL);
+    make_article(&t, "Ferry", "Named page about the ferry strike.", NULL, "b.html");
+    t.a.url = "https://www.meridianwire.example/national/b";
+    t.a.outlet = "Meridian Wire";
+    add_ok(s, &t.a, NULL);
+    make_article(&t, "Ferry", "A later host-only page about the ferry.", NULL, "c.html");
+    t.a.url = "https://MeridianWire.example/national/c";
+    t.a.outlet = "meridianwire.example";
+    add_ok(s, &t.a, NULL);
+    make_article(&t, "Ferry", "Another site's page about the ferry.", NULL, "d.html");
+    t.a.url = "https://tidewatertimes.example/news/d";
+    t.a.outlet = "tidewatertimes.example";
+    add_ok(s, &t.a, NULL);
+    sl_store_close(s);
+    assert_int_equal(sql_int(f->db, "SELECT count(*) FROM article WHERE outlet='Meridian Wire'"),
+                     3);
+    char *other = sql_text(f->db, "SELECT outlet FROM article WHERE url LIKE '%tidewater%'");
+    assert_string_equal(other, "tidewatertimes.example");
+    free(other);
+}
+
 static void uncommitted_batch_leaves_nothing(void **state) {
     fixture *f = *state;
     sl_store *s = open_ok(f);
@@ -500,6 +544,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(list_is_newest_first_unknown_dates_last, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_site_is_named_once, setup, teardown),
         cmocka_unit_test_setup_teardown(uncommitted_batch_leaves_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
