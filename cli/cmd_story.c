@@ -169,6 +169,8 @@ static void text_event(const sl_story_row *r) {
     printf(")\n");
     if (r->link_terms && *r->link_terms)
         printf("      linked by: %s\n", r->link_terms);
+    if (r->link_entities && *r->link_entities)
+        printf("      shares: %s\n", r->link_entities);
 }
 
 /* id, date, outlet, title; a copy indented under its article. */
@@ -222,6 +224,22 @@ static void json_storyline(story_view *v, const sl_story_row *r) {
     v->top_open = 1;
 }
 
+/* "A; B" as a JSON array of names; [] when none. */
+static void json_names(const char *key, const char *names) {
+    printf(",\"%s\":[", key);
+    for (const char *p = names; p && *p;) {
+        const char *end = strstr(p, "; ");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
+        if (p != names)
+            putchar(',');
+        cli_json_str(stdout, name);
+        p = end ? end + 2 : p + n;
+    }
+    putchar(']');
+}
+
 static void json_event(story_view *v, const sl_story_row *r) {
     json_close_event(v);
     printf("%s{\"id\":\"E%lld\",\"kind\":\"event\"", v->n_events++ ? "," : "", (long long)r->id);
@@ -229,6 +247,7 @@ static void json_event(story_view *v, const sl_story_row *r) {
     printf(",\"storyline\":\"S%lld\"", (long long)r->storyline);
     json_summary(r);
     cli_json_field(stdout, "link_terms", r->link_terms);
+    json_names("link_entities", r->link_entities);
     printf(",\"articles\":[");
     v->event_open = 1;
     v->n_articles = 0;

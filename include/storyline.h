@@ -579,6 +579,8 @@ typedef struct sl_story_row {
     const char *first_day, *last_day;
     int64_t n_events, n_articles, n_copies, n_outlets;
     const char *link_terms; /* event: what ties it to its storyline, or NULL */
+    const char *link_entities; /* event: names it shares with the storyline's other
+                                * events, "; "-separated, or NULL */
     /* article, copy */
     const char *published, *outlet, *url; /* may be NULL */
     int undated;

@@ -734,10 +734,25 @@ static int walk_event(walk *w, int64_t event, int64_t storyline, sl_error *err) 
     return emit_members(w, event, storyline);
 }
 
+/* An event's link entities: the people, organizations and places its
+ * articles share with the storyline's other events, at most five, first
+ * those most reported on both sides (articles naming it in the event
+ * times articles naming it elsewhere), as "; "-separated names. Read when
+ * asked, so they follow the events as they grow; copies repeat their
+ * original and are not counted. */
+#define LINK_ENTITIES                                                                          \
+    "(SELECT group_concat(name, '; ') FROM (SELECT n.name, count(DISTINCT n.article)"          \
+    "  * (SELECT count(DISTINCT oc.article) FROM entity o JOIN article_cluster oc"             \
+    "     ON oc.article=o.article WHERE o.name=n.name AND o.type=n.type"                       \
+    "     AND oc.storyline=e.storyline AND oc.event<>e.id AND oc.dup_of IS NULL) AS w"        \
+    "  FROM article_cluster c JOIN entity n ON n.article=c.article"                            \
+    "  WHERE c.event=e.id AND c.dup_of IS NULL AND n.type IN ('PER', 'ORG', 'LOC')"           \
+    "  GROUP BY n.name, n.type HAVING w > 0 ORDER BY w DESC, n.name LIMIT 5))"
+
 #define EVENT_COLS                                                                             \
     "SELECT e.id, e.storyline, e.title, e.first_day, e.last_day, e.n_articles, e.n_copies,"    \
     " e.link_terms, (SELECT count(DISTINCT a.outlet) FROM article_cluster c"                   \
-    "  JOIN article a ON a.id=c.article WHERE c.event=e.id) FROM event e"
+    "  JOIN article a ON a.id=c.article WHERE c.event=e.id), " LINK_ENTITIES " FROM event e"
 
 /* The event rows of the statement, each followed by its members. */
 static int walk_events(walk *w, sqlite3_stmt *st, int *n, sl_error *err) {
@@ -757,6 +772,7 @@ static int walk_events(walk *w, sqlite3_stmt *st, int *n, sl_error *err) {
         r.n_copies = sqlite3_column_int64(st, 6);
         r.link_terms = col_text(st, 7);
         r.n_outlets = sqlite3_column_int64(st, 8);
+        r.link_entities = col_text(st, 9);
         ++*n;
         if ((w->stopped = w->cb && w->cb(w->ud, &r)) != 0)
             break;

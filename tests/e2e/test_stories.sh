@@ -142,4 +142,29 @@ print("yes" if all(k in a for k in b) and len(a) >= len(b) else "no %s %s" % (so
 PY
 assert_eq "storylines of the first ingest keep their ids" "$(cat "$W/kept")" yes
 
+# ------------------------------------------------------------ link evidence
+# A strike and, seven weeks on, its contract: two events of one storyline.
+# Each event names what it shares with the other (the union leader, the
+# operator, the places), never a name only one of them has.
+DB=$W/linked.db
+cat >"$W/linked.jsonl" <<'EOF'
+{"id": "a1", "title": "Ferry workers strike in Marrow Bay", "date": "2025-03-01", "url": "https://courier.example/a1", "text": "Ferry workers at Bayline Ferries walked out in Marrow Bay on Saturday, stranding hundreds of island commuters. Union leader Dara Whelan said the crews would stay out until Bayline Ferries raised its offer. Transport Minister Ilse Vandermeer urged both sides to return to talks. The ferry strike halted every crossing between Marrow Bay and Corran Island."}
+{"id": "a2", "title": "Marrow Bay ferry strike strands commuters", "date": "2025-03-02", "url": "https://gazette.example/a2", "text": "The ferry strike at Bayline Ferries entered its second day in Marrow Bay. Dara Whelan, who leads the ferry workers' union, said crews were ready to talk. Commuters from Corran Island crowded the harbor waiting for news of the strike. Bayline Ferries said it would not raise its offer."}
+{"id": "a3", "title": "Ferry union and Bayline Ferries sign new contract", "date": "2025-04-20", "url": "https://courier.example/a3", "text": "Seven weeks after the ferry strike in Marrow Bay, the ferry workers' union and Bayline Ferries signed a new two-year contract. Dara Whelan said the union's crews had won what the strike asked for. A harbor pilot, Tomas Reyes, said the crossings to Corran Island were full again."}
+EOF
+sl ingest --quiet "$W/linked.jsonl" >/dev/null 2>"$W/err"
+assert_exit "ingest of a two-event storyline" $? 0 "$W/err"
+sl story S1 --json >"$W/linked.json" 2>"$W/err"
+assert_exit "story of a two-event storyline" $? 0 "$W/err"
+json_true "the strike and its contract are two events of one storyline" "$W/linked.json" \
+    'd["n_events"] == 2' 'd["n_events"]'
+json_true "each event names the people and places it shares with the other" "$W/linked.json" \
+    'all({"Dara Whelan", "Bayline Ferries", "Marrow Bay"} <= set(e["link_entities"]) for e in d["events"])' \
+    '[e["link_entities"] for e in d["events"]]'
+json_true "a name only one event has links nothing" "$W/linked.json" \
+    'not any(n in e["link_entities"] for e in d["events"] for n in ("Ilse Vandermeer", "Tomas Reyes"))' \
+    '[e["link_entities"] for e in d["events"]]'
+sl story S1 >"$W/linked.txt" 2>&1
+assert_contains "story shows what an event shares" "$W/linked.txt" "shares: "
+
 finish
