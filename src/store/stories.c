@@ -14,6 +14,7 @@
 #include "store_int.h"
 #include "../core/draft.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 
 static const char *col_text(sqlite3_stmt *st, int i) {
     return (const char *)sqlite3_column_text(st, i);
@@ -527,14 +528,23 @@ typedef struct member {
     int64_t size;      /* for a root: members in the family */
 } member;
 
+/* The names an event shares with the rest of its storyline. */
+typedef struct event_link {
+    int64_t event;
+    const char *names; /* "; "-separated */
+} event_link;
+
 typedef struct walk {
     sl_store *s;
     sl_story_fn cb;
     void *ud;
-    sl_arena arena;
+    sl_arena arena; /* one event's members, reset per event */
     member *m;
     size_t n, cap;
     int stopped;
+    sl_arena link_arena; /* the names of links */
+    event_link *links;   /* the storyline's events, by id */
+    size_t n_links, cap_links;
 } walk;
 
 static sl_dup_kind dup_kind_from(const char *name) {
@@ -734,25 +744,87 @@ static int walk_event(walk *w, int64_t event, int64_t storyline, sl_error *err) 
     return emit_members(w, event, storyline);
 }
 
-/* An event's link entities: the people, organizations and places its
- * articles share with the storyline's other events, at most five, first
- * those most reported on both sides (articles naming it in the event
- * times articles naming it elsewhere), as "; "-separated names. Read when
- * asked, so they follow the events as they grow; copies repeat their
- * original and are not counted. */
-#define LINK_ENTITIES                                                                          \
-    "(SELECT group_concat(name, '; ') FROM (SELECT n.name, count(DISTINCT n.article)"          \
-    "  * (SELECT count(DISTINCT oc.article) FROM entity o JOIN article_cluster oc"             \
-    "     ON oc.article=o.article WHERE o.name=n.name AND o.type=n.type"                       \
-    "     AND oc.storyline=e.storyline AND oc.event<>e.id AND oc.dup_of IS NULL) AS w"        \
-    "  FROM article_cluster c JOIN entity n ON n.article=c.article"                            \
-    "  WHERE c.event=e.id AND c.dup_of IS NULL AND n.type IN ('PER', 'ORG', 'LOC')"           \
-    "  GROUP BY n.name, n.type HAVING w > 0 ORDER BY w DESC, n.name LIMIT 5))"
+/* Per event of storyline ?1, the people, organizations and places its
+ * articles share with the storyline's other events, at most five each,
+ * first those most reported on both sides (articles naming it in the event
+ * times articles naming it elsewhere in the storyline). One pass over the
+ * storyline's entity rows, not one per event; copies repeat their original
+ * and are not counted. */
+static const char LINKS_SQL[] =
+    "WITH m AS (SELECT c.event AS ev, n.name AS name, n.type AS type,"
+    "  count(DISTINCT c.article) AS k FROM article_cluster c JOIN entity n ON n.article=c.article"
+    "  WHERE c.storyline=?1 AND c.dup_of IS NULL AND n.type IN ('PER', 'ORG', 'LOC')"
+    "  GROUP BY c.event, n.name, n.type),"
+    " t AS (SELECT name, type, sum(k) AS total FROM m GROUP BY name, type)"
+    " SELECT ev, name FROM (SELECT m.ev AS ev, m.name AS name, row_number() OVER"
+    "  (PARTITION BY m.ev ORDER BY m.k * (t.total - m.k) DESC, m.name) AS rn"
+    "  FROM m JOIN t ON t.name=m.name AND t.type=m.type WHERE t.total > m.k)"
+    " WHERE rn <= 5 ORDER BY ev, rn";
+
+static int add_link(walk *w, int64_t event, const sl_buf *names) {
+    if (w->n_links == w->cap_links) {
+        size_t cap = w->cap_links ? w->cap_links * 2 : 16;
+        event_link *l = realloc(w->links, cap * sizeof *l);
+        if (!l)
+            return -1;
+        w->links = l;
+        w->cap_links = cap;
+    }
+    char *s = sl_arena_strndup(&w->link_arena, names->data, names->len);
+    if (!s)
+        return -1;
+    w->links[w->n_links++] = (event_link){event, s};
+    return 0;
+}
+
+static int load_links(walk *w, int64_t storyline, sl_error *err) {
+    sqlite3_stmt *st;
+    if (prepare(w->s, LINKS_SQL, &st, err))
+        return -1;
+    sqlite3_bind_int64(st, 1, storyline);
+    sl_buf names;
+    sl_buf_init(&names);
+    int64_t ev = 0;
+    int rc, oom = 0;
+    while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t e = sqlite3_column_int64(st, 0);
+        if (e != ev && names.len)
+            oom = add_link(w, ev, &names) < 0;
+        if (e != ev)
+            sl_buf_clear(&names);
+        ev = e;
+        oom |= (names.len && sl_buf_puts(&names, "; ") < 0) ||
+               sl_buf_puts(&names, (const char *)sqlite3_column_text(st, 1)) < 0;
+    }
+    if (!oom && rc == SQLITE_DONE && names.len)
+        oom = add_link(w, ev, &names) < 0;
+    sl_buf_free(&names);
+    sqlite3_finalize(st);
+    if (oom)
+        return sl_fail(err, SL_ERR_NOMEM, "out of memory reading link entities"), -1;
+    if (rc != SQLITE_DONE) {
+        sl_store_fail(w->s, err, "reading link entities");
+        return -1;
+    }
+    return 0;
+}
+
+static const char *link_of(const walk *w, int64_t event) {
+    size_t lo = 0, hi = w->n_links;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (w->links[mid].event < event)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->n_links && w->links[lo].event == event ? w->links[lo].names : NULL;
+}
 
 #define EVENT_COLS                                                                             \
     "SELECT e.id, e.storyline, e.title, e.first_day, e.last_day, e.n_articles, e.n_copies,"    \
     " e.link_terms, (SELECT count(DISTINCT a.outlet) FROM article_cluster c"                   \
-    "  JOIN article a ON a.id=c.article WHERE c.event=e.id), " LINK_ENTITIES " FROM event e"
+    "  JOIN article a ON a.id=c.article WHERE c.event=e.id) FROM event e"
 
 /* The event rows of the statement, each followed by its members. */
 static int walk_events(walk *w, sqlite3_stmt *st, int *n, sl_error *err) {
@@ -772,7 +844,7 @@ static int walk_events(walk *w, sqlite3_stmt *st, int *n, sl_error *err) {
         r.n_copies = sqlite3_column_int64(st, 6);
         r.link_terms = col_text(st, 7);
         r.n_outlets = sqlite3_column_int64(st, 8);
-        r.link_entities = col_text(st, 9);
+        r.link_entities = link_of(w, r.id);
         ++*n;
         if ((w->stopped = w->cb && w->cb(w->ud, &r)) != 0)
             break;
@@ -811,6 +883,22 @@ static int walk_storyline_row(walk *w, int64_t id, int *found, sl_error *err) {
     return -1;
 }
 
+/* The storyline an event belongs to, or 0 when there is no such event. */
+static int64_t storyline_of(walk *w, int64_t event, sl_error *err) {
+    sqlite3_stmt *st;
+    if (prepare(w->s, "SELECT storyline FROM event WHERE id=?1", &st, err))
+        return -1;
+    sqlite3_bind_int64(st, 1, event);
+    int rc = sqlite3_step(st);
+    int64_t s = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sl_store_fail(w->s, err, "reading an event");
+        return -1;
+    }
+    return s;
+}
+
 static int walk_story(walk *w, sl_story_kind kind, int64_t id, int *found, sl_error *err) {
     if (kind == SL_STORY_STORYLINE) {
         if (walk_storyline_row(w, id, found, err))
@@ -818,6 +906,9 @@ static int walk_story(walk *w, sl_story_kind kind, int64_t id, int *found, sl_er
         if (!*found || w->stopped)
             return 0;
     }
+    int64_t storyline = kind == SL_STORY_STORYLINE ? id : storyline_of(w, id, err);
+    if (storyline < 0 || (storyline > 0 && load_links(w, storyline, err)))
+        return -1;
     sqlite3_stmt *st;
     const char *sql = kind == SL_STORY_STORYLINE
                           ? EVENT_COLS " WHERE e.storyline=?1 ORDER BY e.last_day DESC, e.id"
@@ -840,11 +931,14 @@ sl_status sl_store_story(sl_store *s, sl_story_kind kind, int64_t id, sl_story_f
         return sl_fail(err, SL_ERR_ARG, "a story is a storyline or an event");
     walk w = {.s = s, .cb = cb, .ud = ud};
     sl_arena_init(&w.arena, 0);
+    sl_arena_init(&w.link_arena, 0);
     int found = 0;
     sl_error first = {0};
     int rc = walk_story(&w, kind, id, &found, &first);
     free(w.m);
+    free(w.links);
     sl_arena_free(&w.arena);
+    sl_arena_free(&w.link_arena);
     if (rc) {
         if (err)
             *err = first;
