@@ -171,10 +171,8 @@ static const char *const migrations[] = {
     "ALTER TABLE article ADD COLUMN site TEXT;"
     "UPDATE article SET site=sl_site(url) WHERE url IS NOT NULL;"
     "CREATE INDEX article_by_site ON article(site) WHERE site IS NOT NULL;"
-    "UPDATE article SET outlet=(SELECT o.outlet FROM article o"
-    "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") " ORDER BY o.id LIMIT 1)"
-    " WHERE site IS NOT NULL AND " SL_HOST_ONLY("outlet") " AND EXISTS(SELECT 1 FROM article o"
-    "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") ");",
+    "UPDATE article SET outlet=" SL_SITE_NAME " WHERE site IS NOT NULL AND "
+    SL_HOST_ONLY("outlet") ";",
 };
 
 enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };

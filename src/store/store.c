@@ -23,11 +23,9 @@ static const char *const stmt_sql[SL_ST__N] = {
     /* A site's articles go by the name any of them states: a page that
      * gave only its host borrows the first stated name, and a newly stated
      * name reaches the site's host-only pages (?1: the new article). */
-    [SL_ST_NAME_SITE] =
-        "UPDATE article SET outlet=coalesce((SELECT o.outlet FROM article o"
-        "  WHERE o.site=article.site AND NOT " SL_HOST_ONLY("o.outlet") " ORDER BY o.id LIMIT 1),"
-        "  outlet)"
-        " WHERE site=(SELECT site FROM article WHERE id=?1) AND " SL_HOST_ONLY("outlet"),
+    [SL_ST_NAME_SITE] = "UPDATE article SET outlet=" SL_SITE_NAME
+                        " WHERE site=(SELECT site FROM article WHERE id=?1) AND "
+                        SL_HOST_ONLY("outlet"),
     [SL_ST_INS_SOURCE] = "INSERT OR IGNORE INTO source(article_id, path, \"offset\", length,"
                          " record_id) VALUES (?1,?2,?3,?4,?5)",
     [SL_ST_INS_BLOCK] = "INSERT INTO block(article_id, idx, kind, start, \"end\", speaker)"

@@ -47,6 +47,11 @@ typedef enum sl_stmt_id {
 
 /* SQL: the outlet column x holds no name, only a host ("meridianwire.example") or nothing. */
 #define SL_HOST_ONLY(x) "(" x " IS NULL OR (instr(" x ",' ')=0 AND instr(" x ",'.')>0))"
+/* SQL: the first name a page of the row's site states, or the row's own
+ * outlet when none does. Run over a site's host-only rows, it names them. */
+#define SL_SITE_NAME                                                                       \
+    "coalesce((SELECT o.outlet FROM article o WHERE o.site=article.site AND NOT "            \
+    SL_HOST_ONLY("o.outlet") " ORDER BY o.id LIMIT 1), outlet)"
 
 struct sl_store {
     sqlite3 *db;
