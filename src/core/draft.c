@@ -132,8 +132,32 @@ static const sl_date_cand *pick_date(const sl_draft *d) {
     return best;
 }
 
+/* A title says something only with a letter or digit outside character
+ * references: a record whose headline field is an undecoded markup code
+ * ("&HT;" in newswire archives) or a rule of dashes has no title. */
+static int says_something(const char *t) {
+    for (const char *p = t; p && *p; p++) {
+        if (*p == '&') {
+            const char *q = p + 1;
+            while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
+                   (*q >= '0' && *q <= '9') || *q == '#')
+                q++;
+            if (*q == ';' && q > p + 1) {
+                p = q;
+                continue;
+            }
+        }
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            (unsigned char)*p >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
 sl_status sl_draft_finish(sl_draft *d, sl_article **out, sl_error *err) {
     *out = NULL;
+    if (d->title && !says_something(d->title))
+        d->title = NULL;
     if (d->text.oom)
         return sl_fail(err, SL_ERR_NOMEM, "out of memory building text");
     if (d->expired)

@@ -216,6 +216,33 @@ static void jsonl_trafilatura_and_plain_fields(void **state) {
     sl_reader_close(r);
 }
 
+/* A headline field holding only a markup code ("&HT;", as newswire
+ * archives have it) or a rule is no title; a real one with a reference in
+ * it stays as written. */
+static void jsonl_title_of_only_markup_codes_is_no_title(void **state) {
+    (void)state;
+    const char *text =
+        "{\"title\": \"&HT;\", \"text\": \"Ferry crews in Marrow Bay voted to strike.\"}\n"
+        "{\"title\": \" -- \", \"text\": \"The operator called the vote premature.\"}\n"
+        "{\"title\": \"Crews &amp; operator meet\", \"text\": \"Talks opened at noon.\"}\n"
+        "{\"title\": \"&HT;\"}\n"; /* a headline feed's record with no headline: nothing */
+    const char *path = tmp_path("codes.jsonl");
+    write_file(path, text, strlen(text));
+    sl_reader *r = open_ok(path, NULL);
+    sl_article *a = next_ok(r);
+    assert_string_equal(a->title, "");
+    sl_article_free(a);
+    a = next_ok(r);
+    assert_string_equal(a->title, "");
+    sl_article_free(a);
+    a = next_ok(r);
+    assert_non_null(strstr(a->title, "operator meet"));
+    sl_article_free(a);
+    next_err(r, SL_ERR_EMPTY, "no article text");
+    next_err(r, SL_END, NULL);
+    sl_reader_close(r);
+}
+
 static void jsonl_bad_lines_give_errors_and_reading_goes_on(void **state) {
     (void)state;
     const char *text = "{\"title\": \"one\", \"text\": \"First ferry note.\"}\n"
@@ -962,6 +989,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonl_news_please_fields),
         cmocka_unit_test(jsonl_trafilatura_and_plain_fields),
+        cmocka_unit_test(jsonl_title_of_only_markup_codes_is_no_title),
         cmocka_unit_test(jsonl_bad_lines_give_errors_and_reading_goes_on),
         cmocka_unit_test(jsonl_giant_line_is_skipped_without_buffering),
         cmocka_unit_test(jsonl_long_line_under_the_limit_is_read),
