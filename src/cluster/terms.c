@@ -84,17 +84,21 @@ struct sl_termer {
  * the cache. Zeroed; released with free(). */
 enum { HUGE_PAGE = 2 << 20 };
 
-static void *big_zalloc(size_t n) {
+void *sl_big_zalloc(size_t n) {
     void *p = NULL;
+    size_t align = 64; /* a cache line, at least */
 #ifdef MADV_HUGEPAGE
-    if (n >= HUGE_PAGE && posix_memalign(&p, HUGE_PAGE, n) == 0) {
-        madvise(p, n, MADV_HUGEPAGE); /* advice only: fine if refused */
-        memset(p, 0, n);
-        return p;
-    }
+    if (n >= HUGE_PAGE)
+        align = HUGE_PAGE;
 #endif
-    (void)p;
-    return calloc(1, n);
+    if (posix_memalign(&p, align, n ? n : 1) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    if (align == HUGE_PAGE)
+        madvise(p, n, MADV_HUGEPAGE); /* advice only: fine if refused */
+#endif
+    memset(p, 0, n);
+    return p;
 }
 
 /* Snowball's names for the ISO 639-1 codes we may see. */
@@ -121,7 +125,7 @@ sl_termer *sl_termer_new(void) {
     t->tf = calloc(t->tf_cap + 1, sizeof *t->tf); /* + the sink (tf_add) */
     t->used = malloc(t->tf_cap * sizeof *t->used);
     t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
-    t->words = big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
+    t->words = sl_big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
     t->rank = malloc(2 * (size_t)t->tf_cap * sizeof *t->rank);
     t->wts = malloc(t->tf_cap * sizeof *t->wts);
     if (!t->tf || !t->used || !t->stems || !t->words || !t->rank || !t->wts) {
@@ -718,7 +722,7 @@ float sl_tvec_norm(const sl_tvec *v) {
 
 int sl_df_init(sl_df *df) {
     df->docs = 0;
-    df->count = big_zalloc(((size_t)1 << SL_DF_BITS) * sizeof *df->count);
+    df->count = sl_big_zalloc(((size_t)1 << SL_DF_BITS) * sizeof *df->count);
     return df->count ? 0 : -1;
 }
 
@@ -727,12 +731,46 @@ void sl_df_free(sl_df *df) {
     df->count = NULL;
 }
 
+/* The pivot for a partition of v[lo..hi] (more than SAMPLE items) looking
+ * for rank want: the item of a spread sample whose rank in the sample is
+ * want's in the range, a little past it, so that the k-th falls on the
+ * near side of it and the side kept is short. */
+enum { SAMPLE = 11 };
+
+static uint32_t pivot_at(const float *v, uint32_t lo, uint32_t hi, uint32_t want) {
+    uint32_t len = hi - lo + 1, at[SAMPLE];
+    float s[SAMPLE];
+    for (uint32_t j = 0; j < SAMPLE; j++) {
+        at[j] = lo + (uint32_t)((uint64_t)len * (2 * j + 1) / (2 * SAMPLE));
+        s[j] = v[at[j]];
+    }
+    for (uint32_t j = 1; j < SAMPLE; j++) { /* largest first */
+        float x = s[j];
+        uint32_t a = at[j], q = j;
+        for (; q > 0 && s[q - 1] < x; q--) {
+            s[q] = s[q - 1];
+            at[q] = at[q - 1];
+        }
+        s[q] = x;
+        at[q] = a;
+    }
+    /* want's place in the sample; the pivot one item past it, on the side
+     * of the range's nearer end, so that the side kept is the short one */
+    uint32_t r = (uint32_t)((uint64_t)(want - lo) * SAMPLE / len);
+    if (2 * (want - lo) < len)
+        return at[r + 1 < SAMPLE ? r + 1 : SAMPLE - 1];
+    return at[r > 0 ? r - 1 : 0];
+}
+
 /* Quickselect, linear on average, where a full sort of hundreds of weights
- * was done to read one of them. */
+ * was done to read one of them; the pivot from a sample near the k-th
+ * (pivot_at) keeps the second pass short, where the middle item's left
+ * about half of the values to partition again. */
 float sl_kth_largest(float *v, uint32_t n, uint32_t k) {
     uint32_t lo = 0, hi = n - 1, want = k - 1;
     while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2, s = lo;
+        uint32_t mid = hi - lo + 1 > 4 * SAMPLE ? pivot_at(v, lo, hi, want) : lo + (hi - lo) / 2;
+        uint32_t s = lo;
         float t = v[mid];
         v[mid] = v[hi];
         v[hi] = t;

@@ -44,6 +44,8 @@ struct sl_tindex {
     uint8_t *seen;     /* per handle, zero between calls */
     uint32_t *touched; /* handles met by the current call */
     float *dots;
+    struct op *ops; /* sync's changes */
+    uint32_t cap_ops;
 };
 
 /* The high bits: the low ones already pick slots in the centroid and DF
@@ -56,14 +58,13 @@ sl_tindex *sl_tindex_new(void) {
     sl_tindex *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    size_t bytes = ((size_t)1 << BUCKET_BITS) * sizeof *x->b;
-    void *b = NULL;
-    if (posix_memalign(&b, LINE, bytes) != 0) {
+    /* 2 MiB of buckets, read at random: on a huge page (aligned, so also
+     * one cache line a bucket) they stop missing the TLB too */
+    x->b = sl_big_zalloc(((size_t)1 << BUCKET_BITS) * sizeof *x->b);
+    if (!x->b) {
         free(x);
         return NULL;
     }
-    memset(b, 0, bytes);
-    x->b = b;
     return x;
 }
 
@@ -79,6 +80,7 @@ void sl_tindex_free(sl_tindex *x) {
     free(x->seen);
     free(x->touched);
     free(x->dots);
+    free(x->ops);
     free(x);
 }
 
@@ -207,25 +209,64 @@ void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum) {
     x->free_h[x->n_free++] = h; /* free_h has room for every handle */
 }
 
+/* One change of a sync: its term's posting dropped, added or set to w. */
+enum { OP_DROP, OP_ADD, OP_SET };
+
+typedef struct op {
+    uint64_t term;
+    float w;
+    uint32_t kind;
+} op;
+
+static int apply(sl_tindex *x, const op *o, uint32_t h) {
+    if (o->kind == OP_DROP) {
+        drop(x, o->term, h);
+        return 0;
+    }
+    if (o->kind == OP_SET) {
+        posting *p = find(&x->b[bucket_of(o->term)], o->term, h);
+        if (p) {
+            p->w = o->w;
+            return 0;
+        }
+    }
+    return add(x, o->term, h, o->w);
+}
+
+/* The changes are listed first and made second, the buckets of those
+ * AHEAD on asked for meanwhile: each change is a bucket of a 2 MiB table,
+ * and made in one pass the misses came one after another. */
 int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
-    uint32_t i = 0, j = 0;
+    enum { AHEAD = 8 };
+    uint32_t need = old->n + cur->n;
+    if (need > x->cap_ops) {
+        op *o = realloc(x->ops, (size_t)need * sizeof *o);
+        if (!o)
+            return -1;
+        x->ops = o;
+        x->cap_ops = need;
+    }
+    op *ops = x->ops;
+    uint32_t i = 0, j = 0, n = 0;
     while (i < old->n || j < cur->n) {
         if (j >= cur->n || (i < old->n && old->term[i] < cur->term[j])) {
-            drop(x, old->term[i++], h);
+            ops[n++] = (op){old->term[i++], 0, OP_DROP};
         } else if (i >= old->n || cur->term[j] < old->term[i]) {
-            if (add(x, cur->term[j], h, cur->w[j]) < 0)
-                return -1;
+            ops[n++] = (op){cur->term[j], cur->w[j], OP_ADD};
             j++;
         } else {
-            if (old->w[i] != cur->w[j]) {
-                posting *p = find(&x->b[bucket_of(cur->term[j])], cur->term[j], h);
-                if (p)
-                    p->w = cur->w[j];
-                else if (add(x, cur->term[j], h, cur->w[j]) < 0)
-                    return -1;
-            }
+            if (old->w[i] != cur->w[j])
+                ops[n++] = (op){cur->term[j], cur->w[j], OP_SET};
             i++, j++;
         }
+    }
+    for (uint32_t k = 0; k < AHEAD && k < n; k++)
+        __builtin_prefetch(&x->b[bucket_of(ops[k].term)]);
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + AHEAD < n)
+            __builtin_prefetch(&x->b[bucket_of(ops[k + AHEAD].term)]);
+        if (apply(x, &ops[k], h) < 0)
+            return -1;
     }
     sweep(x);
     return 0;
