@@ -140,20 +140,7 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     sl_tvec *s = &c->sum;
     if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
         return -1;
-    uint32_t i = 0, j = 0, n = 0;
-    while (i < s->n || j < doc->n) {
-        if (j >= doc->n || (i < s->n && s->term[i] < doc->term[j])) {
-            scratch->term[n] = s->term[i];
-            scratch->w[n++] = s->w[i++];
-        } else if (i >= s->n || doc->term[j] < s->term[i]) {
-            scratch->term[n] = doc->term[j];
-            scratch->w[n++] = doc->w[j++];
-        } else {
-            scratch->term[n] = s->term[i];
-            scratch->w[n++] = s->w[i++] + doc->w[j++];
-        }
-    }
-    scratch->n = n;
+    scratch->n = sl_tvec_sum(s, doc, scratch->term, scratch->w);
     sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
     *s = *scratch;
     *scratch = t; /* the old sum, for the postings */
