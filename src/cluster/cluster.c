@@ -140,13 +140,15 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     sl_tvec *s = &c->sum;
     if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
         return -1;
-    scratch->n = sl_tvec_sum(s, doc, scratch->term, scratch->w);
+    float sq; /* the merged weights' squares, summed as sl_tvec_norm sums them */
+    scratch->n = sl_tvec_sum(s, doc, scratch->term, scratch->w, &sq);
     sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
     *s = *scratch;
     *scratch = t; /* the old sum, for the postings */
+    uint32_t merged = s->n;
     if (prune(c, scratch2) < 0)
         return -1;
-    c->norm = sl_tvec_norm(s);
+    c->norm = s->n == merged ? sqrtf(sq) : sl_tvec_norm(s);
     return sl_tindex_sync(x, h, scratch, s);
 }
 

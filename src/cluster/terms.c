@@ -699,29 +699,37 @@ int sl_tvec_reserve(sl_tvec *v, uint32_t cap) {
     return 0;
 }
 
-uint32_t sl_tvec_sum(const sl_tvec *a, const sl_tvec *b, uint64_t *ot, float *ow) {
+uint32_t sl_tvec_sum(const sl_tvec *a, const sl_tvec *b, uint64_t *ot, float *ow, float *sq) {
     uint32_t i = 0, j = 0, n = 0;
     /* Which side comes next is a coin toss to the branch predictor: each
      * step takes the smaller term and adds what each side has there
      * (times 1 or 0: a weight plus 0 is itself, so the sums are a
-     * branching merge's, to the bit). */
+     * branching merge's, to the bit). The squares are summed on the way,
+     * in sl_tvec_norm's order: its chain of additions then waits beside
+     * the merge's, not after it. */
+    float s = 0;
     while (i < a->n && j < b->n) {
         uint64_t x = a->term[i], y = b->term[j];
         float va = a->w[i], vb = b->w[j];
         uint32_t ta = x <= y, tb = y <= x;
+        float v = va * (float)ta + vb * (float)tb;
         ot[n] = ta ? x : y;
-        ow[n++] = va * (float)ta + vb * (float)tb;
+        ow[n++] = v;
+        s += v * v;
         i += ta;
         j += tb;
     }
     for (; i < a->n; i++, n++) {
         ot[n] = a->term[i];
         ow[n] = a->w[i];
+        s += a->w[i] * a->w[i];
     }
     for (; j < b->n; j++, n++) {
         ot[n] = b->term[j];
         ow[n] = b->w[j];
+        s += b->w[j] * b->w[j];
     }
+    *sq = s;
     return n;
 }
 
