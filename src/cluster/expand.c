@@ -9,7 +9,6 @@ enum {
     RING = 300,      /* recent articles looked at: a few days of a busy feed */
     NEIGHBOURS = 5,  /* articles added to a vector at most */
     MAX_MERGED = (NEIGHBOURS + 1) * SL_EXPAND_TERMS,
-    SUM_SLOTS = 1024, /* a power of two, over twice MAX_MERGED */
 };
 
 /* Below this cosine a "neighbour" shares only common words: adding it
@@ -52,11 +51,8 @@ struct sl_expander {
     float acc[RING];
     uint32_t cand[RING + 1]; /* candidates of one call, in scan order (+1: written ahead) */
     float cand_dot[RING];
-    uint64_t *mterm; /* the kept sums, then sorted */
+    uint64_t *mterm; /* merge buffers */
     float *mw, *keep;
-    uint64_t sum_term[SUM_SLOTS]; /* the sum table (sum_add); 0: empty */
-    float sum_w[SUM_SLOTS];
-    uint16_t used[MAX_MERGED]; /* its filled slots */
 };
 
 sl_expander *sl_expander_new(void) {
@@ -268,46 +264,32 @@ static uint32_t best_slots(sl_expander *x, uint32_t nc, uint32_t *best, float *s
     return n;
 }
 
-/* Adds w to term's weight in the sum table (an empty slot has weight 0,
- * and 0 + w is w): the weights come in the order a merge of the article
- * with each neighbour in turn added them, so every sum is the merge's, to
- * the bit. Whether the term is new is data, not a branch (as in tf_add). */
-static inline uint32_t sum_add(sl_expander *x, uint64_t term, float w, uint32_t n) {
-    uint32_t j = (uint32_t)(term >> 24) & (SUM_SLOTS - 1);
-    while (x->sum_term[j] != 0 && x->sum_term[j] != term)
-        j = (j + 1) & (SUM_SLOTS - 1);
-    uint32_t fresh = x->sum_term[j] == 0;
-    x->sum_term[j] = term;
-    x->sum_w[j] += w;
-    x->used[n] = (uint16_t)j;
-    return n + fresh;
-}
-
-/* Sorts the n terms (distinct) and weights of t, w by term into ot, ow:
- * one counting pass on their top six bits (they are hashes, even over
- * their range) and an insertion sort of what is then nearly in order. */
-static void sort_terms(const uint64_t *t, const float *w, uint32_t n, uint64_t *ot, float *ow) {
-    uint32_t at[65] = {0};
-    for (uint32_t i = 0; i < n; i++)
-        at[(t[i] >> 58) + 1]++;
-    for (uint32_t b = 1; b <= 64; b++)
-        at[b] += at[b - 1];
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t q = at[t[i] >> 58]++;
-        ot[q] = t[i];
-        ow[q] = w[i];
+/* out = a + s * (slot's vector), both sorted by term; returns out's length.
+ * Which side comes next is a coin toss to the branch predictor, so each
+ * step takes the smaller term and adds what each side has there (adding
+ * 0 leaves a weight as it was, as does a product by 1: the same sums as
+ * a branching merge). */
+static uint32_t merge(const uint64_t *at, const float *aw, uint32_t an, const uint64_t *bt,
+                      const float *bw, uint32_t bn, float s, uint64_t *ot, float *ow) {
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < an && j < bn) {
+        uint64_t a = at[i], b = bt[j];
+        float va = aw[i], vb = s * bw[j];
+        uint32_t ta = a <= b, tb = b <= a;
+        ot[n] = ta ? a : b;
+        ow[n++] = va * (float)ta + vb * (float)tb; /* times 1 or 0: no branch */
+        i += ta;
+        j += tb;
     }
-    for (uint32_t i = 1; i < n; i++) {
-        uint64_t term = ot[i];
-        float wt = ow[i];
-        uint32_t q = i;
-        for (; q > 0 && ot[q - 1] > term; q--) {
-            ot[q] = ot[q - 1];
-            ow[q] = ow[q - 1];
-        }
-        ot[q] = term;
-        ow[q] = wt;
+    for (; i < an; i++, n++) {
+        ot[n] = at[i];
+        ow[n] = aw[i];
     }
+    for (; j < bn; j++, n++) {
+        ot[n] = bt[j];
+        ow[n] = s * bw[j];
+    }
+    return n;
 }
 
 int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
@@ -319,43 +301,31 @@ int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     uint32_t nb = best_slots(x, nc, best, sim);
     if (!nb)
         return 0;
-    /* The article plus each neighbour times its cosine, summed by term in
-     * a table: what merging them one after another gave, without walking
-     * the growing merge again for every neighbour. */
-    uint32_t n = 0, dn = doc->n > SL_EXPAND_TERMS ? SL_EXPAND_TERMS : doc->n;
-    for (uint32_t i = 0; i < dn; i++)
-        n = sum_add(x, doc->term[i], doc->w[i], n);
-    for (uint32_t b = 0; b < nb; b++) {
-        size_t at = (size_t)best[b] * SL_EXPAND_TERMS;
-        const uint64_t *bt = x->term + at;
-        const float *bw = x->w + at;
-        float s = sim[b];
-        for (uint32_t i = 0; i < x->n_terms[best[b]]; i++)
-            n = sum_add(x, bt[i], s * bw[i], n);
+    uint64_t *t0 = x->mterm, *t1 = x->mterm + MAX_MERGED;
+    float *w0 = x->mw, *w1 = x->mw + MAX_MERGED;
+    uint32_t n = doc->n > SL_EXPAND_TERMS ? SL_EXPAND_TERMS : doc->n;
+    memcpy(t0, doc->term, n * sizeof *t0);
+    memcpy(w0, doc->w, n * sizeof *w0);
+    for (uint32_t i = 0; i < nb; i++) {
+        size_t at = (size_t)best[i] * SL_EXPAND_TERMS;
+        n = merge(t0, w0, n, x->term + at, x->w + at, x->n_terms[best[i]], sim[i], t1, w1);
+        uint64_t *tt = t0;
+        float *tw = w0;
+        t0 = t1, w0 = w1, t1 = tt, w1 = tw;
     }
-    for (uint32_t i = 0; i < n; i++)
-        x->keep[i] = x->sum_w[x->used[i]];
-    float cut = n > k ? sl_kth_largest(x->keep, n, k) : 0;
-    /* the kept ones, then by term: of those at the cut the smallest terms,
-     * as a scan of the merge in term order kept them */
-    uint64_t *kt = x->mterm, *st = x->mterm + MAX_MERGED;
-    float *kw = x->mw, *sw = x->mw + MAX_MERGED;
-    uint32_t c = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t j = x->used[i];
-        float w = x->sum_w[j];
-        kt[c] = x->sum_term[j];
-        kw[c] = w;
-        c += w >= cut && w > 0;
-        x->sum_term[j] = 0;
-        x->sum_w[j] = 0;
+    float cut = 0;
+    if (n > k) {
+        memcpy(x->keep, w0, n * sizeof *w0);
+        cut = sl_kth_largest(x->keep, n, k);
     }
     if (sl_tvec_reserve(doc, k < n ? k : n) < 0)
         return -1;
-    sort_terms(kt, kw, c, st, sw);
-    uint32_t m = c < k ? c : k;
-    memcpy(doc->term, st, m * sizeof *st);
-    memcpy(doc->w, sw, m * sizeof *sw);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n && m < k; i++)
+        if (w0[i] >= cut && w0[i] > 0) {
+            doc->term[m] = t0[i];
+            doc->w[m++] = w0[i];
+        }
     doc->n = m;
     float norm = sl_tvec_norm(doc);
     for (uint32_t i = 0; norm > 0 && i < m; i++)

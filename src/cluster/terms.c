@@ -765,46 +765,12 @@ void sl_df_free(sl_df *df) {
     df->count = NULL;
 }
 
-/* The pivot for a partition of v[lo..hi] (more than SAMPLE items) looking
- * for rank want: the item of a spread sample whose rank in the sample is
- * want's in the range, a little past it, so that the k-th falls on the
- * near side of it and the side kept is short. */
-enum { SAMPLE = 11 };
-
-static uint32_t pivot_at(const float *v, uint32_t lo, uint32_t hi, uint32_t want) {
-    uint32_t len = hi - lo + 1, at[SAMPLE];
-    float s[SAMPLE];
-    for (uint32_t j = 0; j < SAMPLE; j++) {
-        at[j] = lo + (uint32_t)((uint64_t)len * (2 * j + 1) / (2 * SAMPLE));
-        s[j] = v[at[j]];
-    }
-    for (uint32_t j = 1; j < SAMPLE; j++) { /* largest first */
-        float x = s[j];
-        uint32_t a = at[j], q = j;
-        for (; q > 0 && s[q - 1] < x; q--) {
-            s[q] = s[q - 1];
-            at[q] = at[q - 1];
-        }
-        s[q] = x;
-        at[q] = a;
-    }
-    /* want's place in the sample; the pivot one item past it, on the side
-     * of the range's nearer end, so that the side kept is the short one */
-    uint32_t r = (uint32_t)((uint64_t)(want - lo) * SAMPLE / len);
-    if (2 * (want - lo) < len)
-        return at[r + 1 < SAMPLE ? r + 1 : SAMPLE - 1];
-    return at[r > 0 ? r - 1 : 0];
-}
-
 /* Quickselect, linear on average, where a full sort of hundreds of weights
- * was done to read one of them; the pivot from a sample near the k-th
- * (pivot_at) keeps the second pass short, where the middle item's left
- * about half of the values to partition again. */
+ * was done to read one of them. */
 float sl_kth_largest(float *v, uint32_t n, uint32_t k) {
     uint32_t lo = 0, hi = n - 1, want = k - 1;
     while (lo < hi) {
-        uint32_t mid = hi - lo + 1 > 4 * SAMPLE ? pivot_at(v, lo, hi, want) : lo + (hi - lo) / 2;
-        uint32_t s = lo;
+        uint32_t mid = lo + (hi - lo) / 2, s = lo;
         float t = v[mid];
         v[mid] = v[hi];
         v[hi] = t;
