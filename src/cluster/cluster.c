@@ -141,15 +141,19 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
         return -1;
     float sq; /* the merged weights' squares, summed as sl_tvec_norm sums them */
-    scratch->n = sl_tvec_sum(s, doc, scratch->term, scratch->w, &sq);
+    uint32_t merged = sl_tindex_merge(x, s, doc, scratch->term, scratch->w, &sq);
+    if (merged == UINT32_MAX)
+        return -1;
+    scratch->n = merged;
     sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
     *s = *scratch;
     *scratch = t; /* the old sum, for the postings */
-    uint32_t merged = s->n;
     if (prune(c, scratch2) < 0)
         return -1;
-    c->norm = s->n == merged ? sqrtf(sq) : sl_tvec_norm(s);
-    return sl_tindex_sync(x, h, scratch, s);
+    if (s->n != merged) /* pruned: the merge's changes are not all */
+        return c->norm = sl_tvec_norm(s), sl_tindex_sync(x, h, scratch, s);
+    c->norm = sqrtf(sq);
+    return sl_tindex_commit(x, h);
 }
 
 /* ---------------------------------------------------------------- open sets */

@@ -24,10 +24,6 @@ typedef struct sl_tvec {
 void sl_tvec_free(sl_tvec *v);
 int sl_tvec_reserve(sl_tvec *v, uint32_t cap);
 float sl_tvec_dot(const sl_tvec *a, const sl_tvec *b);
-/* a + b (finite weights) into ot, ow (room for a->n + b->n), sorted by
- * term; returns its length. *sq gets the sum of its squared weights,
- * the same float as sl_tvec_norm's before its square root. */
-uint32_t sl_tvec_sum(const sl_tvec *a, const sl_tvec *b, uint64_t *ot, float *ow, float *sq);
 float sl_tvec_norm(const sl_tvec *v);
 
 /* Document frequencies in a fixed table of counters indexed by term hash:

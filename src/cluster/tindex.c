@@ -44,8 +44,8 @@ struct sl_tindex {
     uint8_t *seen;     /* per handle, zero between calls */
     uint32_t *touched; /* handles met by the current call */
     float *dots;
-    struct op *ops; /* sync's changes */
-    uint32_t cap_ops;
+    struct op *ops; /* sync's changes, or those sl_tindex_merge noted */
+    uint32_t cap_ops, n_ops;
 };
 
 /* The high bits: the low ones already pick slots in the centroid and DF
@@ -233,19 +233,38 @@ static int apply(sl_tindex *x, const op *o, uint32_t h) {
     return add(x, o->term, h, o->w);
 }
 
-/* The changes are listed first and made second, the buckets of those
- * AHEAD on asked for meanwhile: each change is a bucket of a 2 MiB table,
- * and made in one pass the misses came one after another. */
-int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
+static int grow_ops(sl_tindex *x, uint32_t need) {
+    if (need <= x->cap_ops)
+        return 0;
+    op *o = realloc(x->ops, (size_t)need * sizeof *o);
+    if (!o)
+        return -1;
+    x->ops = o;
+    x->cap_ops = need;
+    return 0;
+}
+
+/* Makes the n listed changes for h, the buckets of those AHEAD on asked
+ * for meanwhile: each change is a bucket of a 2 MiB table, and made in one
+ * pass the misses came one after another. */
+static int apply_all(sl_tindex *x, uint32_t h, uint32_t n) {
     enum { AHEAD = 8 };
-    uint32_t need = old->n + cur->n;
-    if (need > x->cap_ops) {
-        op *o = realloc(x->ops, (size_t)need * sizeof *o);
-        if (!o)
+    const op *ops = x->ops;
+    for (uint32_t k = 0; k < AHEAD && k < n; k++)
+        __builtin_prefetch(&x->b[bucket_of(ops[k].term)]);
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + AHEAD < n)
+            __builtin_prefetch(&x->b[bucket_of(ops[k + AHEAD].term)]);
+        if (apply(x, &ops[k], h) < 0)
             return -1;
-        x->ops = o;
-        x->cap_ops = need;
     }
+    sweep(x);
+    return 0;
+}
+
+int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
+    if (grow_ops(x, old->n + cur->n) < 0)
+        return -1;
     op *ops = x->ops;
     uint32_t i = 0, j = 0, n = 0;
     while (i < old->n || j < cur->n) {
@@ -260,16 +279,58 @@ int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *
             i++, j++;
         }
     }
-    for (uint32_t k = 0; k < AHEAD && k < n; k++)
-        __builtin_prefetch(&x->b[bucket_of(ops[k].term)]);
-    for (uint32_t k = 0; k < n; k++) {
-        if (k + AHEAD < n)
-            __builtin_prefetch(&x->b[bucket_of(ops[k + AHEAD].term)]);
-        if (apply(x, &ops[k], h) < 0)
-            return -1;
+    return apply_all(x, h, n);
+}
+
+uint32_t sl_tindex_merge(sl_tindex *x, const sl_tvec *sum, const sl_tvec *doc, uint64_t *ot,
+                         float *ow, float *sq) {
+    x->n_ops = 0;
+    if (grow_ops(x, doc->n) < 0)
+        return UINT32_MAX;
+    op *ops = x->ops;
+    uint32_t i = 0, j = 0, n = 0, no = 0;
+    float s = 0;
+    /* Which side comes next is a coin toss to the branch predictor: each
+     * step takes the smaller term and adds what each side has there
+     * (times 1 or 0: a weight plus 0 is itself, so the sums are a
+     * branching merge's, to the bit). The squares are summed on the way
+     * in sl_tvec_norm's order, their chain of additions beside the
+     * merge's; and a term of doc's is noted as a change, as sl_tindex_sync
+     * would find it: new (add) or with another weight (set). */
+    while (i < sum->n && j < doc->n) {
+        uint64_t a = sum->term[i], b = doc->term[j];
+        float va = sum->w[i], vb = doc->w[j];
+        uint32_t ta = a <= b, tb = b <= a;
+        float v = va * (float)ta + vb * (float)tb;
+        uint64_t t = ta ? a : b;
+        ot[n] = t;
+        ow[n++] = v;
+        s += v * v;
+        ops[no] = (op){t, v, ta ? OP_SET : OP_ADD};
+        no += tb & ((ta ^ 1) | (v != va));
+        i += ta;
+        j += tb;
     }
-    sweep(x);
-    return 0;
+    for (; i < sum->n; i++, n++) {
+        ot[n] = sum->term[i];
+        ow[n] = sum->w[i];
+        s += sum->w[i] * sum->w[i];
+    }
+    for (; j < doc->n; j++, n++) {
+        ot[n] = doc->term[j];
+        ow[n] = doc->w[j];
+        s += doc->w[j] * doc->w[j];
+        ops[no++] = (op){doc->term[j], doc->w[j], OP_ADD};
+    }
+    x->n_ops = no;
+    *sq = s;
+    return n;
+}
+
+int sl_tindex_commit(sl_tindex *x, uint32_t h) {
+    uint32_t n = x->n_ops;
+    x->n_ops = 0;
+    return apply_all(x, h, n);
 }
 
 uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,
