@@ -232,8 +232,11 @@ static void prefetch(const mtab *t, const uint64_t *h, size_t n) {
 }
 
 /* Live documents under fp, written to out (up to max); returns how many
- * there are, counting past max. */
-static size_t lookup(const sl_dedup *d, const mtab *t, uint32_t fp, uint32_t *out, size_t max) {
+ * there are, counting past max. Inlined into its loops: as a call, its
+ * setup cost about what its probe does (2-3% of the stage, paired). */
+static inline __attribute__((always_inline)) size_t lookup(const sl_dedup *d, const mtab *t,
+                                                           uint32_t fp, uint32_t *out,
+                                                           size_t max) {
     if (!t->cap)
         return 0;
     size_t n = 0;
