@@ -140,27 +140,20 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     sl_tvec *s = &c->sum;
     if (sl_tvec_reserve(scratch, s->n + doc->n) < 0)
         return -1;
-    uint32_t i = 0, j = 0, n = 0;
-    while (i < s->n || j < doc->n) {
-        if (j >= doc->n || (i < s->n && s->term[i] < doc->term[j])) {
-            scratch->term[n] = s->term[i];
-            scratch->w[n++] = s->w[i++];
-        } else if (i >= s->n || doc->term[j] < s->term[i]) {
-            scratch->term[n] = doc->term[j];
-            scratch->w[n++] = doc->w[j++];
-        } else {
-            scratch->term[n] = s->term[i];
-            scratch->w[n++] = s->w[i++] + doc->w[j++];
-        }
-    }
-    scratch->n = n;
+    float sq; /* the merged weights' squares, summed as sl_tvec_norm sums them */
+    uint32_t merged = sl_tindex_merge(x, s, doc, scratch->term, scratch->w, &sq);
+    if (merged == UINT32_MAX)
+        return -1;
+    scratch->n = merged;
     sl_tvec t = *s; /* swap buffers: the merged one becomes the sum */
     *s = *scratch;
     *scratch = t; /* the old sum, for the postings */
     if (prune(c, scratch2) < 0)
         return -1;
-    c->norm = sl_tvec_norm(s);
-    return sl_tindex_sync(x, h, scratch, s);
+    if (s->n != merged) /* pruned: the merge's changes are not all */
+        return c->norm = sl_tvec_norm(s), sl_tindex_sync(x, h, scratch, s);
+    c->norm = sqrtf(sq);
+    return sl_tindex_commit(x, h);
 }
 
 /* ---------------------------------------------------------------- open sets */
@@ -296,10 +289,26 @@ enum { LEAD_BYTES = 400 };
 static int weekday_in(const char *s, size_t n, int found) {
     static const char *const names[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                          "Friday", "Saturday", "Sunday"};
+    /* the names' initials, F M S T W, as bits from F: most capitals are none */
+    const uint32_t initials = 1u << 0 | 1u << ('M' - 'F') | 1u << ('S' - 'F') |
+                              1u << ('T' - 'F') | 1u << ('W' - 'F');
     for (size_t i = 0; s && i + 6 <= n; i++) {
-        if (s[i] < 'F' || s[i] > 'W' || (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
+        for (uint64_t v; i + 8 <= n; i += 8) { /* past 8 bytes none of F..W at once */
+            memcpy(&v, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+            uint64_t low7 = v & ~high; /* a byte F..W: ASCII, above E, not above W */
+            if ((low7 + ones * (0x7f - 'E')) & ((ones * (0x80 + 'W')) - low7) & ~v & high)
+                break;
+        }
+        if (i + 6 > n)
+            break;
+        uint32_t c = (uint32_t)(unsigned char)s[i] - 'F';
+        if (c > 'W' - 'F' || !(initials >> c & 1) ||
+            (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
             continue;
         for (int k = 0; k < 7; k++) {
+            if (names[k][0] != s[i] || names[k][1] != s[i + 1])
+                continue;
             size_t m = strlen(names[k]);
             if (i + m <= n && !memcmp(s + i, names[k], m) &&
                 (i + m == n || !((s[i + m] | 32) >= 'a' && (s[i + m] | 32) <= 'z'))) {

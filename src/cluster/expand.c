@@ -320,12 +320,16 @@ int sl_expander_expand(sl_expander *x, sl_tvec *doc, uint32_t k) {
     }
     if (sl_tvec_reserve(doc, k < n ? k : n) < 0)
         return -1;
+    /* Kept or not is a coin toss to the branch predictor (a quarter of
+     * the terms are): each is written, and the count moves past the kept
+     * ones only (m <= i, and m < k: within what was reserved). */
     uint32_t m = 0;
-    for (uint32_t i = 0; i < n && m < k; i++)
-        if (w0[i] >= cut && w0[i] > 0) {
-            doc->term[m] = t0[i];
-            doc->w[m++] = w0[i];
-        }
+    for (uint32_t i = 0; i < n && m < k; i++) {
+        float w = w0[i];
+        doc->term[m] = t0[i];
+        doc->w[m] = w;
+        m += (w >= cut) & (w > 0);
+    }
     doc->n = m;
     float norm = sl_tvec_norm(doc);
     for (uint32_t i = 0; norm > 0 && i < m; i++)

@@ -58,6 +58,11 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
  * it has been forgotten (a small ring of recent stems is kept). */
 const char *sl_termer_stem(const sl_termer *t, uint64_t term);
 
+/* n zeroed bytes, on 2 MiB pages when n is that large and the system
+ * agrees: a table read at random stops missing the TLB as well as the
+ * cache. Released with free(); NULL when out of memory. */
+void *sl_big_zalloc(size_t n);
+
 /* The k-th largest of v[0..n) (1 <= k <= n); v is reordered. */
 float sl_kth_largest(float *v, uint32_t n, uint32_t k);
 

@@ -44,6 +44,8 @@ struct sl_tindex {
     uint8_t *seen;     /* per handle, zero between calls */
     uint32_t *touched; /* handles met by the current call */
     float *dots;
+    struct op *ops; /* sync's changes, or those sl_tindex_merge noted */
+    uint32_t cap_ops, n_ops;
 };
 
 /* The high bits: the low ones already pick slots in the centroid and DF
@@ -56,14 +58,13 @@ sl_tindex *sl_tindex_new(void) {
     sl_tindex *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    size_t bytes = ((size_t)1 << BUCKET_BITS) * sizeof *x->b;
-    void *b = NULL;
-    if (posix_memalign(&b, LINE, bytes) != 0) {
+    /* 2 MiB of buckets, read at random: on a huge page (aligned, so also
+     * one cache line a bucket) they stop missing the TLB too */
+    x->b = sl_big_zalloc(((size_t)1 << BUCKET_BITS) * sizeof *x->b);
+    if (!x->b) {
         free(x);
         return NULL;
     }
-    memset(b, 0, bytes);
-    x->b = b;
     return x;
 }
 
@@ -79,6 +80,7 @@ void sl_tindex_free(sl_tindex *x) {
     free(x->seen);
     free(x->touched);
     free(x->dots);
+    free(x->ops);
     free(x);
 }
 
@@ -207,28 +209,128 @@ void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum) {
     x->free_h[x->n_free++] = h; /* free_h has room for every handle */
 }
 
-int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
-    uint32_t i = 0, j = 0;
-    while (i < old->n || j < cur->n) {
-        if (j >= cur->n || (i < old->n && old->term[i] < cur->term[j])) {
-            drop(x, old->term[i++], h);
-        } else if (i >= old->n || cur->term[j] < old->term[i]) {
-            if (add(x, cur->term[j], h, cur->w[j]) < 0)
-                return -1;
-            j++;
-        } else {
-            if (old->w[i] != cur->w[j]) {
-                posting *p = find(&x->b[bucket_of(cur->term[j])], cur->term[j], h);
-                if (p)
-                    p->w = cur->w[j];
-                else if (add(x, cur->term[j], h, cur->w[j]) < 0)
-                    return -1;
-            }
-            i++, j++;
+/* One change of a sync: its term's posting dropped, added or set to w. */
+enum { OP_DROP, OP_ADD, OP_SET };
+
+typedef struct op {
+    uint64_t term;
+    float w;
+    uint32_t kind;
+} op;
+
+static int apply(sl_tindex *x, const op *o, uint32_t h) {
+    if (o->kind == OP_DROP) {
+        drop(x, o->term, h);
+        return 0;
+    }
+    if (o->kind == OP_SET) {
+        posting *p = find(&x->b[bucket_of(o->term)], o->term, h);
+        if (p) {
+            p->w = o->w;
+            return 0;
         }
+    }
+    return add(x, o->term, h, o->w);
+}
+
+static int grow_ops(sl_tindex *x, uint32_t need) {
+    if (need <= x->cap_ops)
+        return 0;
+    op *o = realloc(x->ops, (size_t)need * sizeof *o);
+    if (!o)
+        return -1;
+    x->ops = o;
+    x->cap_ops = need;
+    return 0;
+}
+
+/* Makes the n listed changes for h, the buckets of those AHEAD on asked
+ * for meanwhile: each change is a bucket of a 2 MiB table, and made in one
+ * pass the misses came one after another. */
+static int apply_all(sl_tindex *x, uint32_t h, uint32_t n) {
+    enum { AHEAD = 8 };
+    const op *ops = x->ops;
+    for (uint32_t k = 0; k < AHEAD && k < n; k++)
+        __builtin_prefetch(&x->b[bucket_of(ops[k].term)]);
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + AHEAD < n)
+            __builtin_prefetch(&x->b[bucket_of(ops[k + AHEAD].term)]);
+        if (apply(x, &ops[k], h) < 0)
+            return -1;
     }
     sweep(x);
     return 0;
+}
+
+int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur) {
+    if (grow_ops(x, old->n + cur->n) < 0)
+        return -1;
+    op *ops = x->ops;
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < old->n || j < cur->n) {
+        if (j >= cur->n || (i < old->n && old->term[i] < cur->term[j])) {
+            ops[n++] = (op){old->term[i++], 0, OP_DROP};
+        } else if (i >= old->n || cur->term[j] < old->term[i]) {
+            ops[n++] = (op){cur->term[j], cur->w[j], OP_ADD};
+            j++;
+        } else {
+            if (old->w[i] != cur->w[j])
+                ops[n++] = (op){cur->term[j], cur->w[j], OP_SET};
+            i++, j++;
+        }
+    }
+    return apply_all(x, h, n);
+}
+
+uint32_t sl_tindex_merge(sl_tindex *x, const sl_tvec *sum, const sl_tvec *doc, uint64_t *ot,
+                         float *ow, float *sq) {
+    x->n_ops = 0;
+    if (grow_ops(x, doc->n) < 0)
+        return UINT32_MAX;
+    op *ops = x->ops;
+    uint32_t i = 0, j = 0, n = 0, no = 0;
+    float s = 0;
+    /* Which side comes next is a coin toss to the branch predictor: each
+     * step takes the smaller term and adds what each side has there
+     * (times 1 or 0: a weight plus 0 is itself, so the sums are a
+     * branching merge's, to the bit). The squares are summed on the way
+     * in sl_tvec_norm's order, their chain of additions beside the
+     * merge's; and a term of doc's is noted as a change, as sl_tindex_sync
+     * would find it: new (add) or with another weight (set). */
+    while (i < sum->n && j < doc->n) {
+        uint64_t a = sum->term[i], b = doc->term[j];
+        float va = sum->w[i], vb = doc->w[j];
+        uint32_t ta = a <= b, tb = b <= a;
+        float v = va * (float)ta + vb * (float)tb;
+        uint64_t t = ta ? a : b;
+        ot[n] = t;
+        ow[n++] = v;
+        s += v * v;
+        ops[no] = (op){t, v, ta ? OP_SET : OP_ADD};
+        no += tb & ((ta ^ 1) | (v != va));
+        i += ta;
+        j += tb;
+    }
+    for (; i < sum->n; i++, n++) {
+        ot[n] = sum->term[i];
+        ow[n] = sum->w[i];
+        s += sum->w[i] * sum->w[i];
+    }
+    for (; j < doc->n; j++, n++) {
+        ot[n] = doc->term[j];
+        ow[n] = doc->w[j];
+        s += doc->w[j] * doc->w[j];
+        ops[no++] = (op){doc->term[j], doc->w[j], OP_ADD};
+    }
+    x->n_ops = no;
+    *sq = s;
+    return n;
+}
+
+int sl_tindex_commit(sl_tindex *x, uint32_t h) {
+    uint32_t n = x->n_ops;
+    x->n_ops = 0;
+    return apply_all(x, h, n);
 }
 
 uint32_t sl_tindex_dots(sl_tindex *x, const sl_tvec *doc, const uint32_t **hs,

@@ -32,6 +32,20 @@ void sl_tindex_release(sl_tindex *x, uint32_t h, const sl_tvec *sum);
  * 0, or -1 when out of memory (the index is then incomplete for h). */
 int sl_tindex_sync(sl_tindex *x, uint32_t h, const sl_tvec *old, const sl_tvec *cur);
 
+/* sum + doc (both sorted by term; finite weights) into ot, ow (room for
+ * sum->n + doc->n), sorted by term: returns its length, and *sq the sum
+ * of its squared weights (sl_tvec_norm's float before its root); or
+ * UINT32_MAX when out of memory. The changes of postings from sum to it
+ * are noted for sl_tindex_commit: a centroid's merge with an article
+ * knows them, where a sync walked both vectors again to find them. */
+uint32_t sl_tindex_merge(sl_tindex *x, const sl_tvec *sum, const sl_tvec *doc, uint64_t *ot,
+                         float *ow, float *sq);
+/* Makes the changes the last sl_tindex_merge noted to the postings of h,
+ * whose sum was that merge's sum: what sl_tindex_sync(x, h, sum, merged)
+ * would do. 0, or -1 when out of memory (the index is then incomplete
+ * for h). */
+int sl_tindex_commit(sl_tindex *x, uint32_t h);
+
 /* The dot product of doc with every handle sharing a term with it, summed
  * in doc's term order (bit-identical to a merge or probe over doc's terms).
  * Returns how many; *hs and *dots are valid until the next call. */

@@ -513,6 +513,118 @@ static void term_index_dots_equal_merged_dots(void **state) {
     sl_tindex_free(x);
 }
 
+/* A centroid's merge with an article (sl_tindex_merge) gives the sum a
+ * branching merge gives and sl_tvec_norm's squares, to the bit, and its
+ * noted changes (sl_tindex_commit) leave the postings a sync leaves:
+ * two indexes, one kept by each, answer every query alike. */
+static void term_index_merge_commit_equals_sync(void **state) {
+    (void)state;
+    enum { N = 24, T = 400 };
+    sl_tindex *x = sl_tindex_new(), *y = sl_tindex_new();
+    assert_non_null(x);
+    assert_non_null(y);
+    sl_tvec sum[N], doc = {0}, merged = {0}, ref = {0}, q = {0};
+    uint32_t hx[N], hy[N];
+    int open[N] = {0};
+    memset(sum, 0, sizeof sum);
+    uint64_t r = 777;
+    for (int step = 0; step < 3000; step++) {
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint32_t i = (uint32_t)(r >> 33) % N;
+        if (open[i] && (r >> 20) % 11 == 0) {
+            sl_tindex_release(x, hx[i], &sum[i]);
+            sl_tindex_release(y, hy[i], &sum[i]);
+            open[i] = 0;
+            continue;
+        }
+        if (!open[i]) {
+            assert_int_equal(sl_tindex_handle(x, &hx[i]), 0);
+            assert_int_equal(sl_tindex_handle(y, &hy[i]), 0);
+            sl_tindex_set_slot(x, hx[i], i);
+            sl_tindex_set_slot(y, hy[i], i);
+            sum[i].n = 0;
+            open[i] = 1;
+        }
+        /* an article: distinct terms in order, some the sum's, some not */
+        assert_int_equal(sl_tvec_reserve(&doc, T), 0);
+        doc.n = 0;
+        for (uint64_t t = 1; t <= T; t++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            if ((r >> 40) % 9 == 0) {
+                doc.term[doc.n] = t * 0x9E3779B97F4A7C15ULL;
+                /* tiny weights too: a sum plus one may equal the sum */
+                doc.w[doc.n++] = (r >> 30) % 13 == 0 ? 1e-9f : (float)((r >> 33) % 97 + 1) / 97.0f;
+            }
+        }
+        for (uint32_t a = 1; a < doc.n; a++) /* by term */
+            for (uint32_t b = a; b > 0 && doc.term[b - 1] > doc.term[b]; b--) {
+                uint64_t tt = doc.term[b];
+                float tw = doc.w[b];
+                doc.term[b] = doc.term[b - 1];
+                doc.w[b] = doc.w[b - 1];
+                doc.term[b - 1] = tt;
+                doc.w[b - 1] = tw;
+            }
+        /* the reference: a branching merge, and its norm */
+        assert_int_equal(sl_tvec_reserve(&ref, sum[i].n + doc.n + 1), 0);
+        uint32_t a = 0, b = 0;
+        ref.n = 0;
+        while (a < sum[i].n || b < doc.n) {
+            if (b >= doc.n || (a < sum[i].n && sum[i].term[a] < doc.term[b])) {
+                ref.term[ref.n] = sum[i].term[a];
+                ref.w[ref.n++] = sum[i].w[a++];
+            } else if (a >= sum[i].n || doc.term[b] < sum[i].term[a]) {
+                ref.term[ref.n] = doc.term[b];
+                ref.w[ref.n++] = doc.w[b++];
+            } else {
+                ref.term[ref.n] = sum[i].term[a];
+                ref.w[ref.n++] = sum[i].w[a++] + doc.w[b++];
+            }
+        }
+        assert_int_equal(sl_tvec_reserve(&merged, sum[i].n + doc.n + 1), 0);
+        float sq;
+        merged.n = sl_tindex_merge(y, &sum[i], &doc, merged.term, merged.w, &sq);
+        assert_int_equal(merged.n, ref.n);
+        assert_memory_equal(merged.term, ref.term, ref.n * sizeof *ref.term);
+        assert_memory_equal(merged.w, ref.w, ref.n * sizeof *ref.w);
+        float norm = sqrtf(sq), want = sl_tvec_norm(&ref);
+        assert_memory_equal(&norm, &want, sizeof norm);
+        assert_int_equal(sl_tindex_commit(y, hy[i]), 0);
+        assert_int_equal(sl_tindex_sync(x, hx[i], &sum[i], &ref), 0);
+        sl_tvec t = sum[i];
+        sum[i] = ref;
+        ref = t;
+        if (step % 25 == 0) { /* a query: both indexes answer alike */
+            make_vec(&q, sum[(i + 1) % N].term, sum[(i + 1) % N].n < 64 ? sum[(i + 1) % N].n : 64);
+            const uint32_t *hs;
+            const float *dots;
+            uint32_t m = sl_tindex_dots(x, &q, &hs, &dots);
+            float dx[N];
+            int in_x[N] = {0};
+            for (uint32_t k = 0; k < m; k++) {
+                uint32_t j = sl_tindex_slot(x, hs[k]);
+                dx[j] = dots[k];
+                in_x[j] = 1;
+            }
+            uint32_t my = sl_tindex_dots(y, &q, &hs, &dots);
+            assert_int_equal(my, m);
+            for (uint32_t k = 0; k < my; k++) {
+                uint32_t j = sl_tindex_slot(y, hs[k]);
+                assert_true(in_x[j] && open[j]);
+                assert_memory_equal(&dots[k], &dx[j], sizeof dx[j]);
+            }
+        }
+    }
+    for (uint32_t j = 0; j < N; j++)
+        sl_tvec_free(&sum[j]);
+    sl_tvec_free(&doc);
+    sl_tvec_free(&merged);
+    sl_tvec_free(&ref);
+    sl_tvec_free(&q);
+    sl_tindex_free(x);
+    sl_tindex_free(y);
+}
+
 /* An article whose terms all share one bucket of the expansion index (a
  * full bucket is squeezed while the article is being added) is still
  * found whole by the next one: its own postings are live. */
@@ -596,6 +708,7 @@ int main(void) {
         cmocka_unit_test(top_terms_are_the_heaviest_then_the_smallest),
         cmocka_unit_test(expansion_keeps_an_article_filling_one_bucket),
         cmocka_unit_test(term_index_dots_equal_merged_dots),
+        cmocka_unit_test(term_index_merge_commit_equals_sync),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
