@@ -552,13 +552,13 @@ void sl_clusterer_link_terms(const sl_clusterer *c, uint64_t event, char *buf, s
     qsort(top, n, sizeof *top, by_shared_desc);
     size_t used = 0;
     for (size_t i = 0, shown = 0; i < n && shown < 8; i++) {
-        const char *stem = sl_termer_stem(c->termer, top[i].term);
-        size_t len = stem ? strlen(stem) : 0;
+        const char *word = sl_termer_word(c->termer, top[i].term);
+        size_t len = word ? strlen(word) : 0;
         if (!len || used + len + 2 > cap)
             continue;
         if (used)
             buf[used++] = ' ';
-        memcpy(buf + used, stem, len);
+        memcpy(buf + used, word, len);
         used += len;
         buf[used] = 0;
         shown++;

@@ -27,10 +27,10 @@ enum {
     MAX_WORD = 64,          /* longer "words" are junk (URLs, base64) */
     MAX_TEXT = 64 * 1024,   /* the first 64 KiB say what an article is about */
     TITLE_WEIGHT = 2,       /* a title word counts as two body words */
-    STEM_CACHE_BITS = 14,
+    SPELLING_BITS = 14,
     WORD_CACHE_BITS = 17, /* 2 MiB: a month of news's words stay stemmed */
-    STEM_LEN = 24,
-    PENDING_STEMS = 256,
+    SPELLING_LEN = 24,
+    PENDING_SPELLINGS = 256,
     N_LANGS = 8,
     /* IDF as if the stream began after this many unrelated articles: on a
      * store of five articles about one story their shared words are not
@@ -46,10 +46,12 @@ typedef struct tf_slot {
     float tf;
 } tf_slot;
 
-typedef struct stem_entry {
+/* A word that made a term (the first spelling met, lowercased): evidence
+ * reads "ferry", where the term's stem is "ferri". */
+typedef struct spelling {
     uint64_t term;
-    char stem[STEM_LEN];
-} stem_entry;
+    char word[SPELLING_LEN];
+} spelling;
 
 typedef struct lang_stemmer {
     char code[4];
@@ -70,12 +72,12 @@ struct sl_termer {
     uint64_t *used; /* slots filled, for a cheap reset */
     lang_stemmer langs[N_LANGS];
     size_t n_langs;
-    stem_entry *stems;
+    spelling *spellings;
     const sl_df *df; /* of the article being read, for prefetching */
-    /* Stems made since the last flush, written to stems in order at the
+    /* Spellings met since the last flush, written to spellings in order at the
      * end of the article: the table is larger than the near caches, and
      * writing each at once stalled the scan on its miss. */
-    stem_entry pend[PENDING_STEMS];
+    spelling pend[PENDING_SPELLINGS];
     uint32_t n_pend;
     tf_slot *rank; /* scratch for choosing the top k: 2 * tf_cap (the second half for ties) */
     float *wts;    /* tf_cap: the weights alone, for the cut */
@@ -132,11 +134,11 @@ sl_termer *sl_termer_new(void) {
     t->tf_cap = 1024; /* 16 KiB: an article's terms probe within L1; grows for long ones */
     t->tf = calloc(t->tf_cap + 1, sizeof *t->tf); /* + the sink (tf_add) */
     t->used = malloc(t->tf_cap * sizeof *t->used);
-    t->stems = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *t->stems);
+    t->spellings = calloc((size_t)1 << SPELLING_BITS, sizeof *t->spellings);
     t->words = sl_big_zalloc(((size_t)1 << WORD_CACHE_BITS) * sizeof *t->words);
     t->rank = malloc(2 * (size_t)t->tf_cap * sizeof *t->rank);
     t->wts = malloc(t->tf_cap * sizeof *t->wts);
-    if (!t->tf || !t->used || !t->stems || !t->words || !t->rank || !t->wts) {
+    if (!t->tf || !t->used || !t->spellings || !t->words || !t->rank || !t->wts) {
         sl_termer_free(t);
         return NULL;
     }
@@ -151,7 +153,7 @@ void sl_termer_free(sl_termer *t) {
             sb_stemmer_delete(t->langs[i].sb);
     free(t->tf);
     free(t->used);
-    free(t->stems);
+    free(t->spellings);
     free(t->words);
     free(t->rank);
     free(t->wts);
@@ -247,30 +249,30 @@ static int tf_add(sl_termer *t, uint64_t term, float w) {
     return 0;
 }
 
-static void flush_stems(sl_termer *t) {
+static void flush_spellings(sl_termer *t) {
     for (uint32_t i = 0; i < t->n_pend; i++) {
-        stem_entry *e = &t->stems[t->pend[i].term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
+        spelling *e = &t->spellings[t->pend[i].term & (((uint64_t)1 << SPELLING_BITS) - 1)];
         if (e->term != t->pend[i].term)
             *e = t->pend[i];
     }
     t->n_pend = 0;
 }
 
-static void remember_stem(sl_termer *t, uint64_t term, const char *s, size_t n) {
-    if (t->n_pend == PENDING_STEMS)
-        flush_stems(t);
-    stem_entry *e = &t->pend[t->n_pend++];
-    if (n >= STEM_LEN)
-        n = STEM_LEN - 1;
+static void remember_spelling(sl_termer *t, uint64_t term, const char *s, size_t n) {
+    if (t->n_pend == PENDING_SPELLINGS)
+        flush_spellings(t);
+    spelling *e = &t->pend[t->n_pend++];
+    if (n >= SPELLING_LEN)
+        n = SPELLING_LEN - 1;
     e->term = term;
-    memcpy(e->stem, s, n);
-    e->stem[n] = 0;
-    __builtin_prefetch(&t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)], 1);
+    memcpy(e->word, s, n);
+    e->word[n] = 0;
+    __builtin_prefetch(&t->spellings[term & (((uint64_t)1 << SPELLING_BITS) - 1)], 1);
 }
 
-const char *sl_termer_stem(const sl_termer *t, uint64_t term) {
-    const stem_entry *e = &t->stems[term & (((uint64_t)1 << STEM_CACHE_BITS) - 1)];
-    return e->term == term ? e->stem : NULL;
+const char *sl_termer_word(const sl_termer *t, uint64_t term) {
+    const spelling *e = &t->spellings[term & (((uint64_t)1 << SPELLING_BITS) - 1)];
+    return e->term == term ? e->word : NULL;
 }
 
 /* The term of one lowercased word: 0 for stopwords and bare numbers. */
@@ -288,7 +290,7 @@ static uint64_t word_term(sl_termer *t, struct sb_stemmer *sb, const char *w, si
         }
     }
     uint64_t term = sl_hash64(s, sn, 0x5eed7e5u) | 1; /* 0 marks an empty slot */
-    remember_stem(t, term, s, sn);
+    remember_spelling(t, term, w, n);
     return term;
 }
 
@@ -639,7 +641,7 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
 
 /* The counted terms weighted, the k best kept, sorted and normalized. */
 static int vectorize(sl_termer *t, sl_df *df, int rc, uint32_t k, sl_tvec *out) {
-    flush_stems(t);
+    flush_spellings(t);
     df->docs++;
     t->df = NULL; /* its counters were prefetched as terms were first met (tf_add) */
     uint32_t n = 0;

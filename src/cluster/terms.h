@@ -54,9 +54,10 @@ int sl_termer_vector_words(sl_termer *t, sl_df *df, const char *lang, const char
                            size_t title_len, const char *text, size_t text_len,
                            const sl_word *w, size_t nw, int odd, uint32_t k, sl_tvec *out);
 
-/* The stem behind a term of the last vectors made, for evidence; NULL if
- * it has been forgotten (a small ring of recent stems is kept). */
-const char *sl_termer_stem(const sl_termer *t, uint64_t term);
+/* A word behind a term of the last vectors made (the first spelling met,
+ * lowercased), for evidence; NULL if it has been forgotten (a small ring of
+ * recent spellings is kept). */
+const char *sl_termer_word(const sl_termer *t, uint64_t term);
 
 /* n zeroed bytes, on 2 MiB pages when n is that large and the system
  * agrees: a table read at random stops missing the TLB as well as the
