@@ -150,8 +150,10 @@ static int centroid_add(sl_centroid *c, const sl_tvec *doc, sl_tvec *scratch, sl
     *scratch = t; /* the old sum, for the postings */
     if (prune(c, scratch2) < 0)
         return -1;
-    if (s->n != merged) /* pruned: the merge's changes are not all */
-        return c->norm = sl_tvec_norm(s), sl_tindex_sync(x, h, scratch, s);
+    if (s->n != merged) { /* pruned: the merge's noted changes are not all */
+        c->norm = sl_tvec_norm(s);
+        return sl_tindex_sync(x, h, scratch, s);
+    }
     c->norm = sqrtf(sq);
     return sl_tindex_commit(x, h);
 }
@@ -293,15 +295,6 @@ static int weekday_in(const char *s, size_t n, int found) {
     const uint32_t initials = 1u << 0 | 1u << ('M' - 'F') | 1u << ('S' - 'F') |
                               1u << ('T' - 'F') | 1u << ('W' - 'F');
     for (size_t i = 0; s && i + 6 <= n; i++) {
-        for (uint64_t v; i + 8 <= n; i += 8) { /* past 8 bytes none of F..W at once */
-            memcpy(&v, s + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
-            uint64_t low7 = v & ~high; /* a byte F..W: ASCII, above E, not above W */
-            if ((low7 + ones * (0x7f - 'E')) & ((ones * (0x80 + 'W')) - low7) & ~v & high)
-                break;
-        }
-        if (i + 6 > n)
-            break;
         uint32_t c = (uint32_t)(unsigned char)s[i] - 'F';
         if (c > 'W' - 'F' || !(initials >> c & 1) ||
             (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
