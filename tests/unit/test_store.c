@@ -497,6 +497,44 @@ static void a_site_is_named_once(void **state) {
     free(other);
 }
 
+/* A store made before sites were kept (schema 3) names its host-only
+ * pages when it is opened: the migration fills article.site and applies
+ * the same rule. */
+static void an_older_store_names_its_sites_on_open(void **state) {
+    fixture *f = *state;
+    if (sqlite3_libversion_number() < 3035000) { /* no DROP COLUMN to make the old file */
+        print_message("skipped: SQLite %s cannot drop a column\n", sqlite3_libversion());
+        skip();
+    }
+    sl_store *s = open_ok(f);
+    test_article t;
+    make_article(&t, "Ferry", "Named page about the ferry strike.", NULL, "b.html");
+    t.a.url = "https://www.meridianwire.example/national/b";
+    t.a.outlet = "Meridian Wire";
+    add_ok(s, &t.a, NULL);
+    make_article(&t, "Ferry", "Host-only page about the ferry strike.", NULL, "a.html");
+    t.a.url = "https://meridianwire.example/national/a";
+    t.a.outlet = "meridianwire.example";
+    add_ok(s, &t.a, NULL);
+    sl_store_close(s);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h,
+                                  "DROP INDEX article_by_site; ALTER TABLE article DROP COLUMN site;"
+                                  "UPDATE article SET outlet='meridianwire.example'"
+                                  " WHERE url LIKE '%/a'; PRAGMA user_version=3;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(sql_int(f->db, "SELECT count(*) FROM article WHERE outlet='Meridian Wire'"),
+                     1);
+    sl_store_close(open_ok(f));
+    assert_int_equal(sql_int(f->db, "SELECT count(*) FROM article WHERE outlet='Meridian Wire'"),
+                     2);
+    assert_int_equal(sql_int(f->db, "SELECT count(*) FROM article WHERE site='meridianwire.example'"),
+                     2);
+}
+
 static void uncommitted_batch_leaves_nothing(void **state) {
     fixture *f = *state;
     sl_store *s = open_ok(f);
@@ -545,6 +583,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(list_is_newest_first_unknown_dates_last, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_site_is_named_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_older_store_names_its_sites_on_open, setup, teardown),
         cmocka_unit_test_setup_teardown(uncommitted_batch_leaves_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
