@@ -123,9 +123,52 @@ static void bind_day(sqlite3_stmt *st, int col, int32_t day) {
     sqlite3_bind_text(st, col, text, -1, SQLITE_TRANSIENT);
 }
 
-/* The article's storyline and event rows, then its own row. */
-static int record(writer *w, int64_t id, const char *title, int32_t day,
-                  const sl_cluster_result *r, sl_error *err) {
+/* An untitled article's stand-in title: its opening words, in quotation
+ * marks so that they read as the article's words and not as a headline
+ * (none is invented), up to the first sentence's end or about LEAD_MAX
+ * bytes cut at a space. Empty when the text has no words. */
+enum { LEAD_MAX = 110 };
+
+static void lead_title(const char *text, size_t n, char *out, size_t cap) {
+    size_t start = 0; /* the first line with a letter: not a rule of dashes */
+    while (start < n && !(((unsigned char)text[start] | 32) >= 'a' &&
+                          ((unsigned char)text[start] | 32) <= 'z'))
+        start++;
+    while (start > 0 && start < n && text[start - 1] != '\n')
+        start--;
+    while (start < n && (text[start] == ' ' || text[start] == '\t'))
+        start++;
+    size_t end = start, space = 0;
+    int whole = 0;
+    for (; end < n && end - start < LEAD_MAX; end++) {
+        char c = text[end];
+        if (c == '\n' || c == '\r') {
+            whole = 1;
+            break;
+        }
+        if ((c == '.' || c == '!' || c == '?') && end - start > 20 &&
+            (end + 1 == n || text[end + 1] == ' ')) {
+            end++, whole = 1;
+            break;
+        }
+        if (c == ' ')
+            space = end;
+    }
+    if (end == n)
+        whole = 1;
+    if (!whole && space > start)
+        end = space; /* at a space: never inside a word or a UTF-8 sequence */
+    out[0] = 0;
+    if (end > start)
+        snprintf(out, cap, "\u201c%.*s%s\u201d", (int)(end - start), text + start,
+                 whole ? "" : "\u2026");
+}
+
+/* The article's storyline and event rows, then its own row. A headline
+ * always wins over an opening quoted by lead_title: the opening's score is
+ * its similarity less 3, below any headline's (copies' are -1). */
+static int record(writer *w, int64_t id, const char *title, const char *text, size_t text_len,
+                  int32_t day, const sl_cluster_result *r, sl_error *err) {
     int copy = r->dup_kind != SL_DUP_NONE;
     sqlite3_stmt *st = w->q[Q_STORY];
     sqlite3_bind_int64(st, 1, (int64_t)r->storyline);
@@ -138,11 +181,15 @@ static int record(writer *w, int64_t id, const char *title, int32_t day,
     st = w->q[Q_EVENT];
     sqlite3_bind_int64(st, 1, (int64_t)r->event);
     sqlite3_bind_int64(st, 2, (int64_t)r->storyline);
-    sqlite3_bind_text(st, 3, title ? title : "", -1, SQLITE_STATIC);
+    char lead[LEAD_MAX + 16];
+    int quoted = !title || !*title;
+    if (quoted)
+        lead_title(text, text_len, lead, sizeof lead);
+    sqlite3_bind_text(st, 3, quoted ? lead : title, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 4, id);
     /* A copy's title only fills an empty one: its family is shown under
      * the canonical, which is a member in its own right. */
-    sqlite3_bind_double(st, 5, copy ? -1.0 : (double)r->similarity);
+    sqlite3_bind_double(st, 5, (copy ? -1.0 : (double)r->similarity) - (quoted ? 3.0 : 0.0));
     bind_day(st, 6, day);
     sqlite3_bind_int(st, 7, copy ? 0 : 1);
     sqlite3_bind_int(st, 8, copy ? 1 : 0);
@@ -221,7 +268,7 @@ static int cluster_one(writer *w, int64_t id, sl_error *err) {
     };
     sl_cluster_result r;
     rc = sl_clusterer_add(w->c, (uint64_t)id, &in, &r, err) == SL_OK
-             ? record(w, id, in.title, in.day, &r, err)
+             ? record(w, id, in.title, in.text, in.text_len, in.day, &r, err)
              : -1;
     if (rc == 0)
         count(w, &r);
@@ -325,12 +372,13 @@ static int save_state(sl_store *s, const sl_clusterer *c, int fresh, sl_error *e
     return rc;
 }
 
-/* A storyline is named after its biggest event (ties: the earliest), and
- * only storylines that got members in this run are renamed. */
+/* A storyline is named after its biggest event with a headline (ties: the
+ * earliest), failing that its biggest event's quoted opening; only
+ * storylines that got members in this run are renamed. */
 static const char rename_sql[] =
     "UPDATE storyline SET title=coalesce((SELECT title FROM event e"
     "  WHERE e.storyline=storyline.id AND e.title<>''"
-    "  ORDER BY e.n_articles DESC, e.id LIMIT 1), '')"
+    "  ORDER BY e.title_score < -1.5, e.n_articles DESC, e.id LIMIT 1), '')"
     " WHERE id IN (SELECT id FROM temp.sl_touched)";
 
 static int cluster_all(sl_store *s, const int64_t *ids, size_t n, sl_cluster_stats *stats,

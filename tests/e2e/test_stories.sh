@@ -167,4 +167,24 @@ json_true "a name only one event has links nothing" "$W/linked.json" \
 sl story S1 >"$W/linked.txt" 2>&1
 assert_contains "story shows what an event shares" "$W/linked.txt" "shares: "
 
+# ------------------------------------------------------------ untitled
+# An untitled report's event is named by its opening words, in quotation
+# marks (its own words, not a headline); a later headline takes over.
+DB=$W/untitled.db
+cat >"$W/untitled.jsonl" <<'EOF'
+{"id": "u1", "date": "2025-05-02", "text": "-----\nLighthouse keepers on Corran Island ended their sit-in on Friday after the harbor board agreed to keep the light staffed. The board had planned to automate it by June."}
+EOF
+sl ingest --quiet "$W/untitled.jsonl" >/dev/null 2>"$W/err"
+assert_exit "ingest of an untitled report" $? 0 "$W/err"
+sl stories --json >"$W/untitled.json" 2>"$W/err"
+json_true "an untitled storyline is named by its quoted opening words, cut at a word" "$W/untitled.json" \
+    'd["title"] == "\u201cLighthouse keepers on Corran Island ended their sit-in on Friday after the harbor board agreed to keep the\u2026\u201d"' 'd["title"]'
+cat >"$W/titled.jsonl" <<'EOF'
+{"id": "u2", "date": "2025-05-02", "title": "Corran Island lighthouse sit-in ends", "text": "The sit-in by lighthouse keepers on Corran Island ended on Friday. The harbor board agreed to keep the light staffed, dropping its plan to automate it by June."}
+EOF
+sl ingest --quiet "$W/titled.jsonl" >/dev/null 2>"$W/err"
+sl stories --json >"$W/titled.json" 2>"$W/err"
+json_true "a headline takes over from the quoted opening" "$W/titled.json" \
+    'd["title"] == "Corran Island lighthouse sit-in ends"' 'd["title"]'
+
 finish
