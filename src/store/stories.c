@@ -857,16 +857,15 @@ static int load_links(walk *w, int64_t storyline, sl_error *err) {
     return 0;
 }
 
+static int by_event(const void *key, const void *elem) {
+    int64_t a = *(const int64_t *)key, b = ((const event_link *)elem)->event;
+    return (a > b) - (a < b);
+}
+
 static const char *link_of(const walk *w, int64_t event) {
-    size_t lo = 0, hi = w->n_links;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (w->links[mid].event < event)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < w->n_links && w->links[lo].event == event ? w->links[lo].names : NULL;
+    const event_link *l =
+        w->n_links ? bsearch(&event, w->links, w->n_links, sizeof *w->links, by_event) : NULL;
+    return l ? l->names : NULL;
 }
 
 #define EVENT_COLS                                                                             \

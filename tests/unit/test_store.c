@@ -466,29 +466,29 @@ static char *sql_text(const char *db, const char *sql) {
     return v;
 }
 
+/* A page of a site: its text (distinct per page), URL and stated outlet. */
+static void add_page(sl_store *s, const char *text, const char *url, const char *outlet) {
+    test_article t;
+    make_article(&t, "Ferry", text, NULL, "page.html");
+    t.a.url = url;
+    t.a.outlet = outlet;
+    add_ok(s, &t.a, NULL);
+}
+
 /* One site is one outlet: a page stating only its host takes the name
  * another page of the same site states, whichever came first, and
  * "www." or not is the same site. */
 static void a_site_is_named_once(void **state) {
     fixture *f = *state;
     sl_store *s = open_ok(f);
-    test_article t;
-    make_article(&t, "Ferry", "Host-only page about the ferry strike.", NULL, "a.html");
-    t.a.url = "https://meridianwire.example/national/a";
-    t.a.outlet = "meridianwire.example";
-    add_ok(s, &t.a, NULL);
-    make_article(&t, "Ferry", "Named page about the ferry strike.", NULL, "b.html");
-    t.a.url = "https://www.meridianwire.example/national/b";
-    t.a.outlet = "Meridian Wire";
-    add_ok(s, &t.a, NULL);
-    make_article(&t, "Ferry", "A later host-only page about the ferry.", NULL, "c.html");
-    t.a.url = "https://MeridianWire.example/national/c";
-    t.a.outlet = "meridianwire.example";
-    add_ok(s, &t.a, NULL);
-    make_article(&t, "Ferry", "Another site's page about the ferry.", NULL, "d.html");
-    t.a.url = "https://tidewatertimes.example/news/d";
-    t.a.outlet = "tidewatertimes.example";
-    add_ok(s, &t.a, NULL);
+    add_page(s, "Host-only page about the ferry strike.", "https://meridianwire.example/national/a",
+             "meridianwire.example");
+    add_page(s, "Named page about the ferry strike.", "https://www.meridianwire.example/national/b",
+             "Meridian Wire");
+    add_page(s, "A later host-only page about the ferry.", "https://MeridianWire.example/national/c",
+             "meridianwire.example");
+    add_page(s, "Another site's page about the ferry.", "https://tidewatertimes.example/news/d",
+             "tidewatertimes.example");
     sl_store_close(s);
     assert_int_equal(sql_int(f->db, "SELECT count(*) FROM article WHERE outlet='Meridian Wire'"),
                      3);
@@ -507,15 +507,10 @@ static void an_older_store_names_its_sites_on_open(void **state) {
         skip();
     }
     sl_store *s = open_ok(f);
-    test_article t;
-    make_article(&t, "Ferry", "Named page about the ferry strike.", NULL, "b.html");
-    t.a.url = "https://www.meridianwire.example/national/b";
-    t.a.outlet = "Meridian Wire";
-    add_ok(s, &t.a, NULL);
-    make_article(&t, "Ferry", "Host-only page about the ferry strike.", NULL, "a.html");
-    t.a.url = "https://meridianwire.example/national/a";
-    t.a.outlet = "meridianwire.example";
-    add_ok(s, &t.a, NULL);
+    add_page(s, "Named page about the ferry strike.", "https://www.meridianwire.example/national/b",
+             "Meridian Wire");
+    add_page(s, "Host-only page about the ferry strike.", "https://meridianwire.example/national/a",
+             "meridianwire.example");
     sl_store_close(s);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
