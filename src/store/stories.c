@@ -373,8 +373,9 @@ static int save_state(sl_store *s, const sl_clusterer *c, int fresh, sl_error *e
 }
 
 /* A storyline is named after its biggest event with a headline (ties: the
- * earliest), failing that its biggest event's quoted opening; only
- * storylines that got members in this run are renamed. */
+ * earliest), failing that its biggest event's quoted opening (scored -2 or
+ * less by record()); only storylines that got members in this run are
+ * renamed. */
 static const char rename_sql[] =
     "UPDATE storyline SET title=coalesce((SELECT title FROM event e"
     "  WHERE e.storyline=storyline.id AND e.title<>''"
@@ -848,8 +849,10 @@ static int load_links(walk *w, int64_t storyline, sl_error *err) {
         oom = add_link(w, ev, &names) < 0;
     sl_buf_free(&names);
     sqlite3_finalize(st);
-    if (oom)
-        return sl_fail(err, SL_ERR_NOMEM, "out of memory reading link entities"), -1;
+    if (oom) {
+        sl_fail(err, SL_ERR_NOMEM, "out of memory reading link entities");
+        return -1;
+    }
     if (rc != SQLITE_DONE) {
         sl_store_fail(w->s, err, "reading link entities");
         return -1;
