@@ -173,12 +173,19 @@ assert_contains "story shows what an event shares" "$W/linked.txt" "shares: "
 DB=$W/untitled.db
 cat >"$W/untitled.jsonl" <<'EOF'
 {"id": "u1", "date": "2025-05-02", "text": "-----\nLighthouse keepers on Corran Island ended their sit-in on Friday after the harbor board agreed to keep the light staffed. The board had planned to automate it by June."}
+{"id": "u0", "date": "2025-04-01", "text": "Grey seals came back to the Skerra dunes this spring. Wardens counted forty pups on the sand."}
 EOF
 sl ingest --quiet "$W/untitled.jsonl" >/dev/null 2>"$W/err"
 assert_exit "ingest of an untitled report" $? 0 "$W/err"
 sl stories --json >"$W/untitled.json" 2>"$W/err"
 json_true "an untitled storyline is named by its quoted opening words, cut at a word" "$W/untitled.json" \
     'd["title"] == "\u201cLighthouse keepers on Corran Island ended their sit-in on Friday after the harbor board agreed to keep the\u2026\u201d"' 'd["title"]'
+python3 -c '
+import json, sys
+t = [json.loads(l)["title"] for l in open(sys.argv[1])]
+print(json.dumps(t[-1]))' "$W/untitled.json" >"$W/short_title"
+assert_eq "a short opening sentence is quoted whole" "$(cat "$W/short_title")" \
+    '"\u201cGrey seals came back to the Skerra dunes this spring.\u201d"'
 cat >"$W/titled.jsonl" <<'EOF'
 {"id": "u2", "date": "2025-05-02", "title": "Corran Island lighthouse sit-in ends", "text": "The sit-in by lighthouse keepers on Corran Island ended on Friday. The harbor board agreed to keep the light staffed, dropping its plan to automate it by June."}
 EOF
