@@ -44,53 +44,48 @@ def pairwise_f1(pred):
     return 2 * both / (in_gold + in_pred) if both else 0.0
 
 
-def single_pass(vectors, threshold):
-    """Join the nearest centroid at or above threshold, else open a cluster."""
-    sums, labels = [], []
-    for v in vectors:
+def single_pass(threshold, vector_of, refit=lambda i: False):
+    """Articles in date order: each joins the nearest centroid at or above
+    threshold, else opens a cluster. When refit(i) says the vector space
+    changed, every centroid is rebuilt from its members' new vectors."""
+    members, sums, labels = [], [], []
+    for i in range(len(rows)):
+        if refit(i):
+            sums = [sum(vector_of(j) for j in m) for m in members]
+        v = vector_of(i)
         if sums:
             m = np.array(sums)
             s = m @ v / np.maximum(np.linalg.norm(m, axis=1), 1e-9)
             best = int(np.argmax(s))
             if s[best] >= threshold:
                 sums[best] = sums[best] + v
+                members[best].append(i)
                 labels.append(best)
                 continue
-        sums.append(v.copy())
+        sums.append(v)
+        members.append([i])
         labels.append(len(sums) - 1)
     return labels
 
 
 def past_only_pass(rank, threshold, every=50, warm=150):
     """single_pass where article i is projected on a basis fitted to the
-    articles before it, refitted every `every` articles, and every
-    centroid is re-projected on the new basis. The first `warm` articles
-    share the basis of the first `warm` (a head start this row gets free)."""
-    dense = X.toarray()
-    members, sums, labels, basis = [], [], [], None
+    articles before it, refitted every `every` articles. The first `warm`
+    articles share the basis of the first `warm` (a head start this row
+    gets free)."""
+    dense, basis = X.toarray(), []
+
+    def refit(i):
+        if basis and not (i > warm and i % every == 0):
+            return False
+        basis[:] = [TruncatedSVD(rank, random_state=0).fit(X[:max(i, warm)]).components_]
+        return True
 
     def project(i):
-        z = dense[i] @ basis.T
+        z = dense[i] @ basis[0].T
         return z / max(np.linalg.norm(z), 1e-9)
 
-    for i in range(len(rows)):
-        if basis is None or (i > warm and i % every == 0):
-            basis = TruncatedSVD(rank, random_state=0).fit(X[:max(i, warm)]).components_
-            sums = [sum(project(j) for j in m) for m in members]
-        v = project(i)
-        if sums:
-            m = np.array(sums)
-            s = m @ v / np.maximum(np.linalg.norm(m, axis=1), 1e-9)
-            b = int(np.argmax(s))
-            if s[b] >= threshold:
-                sums[b] = sums[b] + v
-                members[b].append(i)
-                labels.append(b)
-                continue
-        sums.append(v)
-        members.append([i])
-        labels.append(len(sums) - 1)
-    return labels
+    return single_pass(threshold, project, refit)
 
 
 def main():
@@ -101,7 +96,7 @@ def main():
                           max(pairwise_f1(fcluster(z, k, "maxclust")) for k in range(30, 140, 3))))
     for rank in (50, 100, 150):
         v = normalize(TruncatedSVD(rank, random_state=0).fit_transform(X))
-        f = max(pairwise_f1(single_pass(v, t)) for t in grid)
+        f = max(pairwise_f1(single_pass(t, lambda i: v[i])) for t in grid)
         print("%-58s %.3f" % ("2. one pass, LSA rank %d fitted on the whole set" % rank, f))
     for rank in (50, 100):
         f = max(pairwise_f1(past_only_pass(rank, t)) for t in np.arange(0.55, 0.95, 0.05))
