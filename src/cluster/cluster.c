@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/draft.h"
+#include "../util/buf.h"
 
 enum {
     DOC_TERMS = 64,       /* terms kept per article */
@@ -229,14 +230,10 @@ static sl_story *open_story(sl_clusterer *c) {
 }
 
 sl_story *sl_cluster_story_slot(sl_clusterer *c) {
-    if (c->n_stories == c->cap_stories) {
-        size_t cap = c->cap_stories ? c->cap_stories * 2 : 64;
-        sl_story *s = realloc(c->stories, cap * sizeof *s);
-        if (!s)
-            return NULL;
-        c->stories = s;
-        c->cap_stories = cap;
-    }
+    sl_story *grown = sl_grow(c->stories, &c->cap_stories, c->n_stories + 1, sizeof *grown, 64);
+    if (!grown)
+        return NULL;
+    c->stories = grown;
     uint32_t h;
     if (sl_tindex_handle(c->sidx, &h) < 0)
         return NULL;
@@ -248,14 +245,10 @@ sl_story *sl_cluster_story_slot(sl_clusterer *c) {
 }
 
 sl_event *sl_cluster_event_slot(sl_clusterer *c) {
-    if (c->n_events == c->cap_events) {
-        size_t cap = c->cap_events ? c->cap_events * 2 : 64;
-        sl_event *e = realloc(c->events, cap * sizeof *e);
-        if (!e)
-            return NULL;
-        c->events = e;
-        c->cap_events = cap;
-    }
+    sl_event *grown = sl_grow(c->events, &c->cap_events, c->n_events + 1, sizeof *grown, 64);
+    if (!grown)
+        return NULL;
+    c->events = grown;
     uint32_t h;
     if (sl_tindex_handle(c->eidx, &h) < 0)
         return NULL;

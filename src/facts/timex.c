@@ -15,6 +15,7 @@
 
 #include "timex.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 #include "timex_int.h"
 #include "timex_units.h"
 
@@ -1372,14 +1373,10 @@ typedef struct vec {
 } vec;
 
 static int push(vec *v, const ctx *c, const cand *o) {
-    if (v->n == v->cap) {
-        size_t nc = v->cap ? v->cap * 2 : 16;
-        sl_timex *nv = realloc(v->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        v->v = nv;
-        v->cap = nc;
-    }
+    sl_timex *nv = sl_grow(v->v, &v->cap, v->n + 1, sizeof *nv, 16);
+    if (!nv)
+        return -1;
+    v->v = nv;
     sl_timex *t = &v->v[v->n++];
     memset(t, 0, sizeof *t);
     t->start = c->u[o->a].s;

@@ -10,6 +10,7 @@
 
 #include "storyline.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 
 typedef struct walk {
     char **paths;
@@ -27,16 +28,12 @@ static void report(walk *w, const char *path, const char *msg) {
 }
 
 static void add_path(walk *w, const char *path) {
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        char **p = realloc(w->paths, cap * sizeof *p);
-        if (!p) {
-            w->oom = 1;
-            return;
-        }
-        w->paths = p;
-        w->cap = cap;
+    char **p = sl_grow(w->paths, &w->cap, w->n + 1, sizeof *p, 64);
+    if (!p) {
+        w->oom = 1;
+        return;
     }
+    w->paths = p;
     char *s = strdup(path);
     if (!s) {
         w->oom = 1;

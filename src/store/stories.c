@@ -811,14 +811,10 @@ static const char LINKS_SQL[] =
     " WHERE rn <= 5 ORDER BY ev, rn";
 
 static int add_link(walk *w, int64_t event, const sl_buf *names) {
-    if (w->n_links == w->cap_links) {
-        size_t cap = w->cap_links ? w->cap_links * 2 : 16;
-        event_link *l = realloc(w->links, cap * sizeof *l);
-        if (!l)
-            return -1;
-        w->links = l;
-        w->cap_links = cap;
-    }
+    event_link *l = sl_grow(w->links, &w->cap_links, w->n_links + 1, sizeof *l, 16);
+    if (!l)
+        return -1;
+    w->links = l;
     char *s = sl_arena_strndup(&w->link_arena, names->data, names->len);
     if (!s)
         return -1;

@@ -7,6 +7,7 @@
 #include "store_int.h"
 #include "../synth/synth.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,14 +34,10 @@ static int on_row(void *ud, const sl_story_row *r)
             return c->failed = 1;
         return 0;
     }
-    if (c->n == c->cap) {
-        size_t nc = c->cap ? c->cap * 2 : 32;
-        pick *np = realloc(c->p, nc * sizeof *np);
-        if (!np)
-            return c->failed = 1;
-        c->p = np;
-        c->cap = nc;
-    }
+    pick *np = sl_grow(c->p, &c->cap, c->n + 1, sizeof *np, 32);
+    if (!np)
+        return c->failed = 1;
+    c->p = np;
     pick *p = &c->p[c->n];
     p->id = r->id;
     p->event = r->event;

@@ -10,6 +10,7 @@
  * copy, a rewrite that trims the quote, a partial quote of a longer one. */
 #include "synth.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 #include "slots_words.h"
 #include "merge_names.h"
 
@@ -47,16 +48,10 @@ static int grow_clusters(ent_build *b, size_t need)
 {
     if (need <= b->n)
         return 0;
-    if (need > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < need)
-            cap *= 2;
-        ent_acc *p = realloc(b->c, cap * sizeof *p);
-        if (!p)
-            return -1;
-        b->c = p;
-        b->cap = cap;
-    }
+    ent_acc *p = sl_grow(b->c, &b->cap, need, sizeof *p, 256);
+    if (!p)
+        return -1;
+    b->c = p;
     for (size_t i = b->n; i < need; i++)
         b->c[i] = (ent_acc){(int32_t)i, 0, 0, UINT32_MAX, UINT32_MAX, 0, -1};
     b->n = need;

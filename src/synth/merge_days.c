@@ -24,6 +24,7 @@
  * well be the latest one, so that "bound" could be false. */
 #include "synth.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 #include "slots_obs.h"
 #include "../util/hash.h"
 #include "../util/map64.h"
@@ -199,14 +200,10 @@ typedef struct anchor_list {
 
 static int anchor_push(anchor_list *l, uint32_t m, uint32_t start, int32_t day)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        sl_day_anchor *p = realloc(l->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->v = p;
-        l->cap = cap;
-    }
+    sl_day_anchor *p = sl_grow(l->v, &l->cap, l->n + 1, sizeof *p, 16);
+    if (!p)
+        return -1;
+    l->v = p;
     l->v[l->n++] = (sl_day_anchor){m, start, day};
     return 0;
 }

@@ -10,6 +10,7 @@
  * from the tokens. */
 #include "slots_obs.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 #include "../util/hash.h"
 
 #include <math.h>
@@ -236,14 +237,10 @@ typedef struct obs_list {
 
 static sl_obs *push(obs_list *l)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        sl_obs *p = realloc(l->v, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        l->v = p;
-        l->cap = cap;
-    }
+    sl_obs *p = sl_grow(l->v, &l->cap, l->n + 1, sizeof *p, 256);
+    if (!p)
+        return NULL;
+    l->v = p;
     sl_obs *o = &l->v[l->n++];
     memset(o, 0, sizeof *o);
     return o;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../cluster/stopwords.h"
+#include "../util/buf.h"
 #include "../util/hash.h"
 #include "../util/map64.h"
 
@@ -82,14 +83,10 @@ uint64_t sl_sw_key(sl_sw *w, const char *s, size_t n, int keep_stop)
         stem_memo e = {stem_key(w, buf, m), m < 2 || sl_stopword(buf, m)};
         if (!w)
             return !keep_stop && e.stop ? 0 : e.key;
-        if (w->n == w->cap) {
-            size_t cap = w->cap ? w->cap * 2 : 1024;
-            stem_memo *p = realloc(w->memo, cap * sizeof *p);
-            if (!p)
-                return !keep_stop && e.stop ? 0 : e.key; /* no memo, still right */
-            w->memo = p;
-            w->cap = cap;
-        }
+        stem_memo *p = sl_grow(w->memo, &w->cap, w->n + 1, sizeof *p, 1024);
+        if (!p)
+            return !keep_stop && e.stop ? 0 : e.key; /* no memo, still right */
+        w->memo = p;
         if (sl_map64_put(&w->seen, form, (int32_t)w->n))
             return !keep_stop && e.stop ? 0 : e.key;
         w->memo[w->n] = e;

@@ -10,6 +10,7 @@
  * happened that day and both are kept. */
 #include "synth.h"
 #include "../core/draft.h"
+#include "../util/buf.h"
 #include "slots_obs.h"
 #include "../util/hash.h"
 #include "../util/map64.h"
@@ -220,14 +221,10 @@ static double shared(const tl *t, const sl_obs *a, const sl_obs *b)
 
 static int item_add(item *it, size_t obs)
 {
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 4;
-        size_t *p = realloc(it->obs, cap * sizeof *p);
-        if (!p)
-            return -1;
-        it->obs = p;
-        it->cap = cap;
-    }
+    size_t *p = sl_grow(it->obs, &it->cap, it->n + 1, sizeof *p, 4);
+    if (!p)
+        return -1;
+    it->obs = p;
     it->obs[it->n++] = obs;
     return 0;
 }

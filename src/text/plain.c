@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../meta/date.h"
+#include "../util/buf.h"
 
 enum {
     TOP_MAX_PARAS = 15,     /* the title block sits within the first lines */
@@ -577,14 +578,10 @@ static int emit(proc *p, sl_block_kind kind, span t, const char *speaker, int la
     if (p->d->n_blocks == before)
         return 0;
     size_t idx = p->d->n_blocks - 1 - p->first_block;
-    if (idx >= p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        unsigned char *f = realloc(p->labelled, cap);
-        if (!f)
-            return -1;
-        p->labelled = f;
-        p->cap = cap;
-    }
+    unsigned char *f = sl_grow(p->labelled, &p->cap, idx + 1, 1, 64);
+    if (!f)
+        return -1;
+    p->labelled = f;
     p->labelled[idx] = (unsigned char)labelled;
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,5 +124,22 @@ char *sl_buf_take(sl_buf *b, size_t *len) {
     if (len)
         *len = b->len;
     sl_buf_init(b);
+    return p;
+}
+
+void *sl_grow(void *items, size_t *cap, size_t need, size_t size, size_t first) {
+    if (need <= *cap)
+        return items;
+    size_t n = *cap ? *cap : first ? first : 1;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return NULL;
+        n *= 2;
+    }
+    if (n > SIZE_MAX / size)
+        return NULL;
+    void *p = realloc(items, n * size);
+    if (p)
+        *cap = n;
     return p;
 }

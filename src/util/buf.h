@@ -28,4 +28,10 @@ int sl_buf_json_str(sl_buf *b, const char *s, size_t n);
 /* Hand the data to the caller (malloc'ed) and reset the buffer. */
 char *sl_buf_take(sl_buf *b, size_t *len);
 
+/* The growable array's one rule: room for `need` items of `size` bytes in
+ * the malloc'ed `items` of capacity *cap, which doubles from `first`.
+ * Returns the array, moved or not, or NULL when memory runs out or the size
+ * overflows; then `items` and *cap are as they were. */
+void *sl_grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
 #endif

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -45,6 +46,28 @@ static void buf_json_escapes_and_repairs(void **state) {
     sl_buf_free(&b);
 }
 
+/* A list grown one item at a time keeps every item; a size that cannot be
+ * counted leaves the list as it was instead of wrapping to a small block. */
+static void grow_keeps_items_and_refuses_overflow(void **state) {
+    (void)state;
+    int *v = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < 1000; i++) {
+        int *p = sl_grow(v, &cap, (size_t)i + 1, sizeof *p, 16);
+        assert_non_null(p);
+        v = p;
+        v[i] = i;
+    }
+    assert_int_equal(cap, 1024); /* doubled from 16 */
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(v[i], i);
+    assert_null(sl_grow(v, &cap, SIZE_MAX / 2, sizeof *v, 16));
+    assert_null(sl_grow(v, &cap, SIZE_MAX, 1, 16));
+    assert_int_equal(cap, 1024);
+    assert_int_equal(v[999], 999);
+    free(v);
+}
+
 static void utf8_rejects_overlong_and_surrogates(void **state) {
     (void)state;
     assert_int_equal(sl_utf8_valid("\xC0\xAF", 2), 0);
@@ -70,6 +93,7 @@ int main(void) {
         cmocka_unit_test(arena_survives_many_and_big_allocations),
         cmocka_unit_test(arena_limit_refuses_instead_of_growing),
         cmocka_unit_test(buf_json_escapes_and_repairs),
+        cmocka_unit_test(grow_keeps_items_and_refuses_overflow),
         cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
         cmocka_unit_test(hash_differs_on_one_byte),
     };
